@@ -1,0 +1,69 @@
+package org.minyi.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** One demo user per role (see README), created when demo data is on. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class DemoUsers implements ApplicationRunner {
+
+	/** A demo login: user id, family name, given name, role. */
+	public record DemoUser(String id, String lastName, String firstName, Role role) {
+
+		public String email() {
+			return this.id + "@minyi.example";
+		}
+
+	}
+
+	public static final List<DemoUser> USERS = List.of(
+			new DemoUser("wangfang", "王", "芳", Role.SUBMITTER),
+			new DemoUser("zhaolei", "赵", "磊", Role.SUBMITTER),
+			new DemoUser("liqiang", "李", "强", Role.INFO_SECTION),
+			new DemoUser("zhoumin", "周", "敏", Role.VERIFIER),
+			new DemoUser("chenjun", "陈", "军", Role.SECRETARY_GENERAL),
+			new DemoUser("sunli", "孙", "丽", Role.VICE_CHAIR),
+			new DemoUser("huangwei", "黄", "伟", Role.LEADER),
+			new DemoUser("wuhao", "吴", "浩", Role.DEPARTMENT),
+			new DemoUser("zhengyu", "郑", "宇", Role.SUPERVISOR));
+
+	private final IdentityService identityService;
+
+	private final IdentityProperties properties;
+
+	private final Environment environment;
+
+	DemoUsers(IdentityService identityService, IdentityProperties properties, Environment environment) {
+		this.identityService = identityService;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.properties.demoData().enabledFor(DatabaseMode.of(this.environment))) {
+			return;
+		}
+		for (DemoUser demo : USERS) {
+			if (this.identityService.createUserQuery().userId(demo.id()).count() == 0) {
+				User user = this.identityService.newUser(demo.id());
+				user.setLastName(demo.lastName());
+				user.setFirstName(demo.firstName());
+				user.setEmail(demo.email());
+				user.setPassword(this.properties.demoData().password());
+				this.identityService.saveUser(user);
+				this.identityService.createMembership(demo.id(), demo.role().groupId());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.minyi.identity;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.minyi.identity.RolePermissions.Grant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups, the administrator and every role's authorizations at start-up. Idempotent:
+ * run it on every start, on every node of a cluster.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IdentitySetup implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+	private final IdentityService identityService;
+
+	private final AuthorizationService authorizationService;
+
+	private final IdentityProperties properties;
+
+	private final Environment environment;
+
+	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+			IdentityProperties properties, Environment environment) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+		this.properties = properties;
+		this.environment = environment;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		for (Role role : Role.values()) {
+			createGroupIfAbsent(role);
+		}
+		grantEverythingToAdministrators();
+		RolePermissions.GRANTS.forEach((role, grants) -> grants.forEach((grant) -> reconcile(role, grant)));
+		createAdministratorIfAbsent();
+	}
+
+	private void createGroupIfAbsent(Role role) {
+		if (this.identityService.createGroupQuery().groupId(role.groupId()).count() > 0) {
+			return;
+		}
+		Group group = this.identityService.newGroup(role.groupId());
+		group.setName(role.displayName());
+		group.setType(role == Role.ADMIN ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+		this.identityService.saveGroup(group);
+	}
+
+	private void grantEverythingToAdministrators() {
+		for (Resource resource : Resources.values()) {
+			reconcile(Role.ADMIN, new Grant(resource, Authorization.ANY, List.of(Permissions.ALL)));
+		}
+	}
+
+	private void reconcile(Role role, Grant grant) {
+		Authorization authorization = this.authorizationService.createAuthorizationQuery()
+			.groupIdIn(role.groupId())
+			.resourceType(grant.resource())
+			.resourceId(grant.resourceId())
+			.list()
+			.stream()
+			.filter((existing) -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+			.findFirst()
+			.orElse(null);
+		Set<Permission> wanted = new HashSet<>(grant.permissions());
+		if (authorization != null && wanted.equals(grantedPermissions(authorization, grant.resource()))) {
+			return;
+		}
+		if (authorization == null) {
+			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(role.groupId());
+			authorization.setResource(grant.resource());
+			authorization.setResourceId(grant.resourceId());
+		}
+		authorization.setPermissions(wanted.toArray(Permission[]::new));
+		this.authorizationService.saveAuthorization(authorization);
+	}
+
+	private static Set<Permission> grantedPermissions(Authorization authorization, Resource resource) {
+		if (authorization.isEveryPermissionGranted()) {
+			return Set.of(Permissions.ALL);
+		}
+		return Arrays.stream(authorization.getPermissions(Permissions.values()))
+			.filter((permission) -> permission != Permissions.NONE && permission != Permissions.ALL)
+			.filter((permission) -> Arrays.asList(permission.getTypes()).contains(resource))
+			.collect(Collectors.toSet());
+	}
+
+	private void createAdministratorIfAbsent() {
+		String username = this.properties.admin().username();
+		if (this.identityService.createUserQuery().userId(username).count() == 0) {
+			String password = this.properties.admin().password();
+			if (password == null || password.isBlank()) {
+				password = this.properties.demoData().password();
+				log.warn("No MINYI_ADMIN_PASSWORD set: administrator '{}' gets the demo password (H2 only)", username);
+			}
+			User admin = this.identityService.newUser(username);
+			admin.setFirstName("系统");
+			admin.setLastName("管理员");
+			admin.setPassword(password);
+			this.identityService.saveUser(admin);
+		}
+		if (this.identityService.createUserQuery().userId(username).memberOfGroup(Role.ADMIN.groupId()).count() == 0) {
+			this.identityService.createMembership(username, Role.ADMIN.groupId());
+		}
+		log.info("Identity ready on {} database: {} role groups, administrator '{}'", DatabaseMode.of(this.environment),
+				Role.values().length, username);
+	}
+
+}

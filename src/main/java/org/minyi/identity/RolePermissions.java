@@ -1,0 +1,66 @@
+package org.minyi.identity;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.minyi.piece.PieceProcess;
+
+/**
+ * What each role may do in the engine, beyond the task authorizations the engine grants by itself to a
+ * task's candidates and assignee. Reconciled at every start-up: a grant removed here is removed there.
+ * Administrators get everything and are not listed.
+ */
+final class RolePermissions {
+
+	record Grant(Resource resource, String resourceId, List<Permission> permissions) {
+
+		static Grant of(Resource resource, String resourceId, Permission... permissions) {
+			return new Grant(resource, resourceId, List.of(permissions));
+		}
+
+	}
+
+	private static final Grant TASKLIST = Grant.of(APPLICATION, "tasklist", ACCESS);
+
+	private static final Grant COCKPIT = Grant.of(APPLICATION, "cockpit", ACCESS);
+
+	private static final Grant START_PIECE = Grant.of(PROCESS_DEFINITION, PieceProcess.KEY, READ, CREATE_INSTANCE);
+
+	private static final Grant CREATE_PROCESS_INSTANCE = Grant.of(PROCESS_INSTANCE, "*", CREATE);
+
+	private static final Grant WATCH_ALL_PROCESSES = Grant.of(PROCESS_DEFINITION, "*", READ, READ_INSTANCE,
+			READ_HISTORY);
+
+	private static final Grant READ_ALL_INSTANCES = Grant.of(PROCESS_INSTANCE, "*", READ);
+
+	private static final Grant READ_DECISIONS = Grant.of(DECISION_DEFINITION, "*", READ, READ_HISTORY);
+
+	static final Map<Role, List<Grant>> GRANTS = Map.of(
+			Role.SUBMITTER, List.of(TASKLIST, START_PIECE, CREATE_PROCESS_INSTANCE),
+			Role.INFO_SECTION,
+			List.of(TASKLIST, COCKPIT, START_PIECE, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES,
+					READ_DECISIONS),
+			Role.VERIFIER, List.of(TASKLIST),
+			Role.SECRETARY_GENERAL, List.of(TASKLIST),
+			Role.VICE_CHAIR, List.of(TASKLIST),
+			Role.LEADER, List.of(TASKLIST),
+			Role.DEPARTMENT, List.of(TASKLIST),
+			Role.SUPERVISOR, List.of(TASKLIST, COCKPIT, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES));
+
+	private RolePermissions() {
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.minyi.web;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.minyi.common.RuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Every refusal of the application's API is {@code {"code": ..., "message": ...}} with a 4xx status. */
+@RestControllerAdvice
+class ApiErrorHandler {
+
+	/** The body of an error answer: a stable code for programs and a Chinese message for people. */
+	record ApiError(String code, String message) {
+	}
+
+	@ExceptionHandler(RuleViolation.class)
+	ResponseEntity<ApiError> ruleViolation(RuleViolation violation) {
+		return ResponseEntity.status(violation.httpStatus())
+			.body(new ApiError(violation.errorCode(), violation.plainMessage()));
+	}
+
+	@ExceptionHandler(AuthorizationException.class)
+	ResponseEntity<ApiError> forbidden(AuthorizationException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("FORBIDDEN", "无权执行此操作"));
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.minyi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minyi.piece.PieceProcess;
+import org.minyi.support.MinyiIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@MinyiIntegrationTest
+class EngineRestSecurityTest {
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	private ProcessInstance instance;
+
+	@BeforeEach
+	void startPieceWaitingForInfoSection() {
+		this.instance = this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY);
+	}
+
+	@AfterEach
+	void removePiece() {
+		this.runtimeService.deleteProcessInstance(this.instance.getId(), "test cleanup");
+	}
+
+	@Test
+	void shouldAnswer401WithoutCredentials() {
+		ResponseEntity<String> response = this.rest.getForEntity("/engine-rest/process-definition", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void shouldAnswer401WithWrongPassword() {
+		ResponseEntity<String> response = this.rest.withBasicAuth("zhaolei", "wrong")
+			.getForEntity("/engine-rest/process-definition", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void shouldListDeployedDefinitionsToAdministrator() {
+		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
+			.exchange("/engine-rest/process-definition", HttpMethod.GET, null, LIST);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).extracting((definition) -> definition.get("key")).contains(PieceProcess.KEY);
+	}
+
+	@Test
+	void shouldShowGroupTaskToItsGroupOnly() {
+		assertThat(tasksVisibleTo("liqiang")).contains(this.instance.getId());
+		assertThat(tasksVisibleTo("wangfang")).doesNotContain(this.instance.getId());
+		assertThat(tasksVisibleTo("zhengyu")).doesNotContain(this.instance.getId());
+	}
+
+	@Test
+	void shouldKeepHealthAnonymousButSilent() {
+		ResponseEntity<String> response = this.rest.getForEntity("/actuator/health", String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}");
+	}
+
+	private List<Object> tasksVisibleTo(String userId) {
+		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth(userId, "demo")
+			.exchange("/engine-rest/task", HttpMethod.GET, null, LIST);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response.getBody().stream().map((task) -> task.get("processInstanceId")).toList();
+	}
+
+}
