@@ -2,9 +2,12 @@ package org.minyi.identity;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -58,7 +61,7 @@ class IdentitySetup implements ApplicationRunner {
 			createGroupIfAbsent(role);
 		}
 		grantEverythingToAdministrators();
-		RolePermissions.GRANTS.forEach((role, grants) -> grants.forEach((grant) -> reconcile(role, grant)));
+		RolePermissions.GRANTS.forEach((role, grants) -> merged(grants).forEach((grant) -> reconcile(role, grant)));
 		createAdministratorIfAbsent();
 	}
 
@@ -76,6 +79,17 @@ class IdentitySetup implements ApplicationRunner {
 		for (Resource resource : Resources.values()) {
 			reconcile(Role.ADMIN, new Grant(resource, Authorization.ANY, List.of(Permissions.ALL)));
 		}
+	}
+
+	/** One grant per resource: the engine keeps one authorization per group and resource. */
+	private static List<Grant> merged(List<Grant> grants) {
+		Map<String, Grant> byResource = new LinkedHashMap<>();
+		for (Grant grant : grants) {
+			byResource.merge(grant.resource().resourceName() + "/" + grant.resourceId(), grant,
+					(a, b) -> new Grant(a.resource(), a.resourceId(),
+							Stream.concat(a.permissions().stream(), b.permissions().stream()).distinct().toList()));
+		}
+		return List.copyOf(byResource.values());
 	}
 
 	private void reconcile(Role role, Grant grant) {

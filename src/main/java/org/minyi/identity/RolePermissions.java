@@ -39,10 +39,15 @@ final class RolePermissions {
 
 	private static final Grant START_PIECE = Grant.of(PROCESS_DEFINITION, PieceProcess.KEY, READ, CREATE_INSTANCE);
 
+	/** Tasklist reads a task's Camunda Form from the process definition's deployment. */
+	private static final Grant READ_PIECE_DEFINITION = Grant.of(PROCESS_DEFINITION, PieceProcess.KEY, READ);
+
 	private static final Grant CREATE_PROCESS_INSTANCE = Grant.of(PROCESS_INSTANCE, "*", CREATE);
 
 	private static final Grant WATCH_ALL_PROCESSES = Grant.of(PROCESS_DEFINITION, "*", READ, READ_INSTANCE,
 			READ_HISTORY);
+
+	private static final Grant READ_DEFINITIONS = Grant.of(PROCESS_DEFINITION, "*", READ);
 
 	private static final Grant READ_ALL_INSTANCES = Grant.of(PROCESS_INSTANCE, "*", READ);
 
@@ -53,12 +58,13 @@ final class RolePermissions {
 			Role.INFO_SECTION,
 			List.of(TASKLIST, COCKPIT, START_PIECE, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES,
 					READ_DECISIONS),
-			Role.VERIFIER, List.of(TASKLIST),
-			Role.SECRETARY_GENERAL, List.of(TASKLIST),
-			Role.VICE_CHAIR, List.of(TASKLIST),
-			Role.LEADER, List.of(TASKLIST),
-			Role.DEPARTMENT, List.of(TASKLIST),
-			Role.SUPERVISOR, List.of(TASKLIST, COCKPIT, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES));
+			Role.VERIFIER, List.of(TASKLIST, READ_PIECE_DEFINITION),
+			Role.SECRETARY_GENERAL, List.of(TASKLIST, READ_PIECE_DEFINITION),
+			Role.VICE_CHAIR, List.of(TASKLIST, READ_PIECE_DEFINITION),
+			Role.LEADER, List.of(TASKLIST, READ_PIECE_DEFINITION),
+			Role.DEPARTMENT, List.of(TASKLIST, READ_PIECE_DEFINITION),
+			// Supervisors read instances one by one (PieceAuthorizations): never a confidential piece.
+			Role.SUPERVISOR, List.of(TASKLIST, COCKPIT, READ_DEFINITIONS));
 
 	private RolePermissions() {
 	}

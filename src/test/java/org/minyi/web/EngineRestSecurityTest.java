@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceProcess;
 import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.PieceFixtures;
+import org.minyi.support.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -31,11 +34,15 @@ class EngineRestSecurityTest {
 	@Autowired
 	RuntimeService runtimeService;
 
+	@Autowired
+	IdentityService identityService;
+
 	private ProcessInstance instance;
 
 	@BeforeEach
 	void startPieceWaitingForInfoSection() {
-		this.instance = this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY);
+		this.instance = new Users(this.identityService).as("wangfang",
+				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
 	}
 
 	@AfterEach

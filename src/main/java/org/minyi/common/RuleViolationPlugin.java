@@ -1,0 +1,48 @@
+package org.minyi.common;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine wraps an exception thrown by a task listener into a generic one, which engine-rest would
+ * answer with 500. This interceptor, outside the transaction, rethrows the {@link RuleViolation} inside
+ * it, so every client gets 400 with the rule's code and Chinese message; the transaction is already
+ * rolled back by then, so nothing has changed.
+ */
+@Component
+class RuleViolationPlugin extends AbstractProcessEnginePlugin {
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<CommandInterceptor> interceptors = new ArrayList<>();
+		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+		}
+		interceptors.add(new CommandInterceptor() {
+
+			@Override
+			public <T> T execute(Command<T> command) {
+				try {
+					return this.next.execute(command);
+				}
+				catch (RuntimeException ex) {
+					for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+						if (cause instanceof RuleViolation violation) {
+							throw violation;
+						}
+					}
+					throw ex;
+				}
+			}
+
+		});
+		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.minyi.intake;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.minyi.piece.Piece;
+import org.minyi.piece.PieceProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * After the registration task: the piece gets its registration number (also the process business
+ * key, so Cockpit and Tasklist can find it by number) and its confirmed classification.
+ */
+@Component("registerPieceDelegate")
+class RegisterPieceDelegate implements JavaDelegate {
+
+	private final IntakeService intake;
+
+	private final IdentityService identityService;
+
+	RegisterPieceDelegate(IntakeService intake, IdentityService identityService) {
+		this.intake = intake;
+		this.identityService = identityService;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Piece piece = this.intake.register((Long) execution.getVariable(PieceProcess.PIECE_ID),
+				(String) execution.getVariable(PieceProcess.CATEGORY),
+				(String) execution.getVariable(PieceProcess.SOURCE_TYPE),
+				currentUserId());
+		execution.setVariable(PieceProcess.REGISTRATION_NUMBER, piece.registrationNumber());
+		execution.setProcessBusinessKey(piece.registrationNumber());
+	}
+
+	private String currentUserId() {
+		Authentication authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : null;
+	}
+
+}

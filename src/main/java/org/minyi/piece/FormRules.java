@@ -1,0 +1,154 @@
+package org.minyi.piece;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.minyi.common.RuleViolation;
+
+/**
+ * Enforces on the server the rules a Camunda Form declares for the browser: required fields, lengths,
+ * number ranges, patterns and the options of selects and radios. Tasklist validates only in the
+ * browser and engine-rest not at all, so the same form file is the rule for every client. A field hidden
+ * by its {@code conditional.hide} FEEL expression is not checked, as in the browser.
+ */
+final class FormRules {
+
+	private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
+			"checkbox", "datetime");
+
+	/** Control characters other than tab and line breaks never belong in a piece. */
+	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+
+	private final ObjectMapper objectMapper;
+
+	private final FeelEngine feelEngine;
+
+	FormRules(ObjectMapper objectMapper, FeelEngine feelEngine) {
+		this.objectMapper = objectMapper;
+		this.feelEngine = feelEngine;
+	}
+
+	/** Checks the variables against the form; throws one {@link RuleViolation} naming every problem. */
+	void check(InputStream form, Map<String, Object> variables) {
+		JsonNode schema;
+		try (form) {
+			schema = this.objectMapper.readTree(form);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unreadable Camunda Form", ex);
+		}
+		List<String> problems = new ArrayList<>();
+		List<String> codes = new ArrayList<>();
+		checkComponents(schema.path("components"), variables, problems, codes);
+		if (!problems.isEmpty()) {
+			throw new RuleViolation(codes.get(0), String.join("；", problems));
+		}
+	}
+
+	private void checkComponents(JsonNode components, Map<String, Object> variables, List<String> problems,
+			List<String> codes) {
+		for (JsonNode component : components) {
+			if (isHidden(component, variables)) {
+				continue;
+			}
+			if (component.has("components")) {
+				checkComponents(component.get("components"), variables, problems, codes);
+			}
+			String type = component.path("type").asText();
+			String key = component.path("key").asText(null);
+			if (key == null || !INPUT_TYPES.contains(type) || component.path("readonly").asBoolean(false)
+					|| component.path("disabled").asBoolean(false)) {
+				continue;
+			}
+			checkField(component, type, key, variables.get(key), problems, codes);
+		}
+	}
+
+	private void checkField(JsonNode component, String type, String key, Object value, List<String> problems,
+			List<String> codes) {
+		String label = component.path("label").asText(key);
+		JsonNode validate = component.path("validate");
+		boolean blank = value == null || (value instanceof String text && text.isBlank());
+		if (blank) {
+			if (validate.path("required").asBoolean(false)) {
+				problems.add("「" + label + "」为必填项");
+				codes.add("FIELD_REQUIRED");
+			}
+			return;
+		}
+		if (value instanceof String text) {
+			int length = text.codePointCount(0, text.length());
+			if (validate.has("maxLength") && length > validate.get("maxLength").asInt()) {
+				problems.add("「" + label + "」不能超过" + validate.get("maxLength").asInt() + "个字（现有" + length + "个）");
+				codes.add("FIELD_TOO_LONG");
+			}
+			if (validate.has("minLength") && length < validate.get("minLength").asInt()) {
+				problems.add("「" + label + "」至少需要" + validate.get("minLength").asInt() + "个字");
+				codes.add("FIELD_TOO_SHORT");
+			}
+			if (validate.has("pattern") && !Pattern.compile(validate.get("pattern").asText()).matcher(text).matches()) {
+				problems.add("「" + label + "」格式不正确");
+				codes.add("FIELD_PATTERN");
+			}
+			if (CONTROL_CHARACTERS.matcher(text).find()) {
+				problems.add("「" + label + "」含有不允许的控制字符");
+				codes.add("FIELD_CONTROL_CHARACTERS");
+			}
+		}
+		if (("select".equals(type) || "radio".equals(type)) && component.has("values")) {
+			Set<String> allowed = new HashSet<>();
+			component.get("values").forEach((option) -> allowed.add(option.path("value").asText()));
+			if (!allowed.contains(String.valueOf(value))) {
+				problems.add("「" + label + "」的取值无效：" + value);
+				codes.add("FIELD_INVALID_OPTION");
+			}
+		}
+		if ("number".equals(type)) {
+			checkNumber(label, validate, value, problems, codes);
+		}
+		if ("checkbox".equals(type) && !(value instanceof Boolean)) {
+			problems.add("「" + label + "」应为是或否");
+			codes.add("FIELD_INVALID_BOOLEAN");
+		}
+	}
+
+	private static void checkNumber(String label, JsonNode validate, Object value, List<String> problems,
+			List<String> codes) {
+		if (!(value instanceof Number number)) {
+			problems.add("「" + label + "」应为数字");
+			codes.add("FIELD_NOT_A_NUMBER");
+			return;
+		}
+		if (validate.has("min") && number.doubleValue() < validate.get("min").asDouble()) {
+			problems.add("「" + label + "」不能小于" + validate.get("min").asText());
+			codes.add("FIELD_TOO_SMALL");
+		}
+		if (validate.has("max") && number.doubleValue() > validate.get("max").asDouble()) {
+			problems.add("「" + label + "」不能大于" + validate.get("max").asText());
+			codes.add("FIELD_TOO_LARGE");
+		}
+	}
+
+	private boolean isHidden(JsonNode component, Map<String, Object> variables) {
+		String hide = component.path("conditional").path("hide").asText("");
+		if (hide.isBlank()) {
+			return false;
+		}
+		String expression = hide.startsWith("=") ? hide.substring(1) : hide;
+		VariableContext context = Variables.fromMap(variables).asVariableContext();
+		Object hidden = this.feelEngine.evaluateSimpleExpression(expression, context);
+		return Boolean.TRUE.equals(hidden);
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.minyi.piece;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.minyi.common.Privileged;
+import org.minyi.identity.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Engine authorizations for one piece's process instance. Supervisors hold no global read on process
+ * instances, so Cockpit shows them a piece only through the grant made here, and no grant is made for
+ * a confidential piece. The credited submitter may read the instance of their own piece.
+ */
+@Component
+public class PieceAuthorizations {
+
+	private final AuthorizationService authorizationService;
+
+	PieceAuthorizations(AuthorizationService authorizationService) {
+		this.authorizationService = authorizationService;
+	}
+
+	/** Grants on behalf of the application: the submitter who starts a piece may not create authorizations. */
+	public void grantFor(Piece piece, String processInstanceId) {
+		Privileged.run(() -> {
+			if (piece.submitterId() != null) {
+				grantRead(processInstanceId, piece.submitterId(), null);
+			}
+			if (!piece.isConfidential()) {
+				grantRead(processInstanceId, null, Role.SUPERVISOR.groupId());
+			}
+		});
+	}
+
+	private void grantRead(String processInstanceId, String userId, String groupId) {
+		Authorization authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setResource(Resources.PROCESS_INSTANCE);
+		authorization.setResourceId(processInstanceId);
+		authorization.setUserId(userId);
+		authorization.setGroupId(groupId);
+		authorization.addPermission(Permissions.READ);
+		this.authorizationService.saveAuthorization(authorization);
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.minyi.piece;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+public interface PieceRepository extends ListCrudRepository<Piece, Long> {
+
+	Optional<Piece> findByRegistrationNumber(String registrationNumber);
+
+	Optional<Piece> findByProcessInstanceId(String processInstanceId);
+
+	/** Pieces that credit this user, newest first. */
+	@Query("select distinct p from Piece p join p.credits c where c.userId = :userId order by p.submittedAt desc")
+	List<Piece> findCrediting(@Param("userId") String userId);
+
+	/** Registered pieces since a date, for the duplicate check. */
+	@Query("select p from Piece p where p.registrationNumber is not null and p.registeredAt >= :since and p.id <> :excludedId")
+	List<Piece> findRegisteredSince(@Param("since") Instant since, @Param("excludedId") Long excludedId);
+
+}

@@ -1,0 +1,103 @@
+package org.minyi.piece;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.minyi.common.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs on the completion of every user task of every process (registered by
+ * {@link TaskListenersPlugin}, so a task an administrator adds in Modeler is covered too):
+ * <ol>
+ * <li>the rules of the task's Camunda Form ({@link FormRules});</li>
+ * <li>the decision rules the model declares as extension properties: {@code minyi.decision} names the
+ * decision variable, {@code minyi.comment} the comment variable, {@code minyi.commentRequiredFor} the
+ * decisions that need a comment;</li>
+ * <li>the rules of the capabilities ({@link TaskCompletionRule});</li>
+ * <li>then a timeline entry: who, when, which step, which decision, which comment.</li>
+ * </ol>
+ */
+@Component
+public class TaskCompletionListener implements TaskListener {
+
+	public static final String DECISION_PROPERTY = "minyi.decision";
+
+	public static final String COMMENT_PROPERTY = "minyi.comment";
+
+	public static final String COMMENT_REQUIRED_FOR_PROPERTY = "minyi.commentRequiredFor";
+
+	private final FormValidator formValidator;
+
+	private final IdentityService identityService;
+
+	private final List<TaskCompletionRule> rules;
+
+	private final PieceTimeline timeline;
+
+	TaskCompletionListener(FormValidator formValidator, IdentityService identityService,
+			List<TaskCompletionRule> rules, PieceTimeline timeline) {
+		this.formValidator = formValidator;
+		this.identityService = identityService;
+		this.rules = rules;
+		this.timeline = timeline;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Map<String, Object> variables = task.getVariables();
+		UserTask userTask = task.getBpmnModelElementInstance();
+		if (userTask != null && userTask.getCamundaFormRef() != null) {
+			this.formValidator.checkTaskForm(task.getId(), variables);
+		}
+		Optional<String> decisionVariable = property(task, DECISION_PROPERTY);
+		Optional<String> commentVariable = property(task, COMMENT_PROPERTY);
+		String decision = decisionVariable.map((name) -> (String) variables.get(name)).orElse(null);
+		String comment = commentVariable.map((name) -> (String) variables.get(name)).orElse(null);
+		List<String> commentRequiredFor = property(task, COMMENT_REQUIRED_FOR_PROPERTY)
+			.map((list) -> Arrays.asList(list.split("\\s*,\\s*")))
+			.orElse(List.of());
+		if (decision != null && commentRequiredFor.contains(decision) && (comment == null || comment.isBlank())) {
+			throw new RuleViolation("COMMENT_REQUIRED", "选择「" + decision + "」时必须填写意见或理由");
+		}
+		for (TaskCompletionRule rule : this.rules) {
+			if (rule.taskDefinitionKeys().contains(task.getTaskDefinitionKey())) {
+				rule.check(task);
+			}
+		}
+		Object pieceId = variables.get(PieceProcess.PIECE_ID);
+		if (pieceId instanceof Long id) {
+			this.timeline.record(id, actor(task), task.getTaskDefinitionKey(), task.getName(), decision, comment);
+		}
+	}
+
+	private String actor(DelegateTask task) {
+		var authentication = this.identityService.getCurrentAuthentication();
+		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
+	}
+
+	private static Optional<String> property(DelegateTask task, String name) {
+		UserTask userTask = task.getBpmnModelElementInstance();
+		if (userTask == null || userTask.getExtensionElements() == null) {
+			return Optional.empty();
+		}
+		return userTask.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(CamundaProperties.class)
+			.list()
+			.stream()
+			.flatMap((properties) -> properties.getCamundaProperties().stream())
+			.filter((property) -> name.equals(property.getCamundaName()))
+			.map(CamundaProperty::getCamundaValue)
+			.findFirst();
+	}
+
+}

@@ -1,0 +1,350 @@
+package org.minyi.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minyi.common.RuleViolation;
+import org.minyi.piece.Credit;
+import org.minyi.piece.Piece;
+import org.minyi.piece.PieceEvent;
+import org.minyi.piece.PieceProcess;
+import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceStatus;
+import org.minyi.piece.PieceTimeline;
+import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.PieceFixtures;
+import org.minyi.support.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Part 1 of the lifecycle, one test per path: collection, registration, verification, editing, sign-off. */
+@MinyiIntegrationTest
+class IntakeAndReviewProcessTest {
+
+	private static final String SUBMITTER = "wangfang";
+
+	private static final String CO_SUBMITTER = "zhaolei";
+
+	private static final String CLERK = "liqiang";
+
+	private static final String VERIFIER = "zhoumin";
+
+	private static final String SECRETARY_GENERAL = "chenjun";
+
+	private static final String VICE_CHAIR = "sunli";
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	PieceRepository pieces;
+
+	@Autowired
+	PieceTimeline timeline;
+
+	private Users users;
+
+	@BeforeEach
+	void setUp() {
+		BpmnAwareTests.init(this.processEngine);
+		this.users = new Users(this.identityService);
+	}
+
+	@Test
+	void shouldNumberEditAndSignOffAnAcceptedPiece() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_REGISTER);
+		assertThat(piece(instance).status()).isEqualTo(PieceStatus.SUBMITTED);
+
+		complete(CLERK, instance, PieceFixtures.accept(false));
+		Piece registered = piece(instance);
+		assertThat(registered.registrationNumber()).matches("\\d{4}-\\d{4}");
+		assertThat(this.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(instance.getId())
+			.singleResult()
+			.getBusinessKey()).isEqualTo(registered.registrationNumber());
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
+		assertThat(registered.status()).isEqualTo(PieceStatus.EDITING);
+
+		completeEdit(instance, "关于推行老旧小区加装电梯并联审批的建议");
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL);
+		assertThat(piece(instance).status()).isEqualTo(PieceStatus.SIGNING_OFF);
+		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.APPROVE, null));
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
+		complete(VICE_CHAIR, instance, signoff(PieceProcess.APPROVE, null));
+
+		assertThat(instance).isEnded().hasPassed(PieceProcess.END_SIGNED_OFF);
+		Piece signedOff = piece(instance);
+		assertThat(signedOff.status()).isEqualTo(PieceStatus.SIGNED_OFF);
+		assertThat(signedOff.originalText().title()).isEqualTo("关于优化老旧小区加装电梯审批流程的建议");
+		assertThat(signedOff.currentText().title()).isEqualTo("关于推行老旧小区加装电梯并联审批的建议");
+		assertThat(this.timeline.of(signedOff.id())).extracting(PieceEvent::step)
+			.containsSubsequence("submitted", PieceProcess.TASK_REGISTER, PieceProcess.TASK_EDIT,
+					PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL, PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
+		assertThat(this.timeline.of(signedOff.id())).filteredOn((event) -> event.step().equals(PieceProcess.TASK_REGISTER))
+			.extracting(PieceEvent::actorId, PieceEvent::decision)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(CLERK, PieceProcess.ACCEPT));
+	}
+
+	@Test
+	void shouldReturnPieceToSubmitterAndRegisterItAgainWhenResubmitted() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		complete(CLERK, instance, registration(PieceProcess.RETURN, "请补充具体小区名单"));
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_REVISE);
+		assertThat(task(instance)).isAssignedTo(SUBMITTER);
+		Piece returned = piece(instance);
+		assertThat(returned.status()).isEqualTo(PieceStatus.RETURNED);
+		assertThat(returned.closingReason()).isEqualTo("请补充具体小区名单");
+		String number = returned.registrationNumber();
+
+		Map<String, Object> revision = new HashMap<>(PieceFixtures.piece().variables());
+		revision.put(PieceProcess.SITUATION, "我区现有老旧小区412个，其中XX街道、YY街道需求最集中。");
+		revision.put(PieceProcess.REVISION_DECISION, PieceProcess.RESUBMIT);
+		complete(SUBMITTER, instance, revision);
+
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_REGISTER);
+		Piece resubmitted = piece(instance);
+		assertThat(resubmitted.originalText().situation()).contains("XX街道");
+		complete(CLERK, instance, PieceFixtures.accept(false));
+		assertThat(piece(instance).registrationNumber()).isEqualTo(number);
+	}
+
+	@Test
+	void shouldEndWithdrawnWhenSubmitterWithdrawsReturnedPiece() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		complete(CLERK, instance, registration(PieceProcess.RETURN, "材料不全"));
+		complete(SUBMITTER, instance, Map.of(PieceProcess.REVISION_DECISION, PieceProcess.WITHDRAW,
+				PieceProcess.REVISION_COMMENT, "情况已解决"));
+
+		assertThat(instance).isEnded().hasPassed(PieceProcess.END_WITHDRAWN);
+		Piece withdrawn = piece(instance);
+		assertThat(withdrawn.status()).isEqualTo(PieceStatus.WITHDRAWN);
+		assertThat(withdrawn.registrationNumber()).as("a number is never reused").isNotNull();
+	}
+
+	@Test
+	void shouldEndNotAdoptedWithTheReasonTheSubmitterSees() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		complete(CLERK, instance, registration(PieceProcess.REJECT, "属个人诉求，建议通过信访渠道反映"));
+
+		assertThat(instance).isEnded().hasPassed(PieceProcess.END_NOT_ADOPTED);
+		assertThat(piece(instance).status()).isEqualTo(PieceStatus.NOT_ADOPTED);
+		assertThat(piece(instance).closingReason()).isEqualTo("属个人诉求，建议通过信访渠道反映");
+	}
+
+	@Test
+	void shouldVerifyBeforeEditingWhenRegistrarAsksForVerification() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		complete(CLERK, instance, PieceFixtures.accept(true));
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_VERIFY);
+		assertThat(task(instance)).hasCandidateGroup("verifier").hasDueDate(task(instance).getDueDate());
+		assertThat(task(instance).getDueDate()).isAfter(new java.util.Date());
+		assertThat(piece(instance).status()).isEqualTo(PieceStatus.VERIFYING);
+
+		complete(VERIFIER, instance, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.PARTLY_CONFIRMED,
+				PieceProcess.VERIFICATION_NOTES, "经实地走访，审批时长约70天"));
+
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
+		assertThat(piece(instance).verificationResult()).isEqualTo(PieceProcess.PARTLY_CONFIRMED);
+	}
+
+	@Test
+	void shouldEndNotAdoptedWhenVerificationDoesNotConfirmTheFacts() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		complete(CLERK, instance, PieceFixtures.accept(true));
+		complete(VERIFIER, instance, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.NOT_CONFIRMED,
+				PieceProcess.VERIFICATION_NOTES, "相关审批已于去年改为并联办理"));
+
+		assertThat(instance).isEnded().hasPassed("end_not_confirmed");
+		assertThat(piece(instance).status()).isEqualTo(PieceStatus.NOT_ADOPTED);
+		assertThat(piece(instance).closingReason()).isEqualTo("相关审批已于去年改为并联办理");
+	}
+
+	@Test
+	void shouldMergePieceIntoAnotherAndCreditEveryOriginalSubmitter() {
+		ProcessInstance target = submit(PieceFixtures.piece().coSubmitters(CO_SUBMITTER));
+		complete(CLERK, target, PieceFixtures.accept(false));
+		ProcessInstance absorbed = this.users.as("zhaolei",
+				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY,
+						PieceFixtures.piece().title("加装电梯审批难问题亟待解决").variables()));
+		complete(CLERK, absorbed, PieceFixtures.accept(false));
+
+		Map<String, Object> merge = editVariables("加装电梯审批难问题亟待解决");
+		merge.put(PieceProcess.EDIT_ACTION, PieceProcess.MERGE);
+		merge.put(PieceProcess.MERGE_INTO, piece(target).registrationNumber());
+		complete(CLERK, absorbed, merge);
+
+		assertThat(absorbed).isEnded().hasPassed(PieceProcess.END_MERGED);
+		assertThat(piece(absorbed).status()).isEqualTo(PieceStatus.MERGED);
+		assertThat(piece(absorbed).mergedIntoId()).isEqualTo(piece(target).id());
+		assertThat(piece(target).credits()).extracting(Credit::userId, Credit::kind)
+			.contains(org.assertj.core.groups.Tuple.tuple(SUBMITTER, Credit.Kind.SUBMITTER),
+					org.assertj.core.groups.Tuple.tuple(CO_SUBMITTER, Credit.Kind.CO_SUBMITTER),
+					org.assertj.core.groups.Tuple.tuple(CO_SUBMITTER, Credit.Kind.MERGED));
+		assertThat(target).isWaitingAt(PieceProcess.TASK_EDIT);
+	}
+
+	@Test
+	void shouldRefuseToMergeIntoAnUnknownOrClosedPiece() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		complete(CLERK, instance, PieceFixtures.accept(false));
+		Map<String, Object> merge = editVariables("标题");
+		merge.put(PieceProcess.EDIT_ACTION, PieceProcess.MERGE);
+		merge.put(PieceProcess.MERGE_INTO, "1999-9999");
+
+		assertThatThrownBy(() -> complete(CLERK, instance, merge)).isInstanceOf(RuleViolation.class)
+			.hasMessageContaining("MERGE_TARGET_NOT_FOUND");
+		merge.put(PieceProcess.MERGE_INTO, piece(instance).registrationNumber());
+		assertThatThrownBy(() -> complete(CLERK, instance, merge)).hasMessageContaining("MERGE_TARGET_SELF");
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
+	}
+
+	@Test
+	void shouldSendPieceBackToEditingWhenSecretaryGeneralReturnsIt() {
+		ProcessInstance instance = atSignoff(PieceFixtures.piece());
+		assertThatThrownBy(() -> complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.RETURN, null)))
+			.hasMessageContaining("COMMENT_REQUIRED");
+		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.RETURN, "数据需注明来源"));
+
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
+		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.SIGNOFF_COMMENT))
+			.isEqualTo("数据需注明来源");
+	}
+
+	@Test
+	void shouldSendPieceBackToEditingWhenViceChairReturnsIt() {
+		ProcessInstance instance = atSignoff(PieceFixtures.piece());
+		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.APPROVE, null));
+		complete(VICE_CHAIR, instance, signoff(PieceProcess.RETURN, "建议部分再精炼"));
+
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
+		completeEdit(instance, "精炼后的标题");
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL);
+	}
+
+	@Test
+	void shouldTakeUrgentPiecesStraightToTheViceChair() {
+		ProcessInstance instance = atSignoff(PieceFixtures.piece().urgent());
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
+		complete(VICE_CHAIR, instance, signoff(PieceProcess.APPROVE, null));
+
+		assertThat(instance).isEnded().hasPassed(PieceProcess.END_SIGNED_OFF)
+			.hasNotPassed(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL);
+	}
+
+	@Test
+	void shouldLetTheSecretaryGeneralAloneSignOffDraftLawComments() {
+		ProcessInstance instance = submit(PieceFixtures.piece().category("laws-regulations"));
+		Map<String, Object> accept = PieceFixtures.accept(false);
+		accept.put(PieceProcess.CATEGORY, "laws-regulations");
+		complete(CLERK, instance, accept);
+		completeEdit(instance, "对《某某条例（草案）》的修改意见");
+		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.APPROVE, null));
+
+		assertThat(instance).isEnded().hasPassed(PieceProcess.END_SIGNED_OFF)
+			.hasNotPassed(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
+	}
+
+	@Test
+	void shouldLetTheInfoSectionRegisterAPieceReceivedByPhone() {
+		ProcessInstance instance = this.users.as(CLERK, () -> this.runtimeService.startProcessInstanceByKey(
+				PieceProcess.KEY, PieceFixtures.piece().receivedBy("phone", "张大爷").variables()));
+
+		Piece piece = piece(instance);
+		assertThat(piece.submitterId()).isNull();
+		assertThat(piece.submitterName()).isEqualTo("张大爷");
+		assertThat(piece.channel().code()).isEqualTo("phone");
+	}
+
+	@Test
+	void shouldRefuseAnotherChannelFromASubmitter() {
+		assertThatThrownBy(() -> submit(PieceFixtures.piece().receivedBy("phone", "张大爷")))
+			.hasMessageContaining("CHANNEL_FORBIDDEN");
+	}
+
+	@Test
+	void shouldShowSimilarRecentPiecesToTheRegistrar() {
+		ProcessInstance first = submit(PieceFixtures.piece().title("关于规范共享单车停放秩序的建议")
+			.situation("城区共享单车乱停乱放现象突出，占用盲道和消防通道。"));
+		complete(CLERK, first, PieceFixtures.accept(false));
+		ProcessInstance second = submit(PieceFixtures.piece().title("关于规范共享单车停放秩序的几点建议")
+			.situation("城区共享单车乱停乱放现象突出，严重占用盲道。"));
+
+		String candidates = (String) this.runtimeService.getVariable(second.getId(), PieceProcess.DUPLICATE_CANDIDATES);
+		assertThat(candidates).contains(piece(first).registrationNumber()).contains("关于规范共享单车停放秩序的建议");
+	}
+
+	private ProcessInstance atSignoff(PieceFixtures fixture) {
+		ProcessInstance instance = submit(fixture);
+		complete(CLERK, instance, PieceFixtures.accept(false));
+		completeEdit(instance, "编辑后的标题");
+		return instance;
+	}
+
+	private ProcessInstance submit(PieceFixtures fixture) {
+		return this.users.as(SUBMITTER,
+				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
+	}
+
+	private void completeEdit(ProcessInstance instance, String editedTitle) {
+		complete(CLERK, instance, editVariables(editedTitle));
+	}
+
+	private Map<String, Object> editVariables(String editedTitle) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(PieceProcess.EDIT_ACTION, PieceProcess.EDIT);
+		variables.put(PieceProcess.EDITED_TITLE, editedTitle);
+		variables.put(PieceProcess.EDITED_SITUATION, "情况（编辑稿）");
+		variables.put(PieceProcess.EDITED_ANALYSIS, "问题（编辑稿）");
+		variables.put(PieceProcess.EDITED_SUGGESTIONS, "建议（编辑稿）");
+		return variables;
+	}
+
+	private static Map<String, Object> registration(String decision, String comment) {
+		Map<String, Object> variables = PieceFixtures.accept(false);
+		variables.put(PieceProcess.REGISTRATION_DECISION, decision);
+		variables.put(PieceProcess.REGISTRATION_COMMENT, comment);
+		return variables;
+	}
+
+	private static Map<String, Object> signoff(String decision, String comment) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(PieceProcess.SIGNOFF_DECISION, decision);
+		variables.put(PieceProcess.SIGNOFF_COMMENT, comment);
+		return variables;
+	}
+
+	private void complete(String userId, ProcessInstance instance, Map<String, Object> variables) {
+		this.users.run(userId, () -> this.taskService.complete(task(instance).getId(), variables));
+	}
+
+	private Task task(ProcessInstance instance) {
+		return this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+	}
+
+	private Piece piece(ProcessInstance instance) {
+		return this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow();
+	}
+
+}
