@@ -1,13 +1,14 @@
 package org.minyi.common;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gap-free numbers per name and period (registration numbers per year, bulletin issues per publication
@@ -19,12 +20,10 @@ public class GaplessCounter {
 
 	private final JdbcTemplate jdbc;
 
-	private final TransactionTemplate newTransaction;
+	private static final String UNIQUE_VIOLATION = "23505";
 
-	GaplessCounter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+	GaplessCounter(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.newTransaction = new TransactionTemplate(transactionManager);
-		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** The next number of this counter, within the caller's transaction. */
@@ -43,15 +42,30 @@ public class GaplessCounter {
 				name, period);
 	}
 
-	/** In a transaction of its own, so that losing the race to create the row spoils nothing. */
+	/**
+	 * Behind a savepoint of the caller's transaction, so that losing the race to create the row spoils
+	 * nothing. Not a transaction of its own: under load every caller would hold one pooled connection
+	 * and wait for a second.
+	 */
 	private void createCounter(String name, int period) {
-		try {
-			this.newTransaction.executeWithoutResult((status) -> this.jdbc
-				.update("INSERT INTO minyi_counter (name, period, last_value) VALUES (?, ?, 0)", name, period));
-		}
-		catch (DataIntegrityViolationException ex) {
-			// Another transaction created it first: that is all we needed.
-		}
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			Savepoint savepoint = connection.setSavepoint();
+			try (PreparedStatement insert = connection
+				.prepareStatement("INSERT INTO minyi_counter (name, period, last_value) VALUES (?, ?, 0)")) {
+				insert.setString(1, name);
+				insert.setInt(2, period);
+				insert.executeUpdate();
+				connection.releaseSavepoint(savepoint);
+			}
+			catch (SQLException ex) {
+				if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+					throw ex;
+				}
+				// Another transaction created it first: that is all we needed.
+				connection.rollback(savepoint);
+			}
+			return null;
+		});
 	}
 
 }

@@ -1,13 +1,15 @@
 package org.minyi.common;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A request that breaks a rule of the application: refused, nothing changed. It carries a stable code
- * for programs and a Chinese message for people. Extending the engine's {@link BadUserRequestException}
- * makes engine-rest answer 400 with this message when a task listener throws it, so Tasklist shows it.
+ * for programs and a Chinese message for people. It is the engine's form validation exception, which
+ * engine-rest answers with 400 and the message when a task is completed or a form submitted, so
+ * Tasklist shows the Chinese message; {@link RuleViolationPlugin} unwraps it from the engine's
+ * listener exceptions and {@code RuleViolationMapper} from engine-rest's other answers.
  */
-public class RuleViolation extends BadUserRequestException {
+public class RuleViolation extends FormFieldValidationException {
 
 	private final String errorCode;
 
@@ -18,7 +20,7 @@ public class RuleViolation extends BadUserRequestException {
 	}
 
 	public RuleViolation(String errorCode, String message, int httpStatus) {
-		super("[" + errorCode + "] " + message);
+		super(errorCode, "[" + errorCode + "] " + message);
 		this.errorCode = errorCode;
 		this.httpStatus = httpStatus;
 	}

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.minyi.common.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -19,6 +21,16 @@ class ApiErrorHandler {
 	ResponseEntity<ApiError> ruleViolation(RuleViolation violation) {
 		return ResponseEntity.status(violation.httpStatus())
 			.body(new ApiError(violation.errorCode(), violation.plainMessage()));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST", "请求内容格式不正确"));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException ex) {
+		return ResponseEntity.badRequest().body(new ApiError("INVALID_PARAMETER", "参数格式不正确：" + ex.getName()));
 	}
 
 	@ExceptionHandler(AuthorizationException.class)

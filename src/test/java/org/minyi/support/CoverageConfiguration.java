@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Process test coverage for the shared context: every {@code *ProcessTest} class must cover at least
- * 90% of the flow nodes of the models it runs; reports go to
- * {@code target/process-test-coverage/<database>}.
+ * Process test coverage for the shared context, per test class, into
+ * {@code target/process-test-coverage/<database>}. Every class is measured (the engine plugin needs a
+ * coverage state whenever a process runs); {@code .ci/check-coverage} then requires 90% of the flow
+ * nodes of each model from the {@code *ProcessTest} classes together.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(ProcessEngineCoverageConfiguration.class)
@@ -20,9 +21,7 @@ public class CoverageConfiguration {
 	@Bean
 	@Primary
 	ProcessEngineCoverageProperties processEngineCoverageProperties() {
-		return new ProcessEngineCoverageProperties.Builder().addInclusionPatternForTestClasses(".*ProcessTest")
-			.assertClassCoverageAtLeast(0.9)
-			.reportDirectory("target/process-test-coverage/" + (TestDatabase.isPostgres() ? "postgres" : "h2"))
+		return new ProcessEngineCoverageProperties.Builder().reportDirectory("target/process-test-coverage/" + (TestDatabase.isPostgres() ? "postgres" : "h2"))
 			.build();
 	}
 

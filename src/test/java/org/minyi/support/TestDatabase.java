@@ -35,7 +35,7 @@ public final class TestDatabase {
 	/** Spring datasource properties for the chosen database; PostgreSQL is started on first use. */
 	public static Map<String, String> datasourceProperties() {
 		if (!isPostgres()) {
-			return Map.of("spring.datasource.url", "jdbc:h2:mem:minyi-test;DB_CLOSE_DELAY=-1",
+			return Map.of("spring.datasource.url", "jdbc:h2:mem:minyi-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
 					"spring.datasource.username", "sa", "spring.datasource.password", "");
 		}
 		return postgres();
