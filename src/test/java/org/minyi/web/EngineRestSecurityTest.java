@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,13 @@ class EngineRestSecurityTest {
 
 	@Test
 	void shouldAnswer401WithWrongPassword() {
-		ResponseEntity<String> response = this.rest.withBasicAuth("zhaolei", "wrong")
+		// A user of its own: a failed login delays that user's next logins (the engine's throttling).
+		if (this.identityService.createUserQuery().userId("wrongPasswordProbe").count() == 0) {
+			User probe = this.identityService.newUser("wrongPasswordProbe");
+			probe.setPassword("Right-Password-1");
+			this.identityService.saveUser(probe);
+		}
+		ResponseEntity<String> response = this.rest.withBasicAuth("wrongPasswordProbe", "wrong")
 			.getForEntity("/engine-rest/process-definition", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
