@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class DemoUsers implements ApplicationRunner {
 
-	/** A demo login: user id, family name, given name, role. */
+	/**
+	 * A demo login: user id, family name, given name, role. The engine shows "first last", so the
+	 * whole Chinese name goes into the first name.
+	 */
 	public record DemoUser(String id, String lastName, String firstName, Role role) {
 
 		public String email() {
@@ -56,8 +59,8 @@ public class DemoUsers implements ApplicationRunner {
 		for (DemoUser demo : USERS) {
 			if (this.identityService.createUserQuery().userId(demo.id()).count() == 0) {
 				User user = this.identityService.newUser(demo.id());
-				user.setLastName(demo.lastName());
-				user.setFirstName(demo.firstName());
+				user.setFirstName(demo.lastName() + demo.firstName());
+				user.setLastName("");
 				user.setEmail(demo.email());
 				user.setPassword(this.properties.demoData().password());
 				this.identityService.saveUser(user);

@@ -135,8 +135,8 @@ class IdentitySetup implements ApplicationRunner {
 				log.warn("No MINYI_ADMIN_PASSWORD set: administrator '{}' gets the demo password (H2 only)", username);
 			}
 			User admin = this.identityService.newUser(username);
-			admin.setFirstName("系统");
-			admin.setLastName("管理员");
+			admin.setFirstName("系统管理员");
+			admin.setLastName("");
 			admin.setPassword(password);
 			this.identityService.saveUser(admin);
 		}

@@ -1,0 +1,81 @@
+package org.minyi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.minyi.piece.PieceRepository;
+import org.minyi.support.Browser;
+import org.minyi.support.MinyiIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A submitter starts a piece with the Chinese start form; the info-section sees and claims the task. */
+@MinyiIntegrationTest
+class TasklistBrowserTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PieceRepository pieces;
+
+	@Test
+	void shouldLetASubmitterStartAPieceAndTheInfoSectionClaimIt() {
+		String title = "关于增设社区夜间便民服务点的建议" + System.nanoTime() % 10000;
+		try (Browser browser = Browser.open(this.port)) {
+			browser.login("/camunda/app/tasklist/", "wangfang", "demo");
+			browser.screenshot("tasklist-1-submitter-logged-in");
+			assertThat(browser.pageText()).contains("启动流程");
+
+			browser.clickable(By.cssSelector(".start-process-action a")).click();
+			browser.clickable(By.xpath("//a[contains(., '社情民意信息办理')]")).click();
+			fill(browser, "标题", title);
+			choose(browser, "信息类别", "社会民生");
+			fill(browser, "情况", "部分老旧社区缺少夜间便民服务点，居民夜间购药、维修不便。");
+			fill(browser, "问题分析", "现有服务点多在晚上八点前关闭，夜间需求无人承接。");
+			fill(browser, "意见建议", "建议依托社区党群服务中心设立夜间便民服务点。");
+			fill(browser, "反映人单位", "民盟区委会");
+			browser.screenshot("tasklist-2-start-form-filled");
+			browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"))
+				.click();
+			browser.gone(By.cssSelector(".modal-dialog"));
+			browser.screenshot("tasklist-3-piece-started");
+		}
+		assertThat(this.pieces.findAll()).as("the piece was received")
+			.anyMatch((piece) -> piece.originalText().title().equals(title));
+
+		try (Browser browser = Browser.open(this.port)) {
+			browser.login("/camunda/app/tasklist/", "liqiang", "demo");
+			browser.clickable(By.xpath("//a[contains(., '本组待办')]")).click();
+			WebElement task = browser.clickable(By.xpath("//li[contains(@class,'task')][.//*[contains(., '" + title
+					+ "')] or contains(., '登记分类')]"));
+			browser.screenshot("tasklist-4-info-section-group-tasks");
+			task.click();
+			browser.clickable(By.xpath("//button[contains(@class,'claim') or contains(., '认领')]")).click();
+			browser.waitForText(By.cssSelector("body"), "取消认领");
+			browser.screenshot("tasklist-5-task-claimed");
+		}
+	}
+
+	private static void fill(Browser browser, String label, String text) {
+		input(browser, label).sendKeys(text);
+	}
+
+	private static WebElement input(Browser browser, String label) {
+		WebElement labelElement = browser
+			.find(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='" + label + "']"));
+		return browser.find(By.id(labelElement.getAttribute("for")));
+	}
+
+	private static void choose(Browser browser, String label, String option) {
+		browser
+			.clickable(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='" + label
+					+ "']/ancestor::div[contains(@class,'fjs-form-field')][1]//div[contains(@class,'fjs-input-group')]"))
+			.click();
+		browser.clickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"))
+			.click();
+	}
+
+}
