@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.minyi.dispatch.DispatchProcess;
 import org.minyi.piece.PieceProcess;
 
 /**
@@ -39,8 +40,16 @@ final class RolePermissions {
 
 	private static final Grant START_PIECE = Grant.of(PROCESS_DEFINITION, PieceProcess.KEY, READ, CREATE_INSTANCE);
 
-	/** Tasklist reads a task's Camunda Form from the process definition's deployment. */
+	/**
+	 * Tasklist reads a task's Camunda Form from the process definition's deployment, and a call activity
+	 * reads the definition it calls as the user whose task completion reaches it.
+	 */
 	private static final Grant READ_PIECE_DEFINITION = Grant.of(PROCESS_DEFINITION, PieceProcess.KEY, READ);
+
+	private static final Grant READ_DISPATCH_DEFINITION = Grant.of(PROCESS_DEFINITION, DispatchProcess.KEY, READ);
+
+	/** Only the info-section assembles and publishes bulletin issues. */
+	private static final Grant PUBLISH_BULLETIN = Grant.of(PROCESS_DEFINITION, "minyi-bulletin", READ, CREATE_INSTANCE);
 
 	private static final Grant CREATE_PROCESS_INSTANCE = Grant.of(PROCESS_INSTANCE, "*", CREATE);
 
@@ -56,13 +65,13 @@ final class RolePermissions {
 	static final Map<Role, List<Grant>> GRANTS = Map.of(
 			Role.SUBMITTER, List.of(TASKLIST, START_PIECE, CREATE_PROCESS_INSTANCE),
 			Role.INFO_SECTION,
-			List.of(TASKLIST, COCKPIT, START_PIECE, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES,
+			List.of(TASKLIST, COCKPIT, START_PIECE, PUBLISH_BULLETIN, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES,
 					READ_DECISIONS),
-			Role.VERIFIER, List.of(TASKLIST, READ_PIECE_DEFINITION),
-			Role.SECRETARY_GENERAL, List.of(TASKLIST, READ_PIECE_DEFINITION),
-			Role.VICE_CHAIR, List.of(TASKLIST, READ_PIECE_DEFINITION),
-			Role.LEADER, List.of(TASKLIST, READ_PIECE_DEFINITION),
-			Role.DEPARTMENT, List.of(TASKLIST, READ_PIECE_DEFINITION),
+			Role.VERIFIER, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
+			Role.SECRETARY_GENERAL, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
+			Role.VICE_CHAIR, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
+			Role.LEADER, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
+			Role.DEPARTMENT, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
 			// Supervisors read instances one by one (PieceAuthorizations): never a confidential piece.
 			Role.SUPERVISOR, List.of(TASKLIST, COCKPIT, READ_DEFINITIONS));
 

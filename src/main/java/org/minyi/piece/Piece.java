@@ -81,6 +81,8 @@ public class Piece {
 
 	private Long mergedIntoId;
 
+	private boolean withholdSource;
+
 	private String processInstanceId;
 
 	private Instant submittedAt;
@@ -135,6 +137,15 @@ public class Piece {
 		this.editedAnalysis = edited.analysis();
 		this.editedSuggestions = edited.suggestions();
 		this.updatedAt = now;
+	}
+
+	/** Whether the bulletin shows "委员反映" instead of the submitting unit. */
+	public void withholdSource(boolean withhold) {
+		this.withholdSource = withhold;
+	}
+
+	public boolean isSourceWithheld() {
+		return this.withholdSource;
 	}
 
 	public void register(String registrationNumber, String clerkId, Instant now) {

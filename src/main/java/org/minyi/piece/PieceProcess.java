@@ -32,7 +32,10 @@ public final class PieceProcess {
 
 	public static final String END_MERGED = "end_merged";
 
-	public static final String END_SIGNED_OFF = "end_signed_off";
+	/** Part 1 ends here: the piece is signed off and goes on to publication and dispatch (part 2). */
+	public static final String CALL_DISPATCH = "call_dispatch";
+
+	public static final String END_DISPATCHED = "end_dispatched";
 
 	// Variables: the piece
 	public static final String PIECE_ID = "pieceId";
@@ -93,6 +96,8 @@ public final class PieceProcess {
 	public static final String EDITED_ANALYSIS = "editedAnalysis";
 
 	public static final String EDITED_SUGGESTIONS = "editedSuggestions";
+
+	public static final String WITHHOLD_SOURCE = "withholdSource";
 
 	public static final String SIGNOFF_PATH = "signoffPath";
 

@@ -14,6 +14,8 @@ public interface PieceRepository extends ListCrudRepository<Piece, Long> {
 
 	Optional<Piece> findByProcessInstanceId(String processInstanceId);
 
+	List<Piece> findByStatusOrderByRegisteredAtAsc(PieceStatus status);
+
 	/** Pieces that credit this user, newest first. */
 	@Query("select distinct p from Piece p join p.credits c where c.userId = :userId order by p.submittedAt desc")
 	List<Piece> findCrediting(@Param("userId") String userId);

@@ -9,6 +9,8 @@ public enum PieceStatus {
 	EDITING("编辑中"),
 	SIGNING_OFF("审签中"),
 	SIGNED_OFF("已签发"),
+	PUBLISHED("已刊发"),
+	DISPATCHED("已报送"),
 	NOT_ADOPTED("不予采用"),
 	WITHDRAWN("已撤回"),
 	MERGED("已综合");

@@ -23,8 +23,10 @@ class ApplyEditDelegate implements JavaDelegate {
 			this.review.merge(pieceId, (String) execution.getVariable(PieceProcess.MERGE_INTO));
 		}
 		else {
-			this.review.edit(pieceId, PieceVariables.readText(execution, PieceProcess.EDITED_TITLE,
-					PieceProcess.EDITED_SITUATION, PieceProcess.EDITED_ANALYSIS, PieceProcess.EDITED_SUGGESTIONS));
+			this.review.edit(pieceId,
+					PieceVariables.readText(execution, PieceProcess.EDITED_TITLE, PieceProcess.EDITED_SITUATION,
+							PieceProcess.EDITED_ANALYSIS, PieceProcess.EDITED_SUGGESTIONS),
+					Boolean.TRUE.equals(execution.getVariable(PieceProcess.WITHHOLD_SOURCE)));
 		}
 	}
 

@@ -27,8 +27,10 @@ public class ReviewService {
 		piece(pieceId).recordVerification(result, notes, ClockUtil.now().toInstant());
 	}
 
-	void edit(Long pieceId, PieceText edited) {
-		piece(pieceId).edit(edited, ClockUtil.now().toInstant());
+	void edit(Long pieceId, PieceText edited, boolean withholdSource) {
+		Piece piece = piece(pieceId);
+		piece.edit(edited, ClockUtil.now().toInstant());
+		piece.withholdSource(withholdSource);
 	}
 
 	/** The merge target for this piece, or the reason it cannot be one. */

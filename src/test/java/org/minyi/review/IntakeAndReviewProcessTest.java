@@ -94,7 +94,7 @@ class IntakeAndReviewProcessTest {
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
 		complete(VICE_CHAIR, instance, signoff(PieceProcess.APPROVE, null));
 
-		assertThat(instance).isEnded().hasPassed(PieceProcess.END_SIGNED_OFF);
+		assertThat(instance).isWaitingAt(PieceProcess.CALL_DISPATCH);
 		Piece signedOff = piece(instance);
 		assertThat(signedOff.status()).isEqualTo(PieceStatus.SIGNED_OFF);
 		assertThat(signedOff.originalText().title()).isEqualTo("关于优化老旧小区加装电梯审批流程的建议");
@@ -249,7 +249,7 @@ class IntakeAndReviewProcessTest {
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
 		complete(VICE_CHAIR, instance, signoff(PieceProcess.APPROVE, null));
 
-		assertThat(instance).isEnded().hasPassed(PieceProcess.END_SIGNED_OFF)
+		assertThat(instance).isWaitingAt(PieceProcess.CALL_DISPATCH)
 			.hasNotPassed(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL);
 	}
 
@@ -262,8 +262,7 @@ class IntakeAndReviewProcessTest {
 		completeEdit(instance, "对《某某条例（草案）》的修改意见");
 		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.APPROVE, null));
 
-		assertThat(instance).isEnded().hasPassed(PieceProcess.END_SIGNED_OFF)
-			.hasNotPassed(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
+		assertThat(instance).isWaitingAt(PieceProcess.CALL_DISPATCH).hasNotPassed(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
 	}
 
 	@Test
