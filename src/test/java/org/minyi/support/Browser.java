@@ -36,12 +36,15 @@ public final class Browser implements AutoCloseable {
 
 	private final WebDriver driver;
 
+	private final Path downloads;
+
 	private final String baseUrl;
 
 	private final WebDriverWait wait;
 
-	private Browser(WebDriver driver, String baseUrl) {
+	private Browser(WebDriver driver, String baseUrl, Path downloads) {
 		this.driver = driver;
+		this.downloads = downloads;
 		this.baseUrl = baseUrl;
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 	}
@@ -55,11 +58,19 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN");
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+		Path downloads;
+		try {
+			downloads = Files.createTempDirectory("minyi-downloads");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh",
+				"download.default_directory", downloads.toString(), "download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+		return new Browser(new ChromeDriver(service, options), "http://localhost:" + port, downloads);
 	}
 
 	public Browser go(String path) {
@@ -110,6 +121,20 @@ public final class Browser implements AutoCloseable {
 
 	public String pageText() {
 		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	/** The first completely downloaded file with this ending, waited for. */
+	public Path downloaded(String suffix) {
+		return until((driver) -> {
+			try (var files = Files.list(this.downloads)) {
+				return files.filter((file) -> file.getFileName().toString().endsWith(suffix))
+					.findFirst()
+					.orElse(null);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
 	}
 
 	public WebDriver driver() {

@@ -2,9 +2,21 @@ package org.minyi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.Browser;
+import org.minyi.support.Lifecycle;
+import org.minyi.support.PieceFixtures;
 import org.minyi.support.MinyiIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,6 +32,15 @@ class TasklistBrowserTest {
 
 	@Autowired
 	PieceRepository pieces;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
 
 	@Test
 	void shouldLetASubmitterStartAPieceAndTheInfoSectionClaimIt() {
@@ -57,6 +78,45 @@ class TasklistBrowserTest {
 			browser.waitForText(By.cssSelector("body"), "取消认领");
 			browser.screenshot("tasklist-5-task-claimed");
 		}
+	}
+
+	@Test
+	void shouldLetTheInfoSectionPublishAnIssueAndDownloadItsWordDocument() throws Exception {
+		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title("关于浏览器刊发测试的建议"));
+		String number = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().registrationNumber();
+		try (Browser browser = Browser.open(this.port)) {
+			browser.login("/camunda/app/tasklist/", "liqiang", "demo");
+			browser.clickable(By.cssSelector(".start-process-action a")).click();
+			browser.clickable(By.xpath("//a[contains(., '期刊编发')]")).click();
+			browser.find(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='刊物']"));
+			browser.screenshot("bulletin-1-start-form");
+			browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"))
+				.click();
+			browser.gone(By.cssSelector(".modal-dialog"));
+
+			openGroupTask(browser, "编排期刊");
+			fill(browser, "本期刊发的信息登记号（用逗号或换行分隔）", number);
+			browser.screenshot("bulletin-2-issue-assembled");
+			browser.clickable(By.xpath("//button[contains(@class,'btn-primary')][contains(., '完成')]")).click();
+
+			openGroupTask(browser, "下载并印发期刊");
+			browser.clickable(By.xpath("//a[contains(., '下载本期 Word 文档')]")).click();
+			Path document = browser.downloaded(".docx");
+			browser.screenshot("bulletin-3-document-downloaded");
+			try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(document))) {
+				String text = docx.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+				assertThat(text).contains("《社情民意》", "关于浏览器刊发测试的建议").containsPattern("\\d{4}年第\\d+期");
+			}
+		}
+	}
+
+	/** Opens the group's task list, claims the task with this name and waits for its form. */
+	private static void openGroupTask(Browser browser, String taskName) {
+		browser.clickable(By.xpath("//a[contains(., '本组待办')]")).click();
+		browser.clickable(By.xpath("//li[contains(@class,'task')][contains(., '" + taskName + "')]")).click();
+		browser.clickable(By.xpath("//button[contains(@class,'claim') or contains(., '认领')]")).click();
+		browser.waitForText(By.cssSelector("body"), "取消认领");
 	}
 
 	private static void fill(Browser browser, String label, String text) {
