@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * (and {@code minyi.demo-data.sample-pieces} is not false: the tests want the demo users only).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class DemoPieces implements ApplicationRunner {
 
 	private static final List<PieceSubmission> SAMPLES = List.of(

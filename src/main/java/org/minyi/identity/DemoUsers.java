@@ -11,16 +11,23 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** One demo user per role (see README), created when demo data is on. */
+/**
+ * One demo user per role (see README), created when demo data is on; department users also belong to
+ * their department's group, so this runs after the department groups exist.
+ */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class DemoUsers implements ApplicationRunner {
 
 	/**
 	 * A demo login: user id, family name, given name, role. The engine shows "first last", so the
 	 * whole Chinese name goes into the first name.
 	 */
-	public record DemoUser(String id, String lastName, String firstName, Role role) {
+	public record DemoUser(String id, String lastName, String firstName, Role role, String extraGroup) {
+
+		DemoUser(String id, String lastName, String firstName, Role role) {
+			this(id, lastName, firstName, role, null);
+		}
 
 		public String email() {
 			return this.id + "@minyi.example";
@@ -36,7 +43,8 @@ public class DemoUsers implements ApplicationRunner {
 			new DemoUser("chenjun", "陈", "军", Role.SECRETARY_GENERAL),
 			new DemoUser("sunli", "孙", "丽", Role.VICE_CHAIR),
 			new DemoUser("huangwei", "黄", "伟", Role.LEADER),
-			new DemoUser("wuhao", "吴", "浩", Role.DEPARTMENT),
+			new DemoUser("wuhao", "吴", "浩", Role.DEPARTMENT, "dept-housing-bureau"),
+			new DemoUser("qianyun", "钱", "云", Role.DEPARTMENT, "dept-education-bureau"),
 			new DemoUser("zhengyu", "郑", "宇", Role.SUPERVISOR));
 
 	private final IdentityService identityService;
@@ -65,6 +73,9 @@ public class DemoUsers implements ApplicationRunner {
 				user.setPassword(this.properties.demoData().password());
 				this.identityService.saveUser(user);
 				this.identityService.createMembership(demo.id(), demo.role().groupId());
+				if (demo.extraGroup() != null) {
+					this.identityService.createMembership(demo.id(), demo.extraGroup());
+				}
 			}
 		}
 	}

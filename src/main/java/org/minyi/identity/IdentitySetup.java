@@ -1,12 +1,9 @@
 package org.minyi.identity;
 
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -19,7 +16,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.minyi.identity.RolePermissions.Grant;
+import org.minyi.identity.GroupGrants.Grant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,12 +44,15 @@ class IdentitySetup implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final GroupGrants grants;
+
 	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-			IdentityProperties properties, Environment environment) {
+			IdentityProperties properties, Environment environment, GroupGrants grants) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.properties = properties;
 		this.environment = environment;
+		this.grants = grants;
 	}
 
 	@Override
@@ -61,7 +61,7 @@ class IdentitySetup implements ApplicationRunner {
 			createGroupIfAbsent(role);
 		}
 		grantEverythingToAdministrators();
-		RolePermissions.GRANTS.forEach((role, grants) -> merged(grants).forEach((grant) -> reconcile(role, grant)));
+		RolePermissions.GRANTS.forEach((role, grants) -> merged(grants).forEach((grant) -> this.grants.reconcile(role.groupId(), grant)));
 		createAdministratorIfAbsent();
 	}
 
@@ -77,7 +77,7 @@ class IdentitySetup implements ApplicationRunner {
 
 	private void grantEverythingToAdministrators() {
 		for (Resource resource : Resources.values()) {
-			reconcile(Role.ADMIN, new Grant(resource, Authorization.ANY, List.of(Permissions.ALL)));
+			this.grants.reconcile(Role.ADMIN.groupId(), new Grant(resource, Authorization.ANY, List.of(Permissions.ALL)));
 		}
 	}
 
@@ -90,40 +90,6 @@ class IdentitySetup implements ApplicationRunner {
 							Stream.concat(a.permissions().stream(), b.permissions().stream()).distinct().toList()));
 		}
 		return List.copyOf(byResource.values());
-	}
-
-	private void reconcile(Role role, Grant grant) {
-		Authorization authorization = this.authorizationService.createAuthorizationQuery()
-			.groupIdIn(role.groupId())
-			.resourceType(grant.resource())
-			.resourceId(grant.resourceId())
-			.list()
-			.stream()
-			.filter((existing) -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
-			.findFirst()
-			.orElse(null);
-		Set<Permission> wanted = new HashSet<>(grant.permissions());
-		if (authorization != null && wanted.equals(grantedPermissions(authorization, grant.resource()))) {
-			return;
-		}
-		if (authorization == null) {
-			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-			authorization.setGroupId(role.groupId());
-			authorization.setResource(grant.resource());
-			authorization.setResourceId(grant.resourceId());
-		}
-		authorization.setPermissions(wanted.toArray(Permission[]::new));
-		this.authorizationService.saveAuthorization(authorization);
-	}
-
-	private static Set<Permission> grantedPermissions(Authorization authorization, Resource resource) {
-		if (authorization.isEveryPermissionGranted()) {
-			return Set.of(Permissions.ALL);
-		}
-		return Arrays.stream(authorization.getPermissions(Permissions.values()))
-			.filter((permission) -> permission != Permissions.NONE && permission != Permissions.ALL)
-			.filter((permission) -> Arrays.asList(permission.getTypes()).contains(resource))
-			.collect(Collectors.toSet());
 	}
 
 	private void createAdministratorIfAbsent() {

@@ -14,9 +14,8 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.minyi.dispatch.DispatchProcess;
+import org.minyi.identity.GroupGrants.Grant;
 import org.minyi.piece.PieceProcess;
 
 /**
@@ -25,14 +24,6 @@ import org.minyi.piece.PieceProcess;
  * Administrators get everything and are not listed.
  */
 final class RolePermissions {
-
-	record Grant(Resource resource, String resourceId, List<Permission> permissions) {
-
-		static Grant of(Resource resource, String resourceId, Permission... permissions) {
-			return new Grant(resource, resourceId, List.of(permissions));
-		}
-
-	}
 
 	private static final Grant TASKLIST = Grant.of(APPLICATION, "tasklist", ACCESS);
 

@@ -35,8 +35,6 @@ public final class PieceProcess {
 	/** Part 1 ends here: the piece is signed off and goes on to publication and dispatch (part 2). */
 	public static final String CALL_DISPATCH = "call_dispatch";
 
-	public static final String END_DISPATCHED = "end_dispatched";
-
 	// Variables: the piece
 	public static final String PIECE_ID = "pieceId";
 

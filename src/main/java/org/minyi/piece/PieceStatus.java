@@ -11,6 +11,7 @@ public enum PieceStatus {
 	SIGNED_OFF("已签发"),
 	PUBLISHED("已刊发"),
 	DISPATCHED("已报送"),
+	ARCHIVED("已归档"),
 	NOT_ADOPTED("不予采用"),
 	WITHDRAWN("已撤回"),
 	MERGED("已综合");

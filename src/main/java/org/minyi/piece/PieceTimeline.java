@@ -3,6 +3,7 @@ package org.minyi.piece;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** The application's own audit trail of every piece, kept when engine history is cleaned up. */
@@ -11,13 +12,17 @@ public class PieceTimeline {
 
 	private final PieceEventRepository events;
 
-	PieceTimeline(PieceEventRepository events) {
+	private final ApplicationEventPublisher publisher;
+
+	PieceTimeline(PieceEventRepository events, ApplicationEventPublisher publisher) {
 		this.events = events;
+		this.publisher = publisher;
 	}
 
 	public void record(Long pieceId, String actorId, String step, String stepName, String decision, String comment) {
-		this.events.save(new PieceEvent(pieceId, ClockUtil.now().toInstant(), actorId, step, stepName, decision,
-				(comment == null || comment.isBlank()) ? null : comment));
+		String text = (comment == null || comment.isBlank()) ? null : comment;
+		this.events.save(new PieceEvent(pieceId, ClockUtil.now().toInstant(), actorId, step, stepName, decision, text));
+		this.publisher.publishEvent(new PieceEventRecorded(pieceId, actorId, step, stepName, decision, text));
 	}
 
 	public List<PieceEvent> of(Long pieceId) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.minyi.followup.FollowupProcess;
 import org.minyi.identity.Role;
 import org.minyi.piece.PieceProcess;
 import org.springframework.boot.ApplicationArguments;
@@ -54,6 +55,8 @@ class TasklistFilters implements ApplicationRunner {
 		save("即将到期", "三天内到期的任务", -7, mine().dueBeforeExpression("${dateTime().plusDays(3)}")
 			.dueAfterExpression("${now()}"));
 		save("超期", "已超过办理时限的任务", -6, mine().dueBeforeExpression("${now()}"));
+		save("超期督办", "承办单位超期未办复、待督办的事项", -5,
+				query().taskDefinitionKey(FollowupProcess.TASK_SUPERVISE).taskCandidateGroupInExpression("${currentUserGroups()}"));
 	}
 
 	private TaskQuery query() {

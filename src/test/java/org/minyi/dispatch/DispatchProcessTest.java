@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.common.RuleViolation;
+import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
@@ -137,7 +138,7 @@ class DispatchProcessTest {
 					org.assertj.core.groups.Tuple.tuple("forward-report", "government-office"),
 					org.assertj.core.groups.Tuple.tuple("referral", "housing-bureau"));
 		assertThat(piece(piece).status()).isEqualTo(PieceStatus.DISPATCHED);
-		assertThat(piece).isEnded().hasPassed(PieceProcess.END_DISPATCHED);
+		assertThat(piece).hasPassed(PieceProcess.CALL_DISPATCH).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
 	}
 
 	@Test
@@ -167,7 +168,7 @@ class DispatchProcessTest {
 		answer.put(DispatchProcess.ADOPTION_REFERENCE, "市政协《社情民意》2026年第3期");
 		this.lifecycle.complete("liqiang", piece.getId(), answer);
 
-		assertThat(piece).isEnded();
+		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
 		assertThat(this.dispatchService.adoptionsOf(piece(piece).id())).extracting(Adoption::level, Adoption::form)
 			.contains(org.assertj.core.groups.Tuple.tuple("province", "single"),
 					org.assertj.core.groups.Tuple.tuple("city", "combined"));
@@ -185,7 +186,7 @@ class DispatchProcessTest {
 		this.managementService.executeJob(timer.getId());
 
 		assertThat(dispatch).hasPassed(DispatchProcess.TIMER_NO_ANSWER).isEnded();
-		assertThat(piece).isEnded();
+		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
 		assertThat(this.dispatchService.awaitedLevels(piece(piece).id())).isEmpty();
 		assertThat(this.dispatchService.adoptionsOf(piece(piece).id())).extracting(Adoption::level)
 			.containsExactly("committee");
@@ -204,7 +205,7 @@ class DispatchProcessTest {
 		ResponseEntity<Map<String, Object>> national = postAnswer(piece, "national", "single", "msg-n-" + number(piece));
 		assertThat(national.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(national.getBody()).containsEntry("code", "LEVEL_NOT_SUBMITTED");
-		assertThat(piece).isEnded();
+		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
 	}
 
 	@Test

@@ -1,0 +1,255 @@
+package org.minyi.followup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.calendar.WorkingDayCalendar;
+import org.minyi.common.RuleViolation;
+import org.minyi.piece.Piece;
+import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceStatus;
+import org.minyi.piece.PieceTimeline;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The rules of leader instructions, department follow-up and archiving (steps 8, 9 and 12). */
+@Service("followupService")
+public class FollowupService {
+
+	/** The engine group of a department's own users: {@code dept-housing-bureau}. */
+	public static String departmentGroup(String departmentCode) {
+		return "dept-" + departmentCode;
+	}
+
+	static final Set<String> RESOLUTIONS = Set.of("solved", "being-solved", "explained");
+
+	static final Set<String> CONTACT_METHODS = Set.of("face-to-face", "meeting", "phone", "email", "letter", "other");
+
+	private final PieceRepository pieces;
+
+	private final InstructionRepository instructions;
+
+	private final FollowupCaseRepository cases;
+
+	private final PieceTimeline timeline;
+
+	private final WorkingDayCalendar calendar;
+
+	private final FollowupSettings settings;
+
+	private final JdbcTemplate jdbc;
+
+	private final ZoneId zone;
+
+	FollowupService(PieceRepository pieces, InstructionRepository instructions, FollowupCaseRepository cases,
+			PieceTimeline timeline, WorkingDayCalendar calendar, FollowupSettings settings, JdbcTemplate jdbc,
+			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+		this.pieces = pieces;
+		this.instructions = instructions;
+		this.cases = cases;
+		this.timeline = timeline;
+		this.calendar = calendar;
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.zone = zone;
+	}
+
+	/**
+	 * Records a leader's instruction on a dispatched piece. The same message delivered twice returns the
+	 * first instruction; the caller tells the piece's process only about a new one.
+	 */
+	Instruction recordInstruction(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
+			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
+		if (messageId != null) {
+			Optional<Instruction> delivered = this.instructions.findByMessageId(messageId);
+			if (delivered.isPresent()) {
+				return delivered.get();
+			}
+		}
+		Piece piece = this.pieces.findById(pieceId)
+			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在：" + pieceId));
+		if (piece.status() == PieceStatus.ARCHIVED) {
+			throw RuleViolation.conflict("PIECE_ARCHIVED", "信息已归档，不能再记录批示");
+		}
+		if (piece.status() != PieceStatus.DISPATCHED) {
+			throw new RuleViolation("PIECE_NOT_DISPATCHED", "信息尚未报送，不能记录领导批示");
+		}
+		String level = this.jdbc
+			.query("SELECT level FROM minyi_leader WHERE code = ? AND active = TRUE", (row, i) -> row.getString(1),
+					leaderCode)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> new RuleViolation("UNKNOWN_LEADER", "批示领导不存在：" + leaderCode));
+		if (text == null || text.isBlank()) {
+			throw new RuleViolation("INSTRUCTION_TEXT_REQUIRED", "请填写批示内容");
+		}
+		if (text.length() > 2000) {
+			throw new RuleViolation("INSTRUCTION_TEXT_TOO_LONG", "批示内容不能超过2000字");
+		}
+		LocalDate today = ClockUtil.now().toInstant().atZone(this.zone).toLocalDate();
+		if (instructedOn == null || instructedOn.isAfter(today) || instructedOn.getYear() < 2000) {
+			throw new RuleViolation("INSTRUCTION_DATE_INVALID", "批示日期无效：" + instructedOn);
+		}
+		Set<String> departments = new LinkedHashSet<>();
+		departments.add(checkDepartment(leadDepartment));
+		for (String co : (coDepartments == null) ? List.<String>of() : coDepartments) {
+			departments.add(checkDepartment(co));
+		}
+		Instruction instruction = this.instructions.save(new Instruction(pieceId, leaderCode, level, instructedOn,
+				text.strip(), new ArrayList<>(departments), ClockUtil.now().toInstant(), userId, messageId));
+		this.timeline.record(pieceId, userId, "instructed", "领导批示", level, text.strip());
+		return instruction;
+	}
+
+	private String checkDepartment(String code) {
+		if (code == null || code.isBlank()) {
+			throw new RuleViolation("LEAD_DEPARTMENT_REQUIRED", "请指定主办单位");
+		}
+		boolean known = !this.jdbc.queryForList(
+				"SELECT code FROM minyi_recipient WHERE code = ? AND kind = 'DEPARTMENT' AND active = TRUE",
+				String.class, code.strip())
+			.isEmpty();
+		if (!known) {
+			throw new RuleViolation("UNKNOWN_DEPARTMENT", "承办单位不存在：" + code);
+		}
+		return code.strip();
+	}
+
+	/** The departments of an instruction: the collection of the follow-up multi-instance in BPMN. */
+	@Transactional(readOnly = true)
+	public List<String> departmentsOf(Long instructionId) {
+		return this.instructions.findById(instructionId).orElseThrow().departments();
+	}
+
+	/** Whether nothing is left to follow up for this piece: the archive waits for this. */
+	@Transactional(readOnly = true)
+	public boolean allClosed(Long pieceId) {
+		return this.cases.countByPieceIdAndStatusNot(pieceId, FollowupCase.Status.CLOSED) == 0;
+	}
+
+	/** Who reviews department replies: {@code ${followupService.reviewerGroup}} in the model. */
+	public String getReviewerGroup() {
+		return this.settings.reviewerGroup();
+	}
+
+	/** For the BPMN timer: {@code ${followupService.instructionWindow}}. */
+	public String getInstructionWindow() {
+		return this.settings.instructionWindow();
+	}
+
+	/** When the department is reminded: the configured number of working days before the deadline. */
+	public Date reminderDate(Date deadline) {
+		LocalDate day = deadline.toInstant().atZone(this.zone).toLocalDate();
+		int remaining = this.settings.reminderWorkingDays();
+		while (remaining > 0) {
+			day = day.minusDays(1);
+			if (this.calendar.isWorkingDay(day)) {
+				remaining--;
+			}
+		}
+		return Date.from(day.atTime(9, 0).atZone(this.zone).toInstant());
+	}
+
+	FollowupCase openCase(Long instructionId, String departmentCode, String processInstanceId) {
+		Instruction instruction = this.instructions.findById(instructionId).orElseThrow();
+		boolean lead = instruction.departments().get(0).equals(departmentCode);
+		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
+		return this.cases.save(new FollowupCase(instructionId, instruction.pieceId(), departmentCode, lead, deadline,
+				processInstanceId));
+	}
+
+	void remind(Long caseId) {
+		FollowupCase followup = followupCase(caseId);
+		followup.remind();
+		this.timeline.record(followup.pieceId(), null, "reminded", "办理提醒", followup.departmentCode(), null);
+	}
+
+	void markOverdue(Long caseId) {
+		FollowupCase followup = followupCase(caseId);
+		followup.markOverdue();
+		this.timeline.record(followup.pieceId(), null, "overdue", "办理超期", followup.departmentCode(), null);
+	}
+
+	void chase(Long caseId, String comment, String userId) {
+		FollowupCase followup = followupCase(caseId);
+		followup.chase();
+		this.timeline.record(followup.pieceId(), userId, "chased", "催办", followup.departmentCode(), comment);
+	}
+
+	/** One extension per case; returns the new deadline. */
+	Instant extend(Long caseId, String reason, String userId) {
+		FollowupCase followup = followupCase(caseId);
+		if (followup.isExtended()) {
+			throw RuleViolation.conflict("EXTENSION_ALREADY_USED", "每个承办事项只能延期一次");
+		}
+		LocalDate from = followup.deadline().atZone(this.zone).toLocalDate();
+		LocalDate to = this.calendar.addWorkingDays(from, this.settings.extensionWorkingDays());
+		Instant deadline = to.atTime(18, 0).atZone(this.zone).toInstant();
+		followup.extend(reason, deadline);
+		this.timeline.record(followup.pieceId(), userId, "extended", "延期", followup.departmentCode(), reason);
+		return deadline;
+	}
+
+	void reply(Long caseId, String result, String resolution, boolean contacted, String contactMethod, String userId) {
+		FollowupCase followup = followupCase(caseId);
+		followup.reply(result, resolution, contacted, contactMethod, ClockUtil.now().toInstant());
+		this.timeline.record(followup.pieceId(), userId, "replied", "部门办复", resolution, result);
+	}
+
+	void returnReply(Long caseId) {
+		followupCase(caseId).reopen();
+	}
+
+	void acceptReply(Long caseId, String userId) {
+		FollowupCase followup = followupCase(caseId);
+		followup.close(ClockUtil.now().toInstant());
+		this.timeline.record(followup.pieceId(), userId, "reply-accepted", "办复通过", followup.resolution(),
+				followup.replyResult());
+	}
+
+	void requestHandBack(Long caseId, String reason, String userId) {
+		FollowupCase followup = followupCase(caseId);
+		followup.requestHandBack();
+		this.timeline.record(followup.pieceId(), userId, "hand-back-requested", "申请退回", followup.departmentCode(),
+				reason);
+	}
+
+	void refuseHandBack(Long caseId) {
+		followupCase(caseId).reopen();
+	}
+
+	Instant reassign(Long caseId, String departmentCode, String userId) {
+		FollowupCase followup = followupCase(caseId);
+		String department = checkDepartment(departmentCode);
+		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
+		followup.reassign(department, deadline);
+		this.timeline.record(followup.pieceId(), userId, "reassigned", "重新交办", department, null);
+		return deadline;
+	}
+
+	@Transactional(readOnly = true)
+	public List<FollowupCase> casesOf(Long pieceId) {
+		return this.cases.findByPieceId(pieceId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Instruction> instructionsOf(Long pieceId) {
+		return this.instructions.findByPieceId(pieceId);
+	}
+
+	@Transactional(readOnly = true)
+	public FollowupCase followupCase(Long caseId) {
+		return this.cases.findById(caseId).orElseThrow();
+	}
+
+}

@@ -1,0 +1,35 @@
+package org.minyi.followup;
+
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.minyi.common.RuleViolation;
+import org.springframework.stereotype.Component;
+
+/** Only the department's own users reply for it or ask to hand its case back. */
+@Component
+class HandlingRule implements org.minyi.piece.TaskCompletionRule {
+
+	private final IdentityService identityService;
+
+	HandlingRule(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	public Set<String> taskDefinitionKeys() {
+		return Set.of(FollowupProcess.TASK_HANDLE);
+	}
+
+	@Override
+	public void check(DelegateTask task) {
+		Authentication user = this.identityService.getCurrentAuthentication();
+		String group = (String) task.getVariable(FollowupProcess.DEPARTMENT_GROUP);
+		if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(group)) {
+			throw RuleViolation.forbidden("NOT_THIS_DEPARTMENT", "只有承办单位本单位的用户可以办复或申请退回");
+		}
+	}
+
+}
