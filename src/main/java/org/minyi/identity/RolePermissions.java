@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.minyi.dispatch.DispatchProcess;
+import org.minyi.followup.FollowupProcess;
 import org.minyi.identity.GroupGrants.Grant;
 import org.minyi.piece.PieceProcess;
 
@@ -39,8 +40,12 @@ final class RolePermissions {
 
 	private static final Grant READ_DISPATCH_DEFINITION = Grant.of(PROCESS_DEFINITION, DispatchProcess.KEY, READ);
 
-	/** Only the info-section assembles and publishes bulletin issues. */
-	private static final Grant PUBLISH_BULLETIN = Grant.of(PROCESS_DEFINITION, "minyi-bulletin", READ, CREATE_INSTANCE);
+	/** Only the info-section assembles and publishes bulletin issues and records leader instructions. */
+	private static final Grant PUBLISH_BULLETIN = Grant.of(PROCESS_DEFINITION, DispatchProcess.BULLETIN_KEY, READ,
+			CREATE_INSTANCE);
+
+	private static final Grant RECORD_INSTRUCTION = Grant.of(PROCESS_DEFINITION, FollowupProcess.INSTRUCTION_KEY, READ,
+			CREATE_INSTANCE);
 
 	private static final Grant CREATE_PROCESS_INSTANCE = Grant.of(PROCESS_INSTANCE, "*", CREATE);
 
@@ -56,7 +61,7 @@ final class RolePermissions {
 	static final Map<Role, List<Grant>> GRANTS = Map.of(
 			Role.SUBMITTER, List.of(TASKLIST, START_PIECE, CREATE_PROCESS_INSTANCE),
 			Role.INFO_SECTION,
-			List.of(TASKLIST, COCKPIT, START_PIECE, PUBLISH_BULLETIN, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES,
+			List.of(TASKLIST, COCKPIT, START_PIECE, PUBLISH_BULLETIN, RECORD_INSTRUCTION, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES,
 					READ_DECISIONS),
 			Role.VERIFIER, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
 			Role.SECRETARY_GENERAL, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
