@@ -2,10 +2,13 @@ package org.minyi.feedback;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.RuleViolation;
+import org.minyi.notification.NotificationRecipient;
+import org.minyi.notification.NotificationService;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceEventRecorded;
@@ -25,9 +28,12 @@ public class FeedbackService {
 
 	private final PieceRepository pieces;
 
-	FeedbackService(FeedbackRepository feedback, PieceRepository pieces) {
+	private final NotificationService notifications;
+
+	FeedbackService(FeedbackRepository feedback, PieceRepository pieces, NotificationService notifications) {
 		this.feedback = feedback;
 		this.pieces = pieces;
+		this.notifications = notifications;
 	}
 
 	@EventListener
@@ -47,6 +53,10 @@ public class FeedbackService {
 		for (String userId : recipients) {
 			this.feedback.save(new Feedback(piece.id(), userId, milestone, message, ClockUtil.now().toInstant()));
 		}
+		// "My feedback" is the inbox for these; the mail goes out after this transaction commits.
+		this.notifications.notify("feedback", recipients, piece.id(), Map.of("number",
+				String.valueOf(piece.registrationNumber()), "title", piece.originalText().title(), "message", message),
+				null, Set.of(NotificationRecipient.Channel.MAIL));
 	}
 
 	@Transactional(readOnly = true)

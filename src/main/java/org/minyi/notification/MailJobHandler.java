@@ -1,0 +1,96 @@
+package org.minyi.notification;
+
+import java.util.function.Supplier;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Sends one recipient's mail. A failure (mail server down, connection dropped) fails the job: the engine
+ * retries it with the configured back-off and raises an incident when the retries run out; resolving
+ * the incident runs it again. A recipient whose mail was accepted is skipped, so no retry duplicates it.
+ */
+class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
+
+	static final String TYPE = "minyi-mail";
+
+	record Configuration(Long recipientId) implements JobHandlerConfiguration {
+
+		@Override
+		public String toCanonicalString() {
+			return String.valueOf(this.recipientId);
+		}
+
+	}
+
+	private final Supplier<NotificationRecipientRepository> recipients;
+
+	private final Supplier<NotificationRepository> notifications;
+
+	private final Supplier<JavaMailSender> mailSender;
+
+	private final Supplier<NotificationSettings> settings;
+
+	MailJobHandler(Supplier<NotificationRecipientRepository> recipients,
+			Supplier<NotificationRepository> notifications, Supplier<JavaMailSender> mailSender,
+			Supplier<NotificationSettings> settings) {
+		this.recipients = recipients;
+		this.notifications = notifications;
+		this.mailSender = mailSender;
+		this.settings = settings;
+	}
+
+	@Override
+	public String getType() {
+		return TYPE;
+	}
+
+	@Override
+	public void execute(Configuration configuration, ExecutionEntity execution, CommandContext commandContext,
+			String tenantId) {
+		NotificationRecipient recipient = this.recipients.get().findById(configuration.recipientId()).orElse(null);
+		if (recipient == null || recipient.isAccepted()) {
+			return;
+		}
+		Notification notification = this.notifications.get().findById(recipient.notificationId()).orElseThrow();
+		JavaMailSender sender = this.mailSender.get();
+		if (sender == null) {
+			throw new IllegalStateException("No mail server configured (spring.mail.host)");
+		}
+		try {
+			MimeMessage message = sender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+			helper.setFrom(this.settings.get().from());
+			helper.setTo(recipient.email());
+			helper.setSubject(notification.subject());
+			helper.setText(notification.body());
+			sender.send(message);
+		}
+		catch (MessagingException | MailException ex) {
+			throw new IllegalStateException("Mail to " + recipient.email() + " not accepted: " + ex.getMessage(), ex);
+		}
+		recipient.accepted(ClockUtil.now().toInstant());
+		this.recipients.get().save(recipient);
+	}
+
+	@Override
+	public Configuration newConfiguration(String canonicalString) {
+		return new Configuration(Long.valueOf(canonicalString));
+	}
+
+	@Override
+	public void onDelete(Configuration configuration, JobEntity jobEntity) {
+		// The recipient row stays: it is the record that the mail was not sent.
+	}
+
+}

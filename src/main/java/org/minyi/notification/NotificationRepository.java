@@ -1,0 +1,7 @@
+package org.minyi.notification;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface NotificationRepository extends ListCrudRepository<Notification, Long> {
+
+}

@@ -1,0 +1,155 @@
+package org.minyi.notification;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.common.Privileged;
+import org.minyi.common.RuleViolation;
+import org.minyi.notification.NotificationRecipient.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores a notification for its recipients in the caller's transaction: an inbox entry each, and for
+ * users with an e-mail address (when a mail server is configured) a mail sent later by its own job.
+ */
+@Service
+public class NotificationService {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+	private final NotificationRepository notifications;
+
+	private final NotificationRecipientRepository recipients;
+
+	private final NotificationTemplates templates;
+
+	private final IdentityService identityService;
+
+	private final ProcessEngineConfigurationImpl engineConfiguration;
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final NotificationSettings settings;
+
+	NotificationService(NotificationRepository notifications, NotificationRecipientRepository recipients,
+			NotificationTemplates templates, IdentityService identityService,
+			ProcessEngineConfigurationImpl engineConfiguration, ObjectProvider<JavaMailSender> mailSender,
+			NotificationSettings settings) {
+		this.notifications = notifications;
+		this.recipients = recipients;
+		this.templates = templates;
+		this.identityService = identityService;
+		this.engineConfiguration = engineConfiguration;
+		this.mailSender = mailSender;
+		this.settings = settings;
+	}
+
+	/**
+	 * Tells these users, on these channels, what the template says with these values. {@code link} is a
+	 * path of this installation (or empty for the Tasklist start page).
+	 */
+	public Notification notify(String templateKey, Collection<String> userIds, Long pieceId, Map<String, String> values,
+			String link, Set<Channel> channels) {
+		String url = this.settings.baseUrl() + ((link == null || link.isBlank()) ? "/camunda/app/tasklist/" : link);
+		java.util.HashMap<String, String> all = new java.util.HashMap<>(values);
+		all.put("link", url);
+		NotificationTemplates.Rendered rendered = this.templates.render(templateKey, all);
+		Notification notification = this.notifications.save(new Notification(templateKey, pieceId, rendered.subject(),
+				rendered.body(), url, ClockUtil.now().toInstant()));
+		boolean mailConfigured = this.mailSender.getIfAvailable() != null;
+		for (String userId : new LinkedHashSet<>(userIds)) {
+			if (channels.contains(Channel.INBOX)) {
+				this.recipients.save(new NotificationRecipient(notification.id(), userId, Channel.INBOX, null));
+			}
+			String email = mailConfigured && channels.contains(Channel.MAIL) ? email(userId) : null;
+			if (email != null) {
+				NotificationRecipient recipient = this.recipients
+					.save(new NotificationRecipient(notification.id(), userId, Channel.MAIL, email));
+				scheduleMail(recipient.id());
+			}
+		}
+		return notification;
+	}
+
+	/** The members of these engine groups, for notifications to a group. */
+	public Set<String> membersOf(Collection<String> groupIds) {
+		Set<String> members = new LinkedHashSet<>();
+		for (String groupId : groupIds) {
+			Privileged.call(() -> this.identityService.createUserQuery().memberOfGroup(groupId).list())
+				.forEach((user) -> members.add(user.getId()));
+		}
+		return members;
+	}
+
+	@Transactional(readOnly = true)
+	public List<InboxEntry> inbox(String userId) {
+		List<InboxEntry> entries = new ArrayList<>();
+		for (NotificationRecipient recipient : this.recipients.findByUserIdAndChannelOrderByIdDesc(userId,
+				Channel.INBOX)) {
+			Notification notification = this.notifications.findById(recipient.notificationId()).orElseThrow();
+			entries.add(new InboxEntry(recipient.id(), notification.subject(), notification.body(), notification.link(),
+					notification.createdAt(), recipient.isRead()));
+		}
+		return entries;
+	}
+
+	@Transactional
+	public void markRead(Long entryId, String userId) {
+		NotificationRecipient entry = this.recipients.findById(entryId)
+			.filter((candidate) -> candidate.userId().equals(userId) && candidate.channel() == Channel.INBOX)
+			.orElseThrow(() -> RuleViolation.notFound("NOTIFICATION_NOT_FOUND", "通知不存在"));
+		entry.read(ClockUtil.now().toInstant());
+	}
+
+	/** One entry of "my notifications". */
+	public record InboxEntry(Long id, String subject, String body, String link, java.time.Instant createdAt,
+			boolean read) {
+	}
+
+	private String email(String userId) {
+		User user = Privileged.call(() -> this.identityService.createUserQuery().userId(userId).singleResult());
+		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+			return null;
+		}
+		return user.getEmail();
+	}
+
+	/** A job in the current transaction: the mail goes out only if the cause commits, and never inside it. */
+	private void scheduleMail(Long recipientId) {
+		CommandContext commandContext = Context.getCommandContext();
+		if (commandContext != null) {
+			sendJob(commandContext, recipientId);
+		}
+		else {
+			this.engineConfiguration.getCommandExecutorTxRequired().execute((context) -> {
+				sendJob(context, recipientId);
+				return null;
+			});
+		}
+	}
+
+	private static void sendJob(CommandContext commandContext, Long recipientId) {
+		MessageEntity job = new MessageEntity();
+		job.setJobHandlerType(MailJobHandler.TYPE);
+		job.setJobHandlerConfigurationRaw(String.valueOf(recipientId));
+		commandContext.getJobManager().send(job);
+		log.debug("Mail job scheduled for notification recipient {}", recipientId);
+	}
+
+}
