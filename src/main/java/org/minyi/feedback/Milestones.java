@@ -28,7 +28,7 @@ final class Milestones {
 
 	static String of(PieceEventRecorded event) {
 		String step = event.step();
-		if (PieceProcess.TASK_REGISTER.equals(step)) {
+		if ("registered".equals(step)) {
 			return switch (String.valueOf(event.decision())) {
 				case PieceProcess.ACCEPT -> REGISTERED;
 				case PieceProcess.RETURN -> RETURNED;

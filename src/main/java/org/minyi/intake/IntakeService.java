@@ -98,14 +98,19 @@ public class IntakeService {
 		return piece;
 	}
 
-	/** Numbers the piece on its first registration (the number is kept whatever happens next) and classifies it. */
-	Piece register(Long pieceId, String categoryCode, String sourceTypeCode, String clerkId) {
+	/**
+	 * Numbers the piece on its first registration (the number is kept whatever happens next), classifies
+	 * it, and records the registrar's decision now that the number is known.
+	 */
+	Piece register(Long pieceId, String categoryCode, String sourceTypeCode, String decision, String comment,
+			String clerkId) {
 		checkReference(categoryCode, sourceTypeCode);
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		if (piece.registrationNumber() == null) {
 			piece.register(this.registrationNumbers.next(), clerkId, ClockUtil.now().toInstant());
 		}
 		piece.classify(categoryCode, sourceTypeCode);
+		this.timeline.record(pieceId, clerkId, "registered", "登记编号 " + piece.registrationNumber(), decision, comment);
 		return piece;
 	}
 

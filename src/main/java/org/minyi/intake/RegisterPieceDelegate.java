@@ -29,7 +29,8 @@ class RegisterPieceDelegate implements JavaDelegate {
 		Piece piece = this.intake.register((Long) execution.getVariable(PieceProcess.PIECE_ID),
 				(String) execution.getVariable(PieceProcess.CATEGORY),
 				(String) execution.getVariable(PieceProcess.SOURCE_TYPE),
-				currentUserId());
+				(String) execution.getVariable(PieceProcess.REGISTRATION_DECISION),
+				(String) execution.getVariable(PieceProcess.REGISTRATION_COMMENT), currentUserId());
 		execution.setVariable(PieceProcess.REGISTRATION_NUMBER, piece.registrationNumber());
 		execution.setProcessBusinessKey(piece.registrationNumber());
 	}
