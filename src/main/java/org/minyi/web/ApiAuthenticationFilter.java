@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,6 +34,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final String BASIC = "Basic ";
 
+
 	private final IdentityService identityService;
 
 	ApiAuthenticationFilter(IdentityService identityService) {
@@ -42,6 +45,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String userId = authenticate(request);
+		if (userId != null && !hasBasicCredentials(request) && !isSafe(request) && !csrfTokenMatches(request)) {
+			// A browser session alone may not change anything: the page must prove it is ours.
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getWriter().write("{\"code\":\"CSRF_TOKEN_INVALID\",\"message\":\"页面已过期，请刷新后重试\"}");
+			return;
+		}
 		if (userId == null) {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"minyi\"");
@@ -64,6 +75,22 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		finally {
 			this.identityService.clearAuthentication();
 		}
+	}
+
+	private static boolean hasBasicCredentials(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return header != null && header.regionMatches(true, 0, BASIC, 0, BASIC.length());
+	}
+
+	private static boolean isSafe(HttpServletRequest request) {
+		return Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+	}
+
+	/** The webapps' own CSRF token (cookie XSRF-TOKEN, header X-XSRF-TOKEN), as Camunda keeps it in the session. */
+	private static boolean csrfTokenMatches(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Object expected = (session != null) ? session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) : null;
+		return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
 	}
 
 	private String authenticate(HttpServletRequest request) {

@@ -34,6 +34,9 @@ class TasklistFilters implements ApplicationRunner {
 	private static final List<Role> USERS = List.of(Role.SUBMITTER, Role.INFO_SECTION, Role.VERIFIER,
 			Role.SECRETARY_GENERAL, Role.VICE_CHAIR, Role.LEADER, Role.DEPARTMENT, Role.SUPERVISOR);
 
+	/** The supervision filter is for those who supervise. */
+	private static final List<Role> SUPERVISION = List.of(Role.SUPERVISOR, Role.INFO_SECTION);
+
 	private final FilterService filterService;
 
 	private final TaskService taskService;
@@ -56,7 +59,8 @@ class TasklistFilters implements ApplicationRunner {
 			.dueAfterExpression("${now()}"));
 		save("超期", "已超过办理时限的任务", -6, mine().dueBeforeExpression("${now()}"));
 		save("超期督办", "承办单位超期未办复、待督办的事项", -5,
-				query().taskDefinitionKey(FollowupProcess.TASK_SUPERVISE).taskCandidateGroupInExpression("${currentUserGroups()}"));
+				query().taskDefinitionKey(FollowupProcess.TASK_SUPERVISE).taskCandidateGroupInExpression("${currentUserGroups()}"),
+				SUPERVISION);
 	}
 
 	private TaskQuery query() {
@@ -72,6 +76,10 @@ class TasklistFilters implements ApplicationRunner {
 	}
 
 	private void save(String name, String description, int priority, TaskQuery query) {
+		save(name, description, priority, query, USERS);
+	}
+
+	private void save(String name, String description, int priority, TaskQuery query, List<Role> audience) {
 		Filter filter = this.filterService.createFilterQuery().filterName(name).singleResult();
 		if (filter == null) {
 			filter = this.filterService.newTaskFilter(name);
@@ -80,7 +88,7 @@ class TasklistFilters implements ApplicationRunner {
 		filter.setQuery(query);
 		filter.setProperties(properties(description, priority));
 		this.filterService.saveFilter(filter);
-		for (Role role : USERS) {
+		for (Role role : audience) {
 			shareWith(filter.getId(), role);
 		}
 	}

@@ -27,7 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Three overdue follow-ups: the supervisor finds them in Tasklist's 超期督办 filter and in Cockpit. */
+/**
+ * Three overdue follow-ups: the supervisor finds them in Tasklist's 超期督办 filter, on the Cockpit
+ * dashboard (Minyi's plugin) and among the follow-up instances in Cockpit.
+ */
 @MinyiIntegrationTest
 class SupervisionBrowserTest {
 
@@ -68,12 +71,20 @@ class SupervisionBrowserTest {
 			}
 			browser.screenshot("supervision-1-tasklist-overdue-filter");
 
+			browser.go("/camunda/app/cockpit/default/#/dashboard");
+			for (String title : titles) {
+				browser.waitForText(By.cssSelector(".minyi-overdue-dashboard"), title);
+			}
+			assertThat(browser.find(By.cssSelector(".minyi-overdue-dashboard")).getText()).contains("区住房和城乡建设局",
+					"各阶段信息数量");
+			browser.screenshot("supervision-2-cockpit-overdue-dashboard");
+
 			browser.go("/camunda/app/cockpit/default/#/processes");
 			browser.waitForText(By.cssSelector("body"), "跟踪督办");
-			browser.screenshot("supervision-2-cockpit-processes");
+			browser.screenshot("supervision-3-cockpit-processes");
 			browser.clickable(By.xpath("//a[normalize-space(.)='跟踪督办']")).click();
 			browser.waitForText(By.cssSelector("body"), "督办");
-			browser.screenshot("supervision-3-cockpit-followup-instances");
+			browser.screenshot("supervision-4-cockpit-followup-instances");
 			assertThat(browser.pageText()).contains("跟踪督办");
 		}
 	}

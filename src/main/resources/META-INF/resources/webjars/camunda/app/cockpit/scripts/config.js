@@ -21,11 +21,8 @@ export default {
     name: '社情民意信息系统 · 流程监控',
     vendor: '政协'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Minyi's overdue follow-up dashboard (an ES module plugin on the Cockpit dashboard).
+  customScripts: ['minyi/overdue-dashboard.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
