@@ -4,9 +4,10 @@ const status = document.getElementById('status');
 const params = new URLSearchParams(location.search);
 const pieceId = params.get('piece');
 
-function csrfToken() {
-  const cookie = document.cookie.split('; ').find((part) => part.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+// The webapps' CSRF cookie belongs to /camunda; the application hands this page the same session token.
+async function csrfToken() {
+  const session = await api('/api/session');
+  return session.csrfToken;
 }
 
 async function api(path, options) {
@@ -75,7 +76,7 @@ document.getElementById('upload').addEventListener('submit', async (event) => {
   form.append('file', file);
   try {
     await api('/api/pieces/' + encodeURIComponent(pieceId) + '/attachments',
-      { method: 'POST', body: form, headers: { 'X-XSRF-TOKEN': csrfToken() } });
+      { method: 'POST', body: form, headers: { 'X-XSRF-TOKEN': await csrfToken() } });
     document.getElementById('file').value = '';
     await showPiece();
     status.textContent = '已上传：' + file.name;
