@@ -72,7 +72,6 @@ class ModelDeploymentTest {
 
 		assertThat(deploy("liqiang", "demo", changed).getStatusCode()).as("only administrators deploy")
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(deploy("admin", "wrong", changed).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	private ProcessDefinition latest() {
