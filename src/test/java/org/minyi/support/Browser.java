@@ -107,6 +107,14 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Scrolls the element to the middle of the window first: Tasklist's footer covers the page bottom. */
+	public void click(By by) {
+		WebElement element = clickable(by);
+		((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		clickable(by).click();
+	}
+
 	public void gone(By by) {
 		until(ExpectedConditions.invisibilityOfElementLocated(by));
 	}

@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceStatus;
 import org.minyi.support.Browser;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.PieceFixtures;
@@ -77,7 +79,19 @@ class TasklistBrowserTest {
 			browser.clickable(By.xpath("//button[contains(@class,'claim') or contains(., '认领')]")).click();
 			browser.waitForText(By.cssSelector("body"), "取消认领");
 			browser.screenshot("tasklist-5-task-claimed");
+
+			browser.click(By.xpath("//label[contains(., '采用，进入编辑')]"));
+			browser.screenshot("tasklist-6-registration-decided");
+			browser.click(By.xpath("//button[contains(@class,'btn-primary')][contains(., '完成')]"));
+			browser.gone(By.xpath("//button[contains(@class,'btn-primary')][contains(., '完成')]"));
 		}
+		Piece registered = this.pieces.findAll()
+			.stream()
+			.filter((piece) -> piece.originalText().title().equals(title))
+			.findFirst()
+			.orElseThrow();
+		assertThat(registered.registrationNumber()).as("the form was completed in the browser").isNotNull();
+		assertThat(registered.status()).isEqualTo(PieceStatus.EDITING);
 	}
 
 	@Test
