@@ -42,6 +42,11 @@ public class Deadlines {
 		return this.calendar.dueDate(days);
 	}
 
+	/** The end of the working day that is this many working days from today: "due within n working days". */
+	public Date withinWorkingDays(int workingDays) {
+		return this.calendar.dueDate(workingDays);
+	}
+
 	/** The working days configured for a kind of task. */
 	public int workingDays(String kind) {
 		return this.properties.workingDays().getOrDefault(kind, 0);

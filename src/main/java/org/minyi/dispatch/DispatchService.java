@@ -194,6 +194,9 @@ public class DispatchService {
 				return delivered.get();
 			}
 		}
+		if (piece(pieceId).status() == PieceStatus.ARCHIVED) {
+			throw RuleViolation.conflict("PIECE_ARCHIVED", "信息已归档，不能再记录采用情况");
+		}
 		Level level = Coded.find(Level.class, levelCode)
 			.orElseThrow(() -> new RuleViolation("UNKNOWN_LEVEL", "采用层级无效：" + levelCode));
 		AdoptionForm form = Coded.find(AdoptionForm.class, formCode)

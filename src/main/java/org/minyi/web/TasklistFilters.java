@@ -55,9 +55,11 @@ class TasklistFilters implements ApplicationRunner {
 		save("本组待办", "本组尚未认领的任务", -9,
 				query().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
 		save("紧急", "紧急信息（急事急报）的任务", -8, mine().processVariableValueEquals(PieceProcess.URGENCY, "urgent"));
-		save("即将到期", "三天内到期的任务", -7, mine().dueBeforeExpression("${dateTime().plusDays(3)}")
-			.dueAfterExpression("${now()}"));
+		save("即将到期", "三个工作日内到期的任务", -7,
+				mine().dueBeforeExpression("${deadlines.withinWorkingDays(3)}").dueAfterExpression("${now()}"));
 		save("超期", "已超过办理时限的任务", -6, mine().dueBeforeExpression("${now()}"));
+		save("我发起的", "我报送的信息中需要我修改的（全部信息及附件见“我的信息”页面 /attachments.html）", -4,
+				query().taskAssigneeExpression("${currentUser()}").taskDefinitionKey(PieceProcess.TASK_REVISE));
 		save("超期督办", "承办单位超期未办复、待督办的事项", -5,
 				query().taskDefinitionKey(FollowupProcess.TASK_SUPERVISE).taskCandidateGroupInExpression("${currentUserGroups()}"),
 				SUPERVISION);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
@@ -77,6 +80,11 @@ class FollowupProcessTest {
 
 	private Lifecycle lifecycle;
 
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(this.processEngine);
@@ -111,7 +119,7 @@ class FollowupProcessTest {
 		Task handling = handlingTask(piece, HOUSING);
 		assertThat(handling.getDueDate()).isNotNull();
 
-		this.managementService.executeJob(timer(piece, FollowupProcess.TIMER_REMINDER).getId());
+		fireWhenDue(timer(piece, FollowupProcess.TIMER_REMINDER));
 
 		assertThat(cases(piece).get(0).reminders()).isOne();
 		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).isOne();
@@ -121,7 +129,7 @@ class FollowupProcessTest {
 	void shouldEscalateAnOverdueCaseToSupervisorsWhoChaseAndExtendOnce() {
 		ProcessInstance piece = dispatched();
 		instruct(piece, HOUSING);
-		this.managementService.executeJob(timer(piece, FollowupProcess.TIMER_OVERDUE).getId());
+		fireWhenDue(timer(piece, FollowupProcess.TIMER_OVERDUE));
 		assertThat(cases(piece).get(0).isOverdue()).isTrue();
 
 		Task supervise = task(piece, FollowupProcess.TASK_SUPERVISE);
@@ -345,6 +353,13 @@ class FollowupProcessTest {
 			.taskCandidateGroup(FollowupService.departmentGroup(department))
 			.list()
 			.get(0);
+	}
+
+	/** Moves the engine clock past the timer's due date, checks the job is now due, and runs it. */
+	private void fireWhenDue(Job timer) {
+		ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+		assertThat(this.managementService.createJobQuery().jobId(timer.getId()).executable().count()).isOne();
+		this.managementService.executeJob(timer.getId());
 	}
 
 	private Job timer(ProcessInstance piece, String activityId) {
