@@ -37,14 +37,20 @@ public final class Privileged {
 	 * work runs, so the engine checks no authorizations, and put back afterwards.
 	 */
 	public static void run(IdentityService identityService, Runnable work) {
+		call(identityService, () -> {
+			work.run();
+			return null;
+		});
+	}
+
+	public static <T> T call(IdentityService identityService, Supplier<T> work) {
 		if (Context.getCommandContext() != null) {
-			run(work);
-			return;
+			return call(work);
 		}
 		Authentication user = identityService.getCurrentAuthentication();
 		identityService.clearAuthentication();
 		try {
-			work.run();
+			return work.get();
 		}
 		finally {
 			if (user != null) {

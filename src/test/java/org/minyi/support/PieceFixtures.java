@@ -49,6 +49,11 @@ public final class PieceFixtures {
 		return this;
 	}
 
+	public PieceFixtures unit(String sourceUnit) {
+		this.sourceUnit = sourceUnit;
+		return this;
+	}
+
 	public PieceFixtures category(String categoryCode) {
 		this.categoryCode = categoryCode;
 		return this;

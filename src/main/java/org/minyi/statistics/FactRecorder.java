@@ -1,0 +1,129 @@
+package org.minyi.statistics;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.piece.Credit;
+import org.minyi.piece.Piece;
+import org.minyi.piece.PieceEventRecorded;
+import org.minyi.piece.PieceProcess;
+import org.minyi.piece.PieceRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records a fact for each countable event on a piece's timeline, in the same transaction: one row per
+ * person the piece credits, each with an equal share, so a co-submitted or combined piece shares its
+ * points and the sum of shares counts the event once.
+ */
+@Component
+class FactRecorder {
+
+	private final JdbcTemplate jdbc;
+
+	private final PieceRepository pieces;
+
+	private final Scoring scoring;
+
+	private final ZoneId zone;
+
+	FactRecorder(JdbcTemplate jdbc, PieceRepository pieces, Scoring scoring,
+			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.pieces = pieces;
+		this.scoring = scoring;
+		this.zone = zone;
+	}
+
+	/** The countable event behind a timeline entry: type, level and form, or null. */
+	record Countable(String type, String level, String form) {
+	}
+
+	static Countable countable(PieceEventRecorded event) {
+		String step = event.step();
+		String decision = event.decision();
+		if ("submitted".equals(step)) {
+			return new Countable("submitted", null, null);
+		}
+		if ("registered".equals(step) && PieceProcess.ACCEPT.equals(decision)) {
+			return new Countable("registered", null, null);
+		}
+		if ("NOT_ADOPTED".equals(decision)) {
+			return new Countable("not-adopted", null, null);
+		}
+		if ("published".equals(step)) {
+			return new Countable("adopted", "committee", "single");
+		}
+		if (step.startsWith("adoption-") && !"not-adopted".equals(decision)) {
+			return new Countable("adopted", step.substring("adoption-".length()), decision);
+		}
+		if ("instructed".equals(step)) {
+			return new Countable("instructed", decision, null);
+		}
+		if ("reply-accepted".equals(step)) {
+			return new Countable("replied", null, null);
+		}
+		if ("overdue".equals(step) || "chased".equals(step)) {
+			return new Countable(step, null, null);
+		}
+		return null;
+	}
+
+	@EventListener
+	void on(PieceEventRecorded event) {
+		Countable countable = countable(event);
+		if (countable == null) {
+			return;
+		}
+		Piece piece = this.pieces.findById(event.pieceId()).orElseThrow();
+		String form = countable.form();
+		if ("adopted".equals(countable.type()) && "committee".equals(countable.level())) {
+			boolean combined = piece.credits().stream().anyMatch((credit) -> credit.kind() == Credit.Kind.MERGED);
+			form = combined ? "combined" : "single";
+		}
+		Map<String, String> credited = new LinkedHashMap<>();
+		for (Credit credit : piece.credits()) {
+			credited.putIfAbsent((credit.userId() != null) ? credit.userId() : "name:" + credit.name(), credit.name());
+		}
+		double share = 1.0 / credited.size();
+		double points = this.scoring.scorer().points(countable.type(), countable.level(), form) * share;
+		LocalDate today = ClockUtil.now().toInstant().atZone(this.zone).toLocalDate();
+		for (Map.Entry<String, String> person : credited.entrySet()) {
+			String userId = person.getKey().startsWith("name:") ? null : person.getKey();
+			insert(countable.type(), piece, today, userId, person.getValue(), share, countable.level(), form, points);
+		}
+	}
+
+	private void insert(String type, Piece piece, LocalDate day, String userId, String name, double share,
+			String level, String form, double points) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			var insert = connection.prepareStatement("""
+					INSERT INTO minyi_stat_fact (event_type, piece_id, occurred_on, user_id, credited_name, share, unit,
+					                             source_type, category, level, form)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
+			insert.setString(1, type);
+			insert.setLong(2, piece.id());
+			insert.setDate(3, Date.valueOf(day));
+			insert.setString(4, userId);
+			insert.setString(5, name);
+			insert.setDouble(6, share);
+			insert.setString(7, piece.sourceUnit());
+			insert.setString(8, piece.sourceTypeCode());
+			insert.setString(9, piece.categoryCode());
+			insert.setString(10, level);
+			insert.setString(11, form);
+			return insert;
+		}, key);
+		this.jdbc.update("INSERT INTO minyi_stat_score (fact_id, points) VALUES (?, ?)", key.getKey().longValue(),
+				points);
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.minyi.statistics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.minyi.common.RuleViolation;
+import org.minyi.identity.Role;
+import org.minyi.web.CurrentUser;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reports for leaders, the info-section, supervisors and administrators: {@code ?year=2026} with
+ * {@code &quarter=1..4} or {@code &half=1..2}, or {@code ?from=&to=}; optionally {@code &unit=}.
+ */
+@RestController
+class StatisticsApiController {
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final StatisticsService statistics;
+
+	StatisticsApiController(StatisticsService statistics) {
+		this.statistics = statistics;
+	}
+
+	@GetMapping("/api/statistics/report")
+	StatisticsService.Report report(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer quarter, @RequestParam(required = false) Integer half,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String unit, CurrentUser user) {
+		requireReader(user);
+		return this.statistics.report(Period.of(year, quarter, half, from, to), unit);
+	}
+
+	@GetMapping("/api/statistics/report.xlsx")
+	ResponseEntity<byte[]> workbook(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Integer quarter, @RequestParam(required = false) Integer half,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String unit, CurrentUser user) {
+		requireReader(user);
+		Period period = Period.of(year, quarter, half, from, to);
+		byte[] body = ReportWorkbook.render(this.statistics.report(period, unit));
+		String filename = "社情民意信息统计_" + period.from() + "_" + period.to() + ".xlsx";
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+			.body(body);
+	}
+
+	/** After the scoring table changed: the year's points again, facts untouched. Administrators only. */
+	@PostMapping("/api/statistics/rescore")
+	Map<String, Object> rescore(@RequestParam int year, CurrentUser user) {
+		if (!user.hasRole(Role.ADMIN)) {
+			throw RuleViolation.forbidden("FORBIDDEN", "只有管理员可以重新计分");
+		}
+		if (year < 2000 || year > 2999) {
+			throw new RuleViolation("PERIOD_INVALID", "年度无效：" + year);
+		}
+		return Map.of("year", year, "facts", this.statistics.rescore(year));
+	}
+
+	private static void requireReader(CurrentUser user) {
+		if (!user.hasAnyRole(Role.LEADER, Role.INFO_SECTION, Role.SUPERVISOR, Role.ADMIN, Role.SECRETARY_GENERAL,
+				Role.VICE_CHAIR)) {
+			throw RuleViolation.forbidden("FORBIDDEN", "无权查看统计数据");
+		}
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.minyi.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reports over the facts of a period, optionally for one unit. Pieces are counted once each
+ * ({@code COUNT(DISTINCT piece_id)}); events by the sum of their shares, which is one per event.
+ */
+@Service
+public class StatisticsService {
+
+	static final List<String> LEVELS = List.of("committee", "city", "province", "national");
+
+	static final List<String> INSTRUCTION_LEVELS = List.of("district", "city", "province", "central");
+
+	/** One row of a breakdown: a code or name, pieces received, pieces adopted by this committee, points. */
+	public record Row(String key, String name, long received, long adopted, BigDecimal points) {
+	}
+
+	/** The report of a period; rates are adopted / received, to two decimals. */
+	public record Report(Period period, String unit, long received, Map<String, Long> adopted,
+			Map<String, BigDecimal> adoptionRate, List<Row> bySourceType, List<Row> byCategory, List<Row> byUnit,
+			List<Row> byMember, Map<String, Long> instructionsByLevel, long departmentCases, long departmentReplies,
+			BigDecimal replyRate, long overdue, List<Row> memberRanking, List<Row> unitRanking) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final Scoring scoring;
+
+	StatisticsService(JdbcTemplate jdbc, Scoring scoring) {
+		this.jdbc = jdbc;
+		this.scoring = scoring;
+	}
+
+	@Transactional(readOnly = true)
+	public Report report(Period period, String unit) {
+		Filter filter = new Filter(period, unit);
+		long received = countPieces(filter, "submitted", null);
+		Map<String, Long> adopted = new LinkedHashMap<>();
+		Map<String, BigDecimal> rates = new LinkedHashMap<>();
+		for (String level : LEVELS) {
+			long count = countPieces(filter, "adopted", level);
+			adopted.put(level, count);
+			rates.put(level, rate(count, received));
+		}
+		Map<String, Long> instructions = new LinkedHashMap<>();
+		for (String level : INSTRUCTION_LEVELS) {
+			instructions.put(level, countEvents(filter, "instructed", level));
+		}
+		long[] cases = departmentCases(filter);
+		List<Row> members = breakdown(filter, "COALESCE(f.user_id, f.credited_name)", "MAX(f.credited_name)", true);
+		List<Row> units = breakdown(filter, "f.unit", "f.unit", false);
+		return new Report(period, unit, received, adopted, rates,
+				breakdown(filter, "f.source_type", "(SELECT name FROM minyi_source_type WHERE code = f.source_type)", false),
+				breakdown(filter, "f.category", "(SELECT name FROM minyi_category WHERE code = f.category)", false),
+				units, members, instructions, cases[0], cases[1], rate(cases[1], cases[0]),
+				countEvents(filter, "overdue", null), ranked(members), ranked(units));
+	}
+
+	/** Points of every fact of the year again, from the decision table deployed now. Facts stay as they are. */
+	@Transactional
+	public int rescore(int year) {
+		Date from = Date.valueOf(year + "-01-01");
+		Date to = Date.valueOf(year + "-12-31");
+		Scoring.Scorer scorer = this.scoring.scorer();
+		List<Object[]> updates = new ArrayList<>();
+		this.jdbc.query("""
+				SELECT id, event_type, level, form, share FROM minyi_stat_fact
+				WHERE occurred_on BETWEEN ? AND ?""", (row) -> {
+			double points = scorer.points(row.getString(2), row.getString(3), row.getString(4)) * row.getDouble(5);
+			updates.add(new Object[] { points, row.getLong(1) });
+		}, from, to);
+		this.jdbc.batchUpdate("UPDATE minyi_stat_score SET points = ? WHERE fact_id = ?", updates);
+		return updates.size();
+	}
+
+	private record Filter(Period period, String unit) {
+
+		String where() {
+			return " f.occurred_on BETWEEN ? AND ?" + ((this.unit != null) ? " AND f.unit = ?" : "");
+		}
+
+		List<Object> args() {
+			List<Object> args = new ArrayList<>(List.of(Date.valueOf(this.period.from()), Date.valueOf(this.period.to())));
+			if (this.unit != null) {
+				args.add(this.unit);
+			}
+			return args;
+		}
+
+	}
+
+	private long countPieces(Filter filter, String eventType, String level) {
+		return count("SELECT COUNT(DISTINCT f.piece_id) FROM minyi_stat_fact f WHERE", filter, eventType, level);
+	}
+
+	private long countEvents(Filter filter, String eventType, String level) {
+		return count("SELECT COALESCE(ROUND(SUM(f.share)), 0) FROM minyi_stat_fact f WHERE", filter, eventType, level);
+	}
+
+	private long count(String select, Filter filter, String eventType, String level) {
+		List<Object> args = filter.args();
+		args.add(eventType);
+		String sql = select + filter.where() + " AND f.event_type = ?";
+		if (level != null) {
+			sql += " AND f.level = ?";
+			args.add(level);
+		}
+		Number count = this.jdbc.queryForObject(sql, Number.class, args.toArray());
+		return (count == null) ? 0 : count.longValue();
+	}
+
+	private List<Row> breakdown(Filter filter, String key, String name, boolean membersOnly) {
+		String sql = "SELECT " + key + ", " + name + """
+				, COUNT(DISTINCT CASE WHEN f.event_type = 'submitted' THEN f.piece_id END),
+				  COUNT(DISTINCT CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN f.piece_id END),
+				  COALESCE(SUM(s.points), 0)
+				FROM minyi_stat_fact f JOIN minyi_stat_score s ON s.fact_id = f.id
+				WHERE""" + filter.where() + (membersOnly ? " AND f.user_id IS NOT NULL" : "") + " GROUP BY " + key
+				+ " ORDER BY " + key;
+		return this.jdbc.query(sql, (row, i) -> new Row(row.getString(1), row.getString(2), row.getLong(3),
+				row.getLong(4), row.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP)), filter.args().toArray());
+	}
+
+	/** Cases opened for instructions of the period, and how many of them were replied to and accepted. */
+	private long[] departmentCases(Filter filter) {
+		List<Object> args = new ArrayList<>(List.of(Date.valueOf(filter.period().from()),
+				Date.valueOf(filter.period().to().plusDays(1))));
+		String unitFilter = "";
+		if (filter.unit() != null) {
+			unitFilter = " AND p.source_unit = ?";
+			args.add(filter.unit());
+		}
+		return this.jdbc.queryForObject("""
+				SELECT COUNT(*), COUNT(CASE WHEN c.status = 'CLOSED' THEN 1 END)
+				FROM minyi_followup_case c
+				JOIN minyi_instruction i ON i.id = c.instruction_id
+				JOIN minyi_piece p ON p.id = c.piece_id
+				WHERE i.recorded_at >= ? AND i.recorded_at < ?""" + unitFilter,
+				(row, i) -> new long[] { row.getLong(1), row.getLong(2) }, args.toArray());
+	}
+
+	private static List<Row> ranked(List<Row> rows) {
+		return rows.stream()
+			.filter((row) -> row.points().signum() > 0)
+			.sorted((a, b) -> b.points().compareTo(a.points()))
+			.limit(50)
+			.toList();
+	}
+
+	static BigDecimal rate(long part, long whole) {
+		if (whole == 0) {
+			return BigDecimal.ZERO.setScale(2);
+		}
+		return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+	}
+
+}

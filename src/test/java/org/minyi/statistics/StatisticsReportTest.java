@@ -1,0 +1,260 @@
+package org.minyi.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.minyi.dispatch.DispatchProcess;
+import org.minyi.followup.FollowupProcess;
+import org.minyi.piece.PieceProcess;
+import org.minyi.piece.PieceRepository;
+import org.minyi.support.Http;
+import org.minyi.support.Lifecycle;
+import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.PieceFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Pieces of one unit driven through the real process with known outcomes; every figure of the report,
+ * the scores (co-submitted pieces share them) and the Excel workbook must match.
+ */
+@MinyiIntegrationTest
+class StatisticsReportTest {
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	PieceRepository pieces;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	private Lifecycle lifecycle;
+
+	@Test
+	void shouldReportEveryFigureOfAKnownYearAndRescoreAfterTheTableChanges() throws Exception {
+		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		String unit = "统计测试单位" + System.nanoTime() % 100000;
+		ProcessInstance a = published(PieceFixtures.piece().unit(unit).title("信息甲"));
+		dispatch(a, true, false);
+		answer(a, "city", "single");
+		answer(a, "province", "forwarded");
+		ProcessInstance b = published(PieceFixtures.piece().unit(unit).title("信息乙"));
+		dispatch(b, true, false);
+		answer(b, "city", "not-adopted");
+		ProcessInstance c = published(PieceFixtures.piece().unit(unit).title("信息丙"));
+		dispatch(c, false, false);
+		instructAndClose(c);
+		ProcessInstance d = this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("信息丁"));
+		Map<String, Object> reject = PieceFixtures.accept(false);
+		reject.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.REJECT);
+		reject.put(PieceProcess.REGISTRATION_COMMENT, "不予采用");
+		this.lifecycle.complete("liqiang", d.getId(), reject);
+		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("信息戊"));
+		published(PieceFixtures.piece().unit(unit).title("信息己").coSubmitters("zhaolei"));
+
+		Map<String, Object> report = report(unit).getBody();
+		assertThat(report).containsEntry("received", 6);
+		assertThat((Map<String, Object>) report.get("adopted")).containsEntry("committee", 4)
+			.containsEntry("city", 1)
+			.containsEntry("province", 1)
+			.containsEntry("national", 0);
+		assertThat((Map<String, Object>) report.get("adoptionRate")).containsEntry("committee", 0.67)
+			.containsEntry("city", 0.17)
+			.containsEntry("province", 0.17)
+			.containsEntry("national", 0.0);
+		assertThat((Map<String, Object>) report.get("instructionsByLevel")).containsEntry("district", 1)
+			.containsEntry("city", 0);
+		assertThat(report).containsEntry("departmentCases", 1)
+			.containsEntry("departmentReplies", 1)
+			.containsEntry("replyRate", 1.0);
+		assertThat(points(report, "byMember", "wangfang")).isEqualByComparingTo("31.00");
+		assertThat(points(report, "byMember", "zhaolei")).isEqualByComparingTo("2.00");
+		assertThat(points(report, "byUnit", unit)).isEqualByComparingTo("33.00");
+		assertThat(row(report, "bySourceType", "member")).containsEntry("received", 6).containsEntry("adopted", 4);
+
+		assertWorkbookMatches(unit, report);
+
+		Path original = Path.of("bpmn/scoring.dmn");
+		String table = Files.readString(original, StandardCharsets.UTF_8);
+		try {
+			deployScoring(table.replace("<outputEntry id=\"rule_submitted_points\"><text>1</text>",
+					"<outputEntry id=\"rule_submitted_points\"><text>2</text>"));
+			rescore();
+			Map<String, Object> rescored = report(unit).getBody();
+			assertThat(points(rescored, "byMember", "wangfang")).isEqualByComparingTo("36.50");
+			assertThat(points(rescored, "byMember", "zhaolei")).isEqualByComparingTo("2.50");
+			assertThat(rescored).containsEntry("received", 6);
+		}
+		finally {
+			deployScoring(table);
+			rescore();
+		}
+		assertThat(points(report(unit).getBody(), "byMember", "wangfang")).isEqualByComparingTo("31.00");
+	}
+
+	@Test
+	void shouldRefuseReportsToSubmittersAndInvalidPeriods() {
+		Http http = new Http(this.rest);
+		assertThat(http.get("wangfang", "/api/statistics/report?year=2026").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(http.get("huangwei", "/api/statistics/report?year=2026&quarter=5").getBody()).containsEntry("code",
+				"PERIOD_INVALID");
+		assertThat(http.get("huangwei", "/api/statistics/report?from=2026-12-01&to=2026-01-01").getBody())
+			.containsEntry("code", "PERIOD_INVALID");
+		assertThat(http.post("liqiang", "/api/statistics/rescore?year=2026", null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	private void assertWorkbookMatches(String unit, Map<String, Object> report) throws Exception {
+		ResponseEntity<byte[]> xlsx = this.rest.withBasicAuth("huangwei", "demo")
+			.exchange("/api/statistics/report.xlsx?year=" + LocalDate.now().getYear() + "&unit=" + unit, HttpMethod.GET,
+					null, byte[].class);
+		assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+			Sheet summary = workbook.getSheet("总体情况");
+			assertThat(value(summary, "收到信息")).isEqualTo(((Number) report.get("received")).doubleValue());
+			assertThat(value(summary, "本级政协采用")).isEqualTo(4.0);
+			assertThat(value(summary, "本级政协采用率")).isEqualTo(0.67);
+			assertThat(value(summary, "区级领导批示")).isEqualTo(1.0);
+			Sheet members = workbook.getSheet("按委员");
+			boolean found = false;
+			for (Row row : members) {
+				if ("wangfang".equals(row.getCell(0).getStringCellValue())) {
+					assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(31.0);
+					found = true;
+				}
+			}
+			assertThat(found).isTrue();
+			assertThat(workbook.getSheet("委员排名")).isNotNull();
+			assertThat(workbook.getSheet("单位排名")).isNotNull();
+		}
+	}
+
+	private static double value(Sheet sheet, String label) {
+		for (Row row : sheet) {
+			if (label.equals(row.getCell(0).getStringCellValue())) {
+				return row.getCell(1).getNumericCellValue();
+			}
+		}
+		throw new AssertionError("No row " + label);
+	}
+
+	private ResponseEntity<Map<String, Object>> report(String unit) {
+		return new Http(this.rest).get("huangwei",
+				"/api/statistics/report?year=" + LocalDate.now().getYear() + "&unit=" + unit);
+	}
+
+	private void rescore() {
+		ResponseEntity<Map<String, Object>> response = this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
+			.exchange("/api/statistics/rescore?year=" + LocalDate.now().getYear(), HttpMethod.POST, null, Http.OBJECT);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	private void deployScoring(String dmn) {
+		this.repositoryService.createDeployment()
+			.name("scoring")
+			.addString("scoring.dmn", dmn)
+			.deploy();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> row(Map<String, Object> report, String table, String key) {
+		return ((List<Map<String, Object>>) report.get(table)).stream()
+			.filter((row) -> key.equals(row.get("key")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No row " + key + " in " + table));
+	}
+
+	private static BigDecimal points(Map<String, Object> report, String table, String key) {
+		return new BigDecimal(String.valueOf(row(report, table, key).get("points")));
+	}
+
+	private ProcessInstance published(PieceFixtures piece) {
+		ProcessInstance instance = this.lifecycle.signedOff(piece);
+		ProcessInstance bulletin = this.lifecycle.users()
+			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
+		this.lifecycle.complete("liqiang", bulletin.getId(), Map.of(DispatchProcess.PIECE_NUMBERS, number(instance)));
+		return instance;
+	}
+
+	private void dispatch(ProcessInstance piece, boolean city, boolean national) {
+		Map<String, Object> choices = new HashMap<>();
+		choices.put(DispatchProcess.DIRECT_REPORT, true);
+		choices.put(DispatchProcess.UPWARD_CITY, city);
+		choices.put(DispatchProcess.UPWARD_PROVINCE, city);
+		choices.put(DispatchProcess.UPWARD_NATIONAL, national);
+		this.lifecycle.complete("liqiang", piece.getId(), choices);
+	}
+
+	private void answer(ProcessInstance piece, String level, String form) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("level", level);
+		body.put("form", form);
+		body.put("adoptedOn", LocalDate.now().toString());
+		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + id(piece) + "/adoptions", body).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+	}
+
+	private void instructAndClose(ProcessInstance piece) {
+		Map<String, Object> body = new HashMap<>();
+		body.put("leader", "district-mayor");
+		body.put("instructedOn", LocalDate.now().toString());
+		body.put("text", "请研究办理。");
+		body.put("leadDepartment", "housing-bureau");
+		new Http(this.rest).post("liqiang", "/api/pieces/" + id(piece) + "/instructions", body);
+		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(FollowupProcess.KEY)
+			.processInstanceBusinessKey(number(piece))
+			.singleResult();
+		Map<String, Object> reply = new HashMap<>();
+		reply.put(FollowupProcess.HANDLE_DECISION, FollowupProcess.REPLY);
+		reply.put(FollowupProcess.REPLY_RESULT, "已办理");
+		reply.put(FollowupProcess.RESOLUTION, "solved");
+		reply.put(FollowupProcess.SUBMITTER_CONTACTED, false);
+		this.lifecycle.complete("wuhao", followup.getId(), reply);
+		this.lifecycle.complete("zhengyu", followup.getId(),
+				Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT));
+	}
+
+	private String number(ProcessInstance instance) {
+		return this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow().registrationNumber();
+	}
+
+	private Long id(ProcessInstance instance) {
+		return this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow().id();
+	}
+
+}
