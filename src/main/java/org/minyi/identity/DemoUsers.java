@@ -36,8 +36,9 @@ public class DemoUsers implements ApplicationRunner {
 	}
 
 	public static final List<DemoUser> USERS = List.of(
-			new DemoUser("wangfang", "王", "芳", Role.SUBMITTER),
-			new DemoUser("zhaolei", "赵", "磊", Role.SUBMITTER),
+			new DemoUser("wangfang", "王", "芳", Role.SUBMITTER, "member"),
+			new DemoUser("zhaolei", "赵", "磊", Role.SUBMITTER, "member"),
+			new DemoUser("sunqing", "孙", "晴", Role.SUBMITTER, "info-officer"),
 			new DemoUser("liqiang", "李", "强", Role.INFO_SECTION),
 			new DemoUser("zhoumin", "周", "敏", Role.VERIFIER),
 			new DemoUser("chenjun", "陈", "军", Role.SECRETARY_GENERAL),
