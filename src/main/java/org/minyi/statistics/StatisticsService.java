@@ -27,11 +27,15 @@ public class StatisticsService {
 	public record Row(String key, String name, long received, long adopted, BigDecimal points) {
 	}
 
+	/** Pieces received and adopted by this committee in one month of the period. */
+	public record Month(int year, int month, long received, long adopted) {
+	}
+
 	/** The report of a period; rates are adopted / received, to two decimals. */
 	public record Report(Period period, String unit, long received, Map<String, Long> adopted,
 			Map<String, BigDecimal> adoptionRate, List<Row> bySourceType, List<Row> byCategory, List<Row> byUnit,
 			List<Row> byMember, Map<String, Long> instructionsByLevel, long departmentCases, long departmentReplies,
-			BigDecimal replyRate, long overdue, List<Row> memberRanking, List<Row> unitRanking) {
+			BigDecimal replyRate, long overdue, List<Row> memberRanking, List<Row> unitRanking, List<Month> byMonth) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -65,7 +69,18 @@ public class StatisticsService {
 				breakdown(filter, "f.source_type", "(SELECT name FROM minyi_source_type WHERE code = f.source_type)", false),
 				breakdown(filter, "f.category", "(SELECT name FROM minyi_category WHERE code = f.category)", false),
 				units, members, instructions, cases[0], cases[1], rate(cases[1], cases[0]),
-				countEvents(filter, "overdue", null), ranked(members), ranked(units));
+				countEvents(filter, "overdue", null), ranked(members), ranked(units), byMonth(filter));
+	}
+
+	private List<Month> byMonth(Filter filter) {
+		return this.jdbc.query("""
+				SELECT EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on),
+				       COUNT(DISTINCT CASE WHEN f.event_type = 'submitted' THEN f.piece_id END),
+				       COUNT(DISTINCT CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN f.piece_id END)
+				FROM minyi_stat_fact f WHERE""" + filter.where()
+				+ " GROUP BY EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on) ORDER BY 1, 2",
+				(row, i) -> new Month(row.getInt(1), row.getInt(2), row.getLong(3), row.getLong(4)),
+				filter.args().toArray());
 	}
 
 	/** Points of every fact of the year again, from the decision table deployed now. Facts stay as they are. */
