@@ -83,6 +83,8 @@ public class Piece {
 
 	private boolean withholdSource;
 
+	private boolean outstanding;
+
 	private String processInstanceId;
 
 	private Instant submittedAt;
@@ -146,6 +148,15 @@ public class Piece {
 
 	public boolean isSourceWithheld() {
 		return this.withholdSource;
+	}
+
+	/** Flagged by the info-section as an outstanding piece (优秀社情民意) for the annual commendation. */
+	public void flagOutstanding(boolean flag) {
+		this.outstanding = flag;
+	}
+
+	public boolean isOutstanding() {
+		return this.outstanding;
 	}
 
 	public void register(String registrationNumber, String clerkId, Instant now) {

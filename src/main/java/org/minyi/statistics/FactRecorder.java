@@ -79,10 +79,14 @@ class FactRecorder {
 	@EventListener
 	void on(PieceEventRecorded event) {
 		Countable countable = countable(event);
-		if (countable == null) {
-			return;
+		if (countable != null) {
+			record(countable, event.pieceId());
 		}
-		Piece piece = this.pieces.findById(event.pieceId()).orElseThrow();
+	}
+
+	/** One fact per credited person of the piece for this event. */
+	void record(Countable countable, Long pieceId) {
+		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		String form = countable.form();
 		if ("adopted".equals(countable.type()) && "committee".equals(countable.level())) {
 			boolean combined = piece.credits().stream().anyMatch((credit) -> credit.kind() == Credit.Kind.MERGED);

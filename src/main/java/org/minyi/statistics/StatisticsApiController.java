@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,6 +71,17 @@ class StatisticsApiController {
 			throw new RuleViolation("PERIOD_INVALID", "年度无效：" + year);
 		}
 		return Map.of("year", year, "facts", this.statistics.rescore(year));
+	}
+
+	/** The info-section flags an outstanding piece (优秀社情民意); {@code flag=false} takes it back. */
+	@PostMapping("/api/pieces/{id}/outstanding")
+	Map<String, Object> outstanding(@PathVariable long id, @RequestParam(defaultValue = "true") boolean flag,
+			CurrentUser user) {
+		if (!user.hasAnyRole(Role.INFO_SECTION, Role.ADMIN)) {
+			throw RuleViolation.forbidden("FORBIDDEN", "只有信息科可以评定优秀信息");
+		}
+		this.statistics.flagOutstanding(id, flag, user.id());
+		return Map.of("pieceId", id, "outstanding", flag);
 	}
 
 	private static void requireReader(CurrentUser user) {

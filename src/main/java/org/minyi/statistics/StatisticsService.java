@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.minyi.common.RuleViolation;
+import org.minyi.piece.Piece;
+import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceTimeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +31,10 @@ public class StatisticsService {
 	public record Row(String key, String name, long received, long adopted, BigDecimal points) {
 	}
 
+	/** A piece flagged as outstanding (优秀社情民意). */
+	public record Outstanding(Long pieceId, String registrationNumber, String title, String unit) {
+	}
+
 	/** Pieces received and adopted by this committee in one month of the period. */
 	public record Month(int year, int month, long received, long adopted) {
 	}
@@ -35,16 +43,23 @@ public class StatisticsService {
 	public record Report(Period period, String unit, long received, Map<String, Long> adopted,
 			Map<String, BigDecimal> adoptionRate, List<Row> bySourceType, List<Row> byCategory, List<Row> byUnit,
 			List<Row> byMember, Map<String, Long> instructionsByLevel, long departmentCases, long departmentReplies,
-			BigDecimal replyRate, long overdue, List<Row> memberRanking, List<Row> unitRanking, List<Month> byMonth) {
+			BigDecimal replyRate, long overdue, List<Row> memberRanking, List<Row> unitRanking, List<Month> byMonth,
+			List<Outstanding> outstanding) {
 	}
 
 	private final JdbcTemplate jdbc;
 
 	private final Scoring scoring;
 
-	StatisticsService(JdbcTemplate jdbc, Scoring scoring) {
+	private final PieceRepository pieces;
+
+	private final PieceTimeline timeline;
+
+	StatisticsService(JdbcTemplate jdbc, Scoring scoring, PieceRepository pieces, PieceTimeline timeline) {
 		this.jdbc = jdbc;
 		this.scoring = scoring;
+		this.pieces = pieces;
+		this.timeline = timeline;
 	}
 
 	@Transactional(readOnly = true)
@@ -69,7 +84,26 @@ public class StatisticsService {
 				breakdown(filter, "f.source_type", "(SELECT name FROM minyi_source_type WHERE code = f.source_type)", false),
 				breakdown(filter, "f.category", "(SELECT name FROM minyi_category WHERE code = f.category)", false),
 				units, members, instructions, cases[0], cases[1], rate(cases[1], cases[0]),
-				countEvents(filter, "overdue", null), ranked(members), ranked(units), byMonth(filter));
+				countEvents(filter, "overdue", null), ranked(members), ranked(units), byMonth(filter),
+				outstanding(filter));
+	}
+
+	/** Outstanding pieces submitted in the period; a confidential piece's title is not shown. */
+	private List<Outstanding> outstanding(Filter filter) {
+		List<Object> args = new ArrayList<>(List.of(java.sql.Timestamp.valueOf(filter.period().from().atStartOfDay()),
+				java.sql.Timestamp.valueOf(filter.period().to().plusDays(1).atStartOfDay())));
+		String unitFilter = "";
+		if (filter.unit() != null) {
+			unitFilter = " AND p.source_unit = ?";
+			args.add(filter.unit());
+		}
+		return this.jdbc.query("""
+				SELECT p.id, p.registration_number, COALESCE(p.edited_title, p.title), p.source_unit, p.confidentiality
+				FROM minyi_piece p WHERE p.outstanding = TRUE AND p.submitted_at >= ? AND p.submitted_at < ?"""
+				+ unitFilter + " ORDER BY p.registration_number",
+				(row, i) -> new Outstanding(row.getLong(1), row.getString(2),
+						"confidential".equals(row.getString(5)) ? "（涉密信息）" : row.getString(3), row.getString(4)),
+				args.toArray());
 	}
 
 	private List<Month> byMonth(Filter filter) {
@@ -81,6 +115,18 @@ public class StatisticsService {
 				+ " GROUP BY EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on) ORDER BY 1, 2",
 				(row, i) -> new Month(row.getInt(1), row.getInt(2), row.getLong(3), row.getLong(4)),
 				filter.args().toArray());
+	}
+
+	/** The info-section flags or unflags an outstanding piece. */
+	@Transactional
+	public void flagOutstanding(Long pieceId, boolean flag, String userId) {
+		Piece piece = this.pieces.findById(pieceId)
+			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在：" + pieceId));
+		if (piece.registrationNumber() == null) {
+			throw new RuleViolation("PIECE_NOT_REGISTERED", "未登记的信息不能评为优秀信息");
+		}
+		piece.flagOutstanding(flag);
+		this.timeline.record(pieceId, userId, "outstanding", flag ? "评为优秀信息" : "取消优秀信息", String.valueOf(flag), null);
 	}
 
 	/** Points of every fact of the year again, from the decision table deployed now. Facts stay as they are. */

@@ -63,6 +63,7 @@ class StatisticsReportTest {
 	private Lifecycle lifecycle;
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void shouldReportEveryFigureOfAKnownYearAndRescoreAfterTheTableChanges() throws Exception {
 		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		String unit = "统计测试单位" + System.nanoTime() % 100000;
@@ -105,6 +106,14 @@ class StatisticsReportTest {
 		assertThat(row(report, "bySourceType", "member")).containsEntry("received", 6).containsEntry("adopted", 4);
 
 		assertWorkbookMatches(unit, report);
+
+		assertThat(new Http(this.rest).post("wangfang", "/api/pieces/" + id(a) + "/outstanding", null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + id(a) + "/outstanding", null).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat((List<Map<String, Object>>) report(unit).getBody().get("outstanding"))
+			.extracting((piece) -> piece.get("registrationNumber"))
+			.containsExactly(number(a));
 
 		Path original = Path.of("bpmn/scoring.dmn");
 		String table = Files.readString(original, StandardCharsets.UTF_8);
