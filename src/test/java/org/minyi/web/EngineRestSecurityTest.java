@@ -92,6 +92,16 @@ class EngineRestSecurityTest {
 		assertThat(response.getBody()).isEqualTo("{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}");
 	}
 
+	@Test
+	void shouldSendSecurityHeadersWithTheApplicationsOwnPagesAndApi() {
+		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine")) {
+			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo").getForEntity(path, String.class);
+			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("default-src 'self'");
+			assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+		}
+	}
+
 	private List<Object> tasksVisibleTo(String userId) {
 		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth(userId, "demo")
 			.exchange("/engine-rest/task", HttpMethod.GET, null, LIST);
