@@ -273,10 +273,7 @@ class FollowupProcessTest {
 	private ProcessInstance dispatched() {
 		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece());
 		String number = piece(piece).registrationNumber();
-		ProcessInstance bulletin = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
-					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
-		this.lifecycle.complete("liqiang", bulletin.getId(), Map.of(DispatchProcess.PIECE_NUMBERS, number));
+		this.lifecycle.publish(number);
 		this.lifecycle.complete("liqiang", piece.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		return piece;
 	}

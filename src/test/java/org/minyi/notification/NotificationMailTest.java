@@ -221,10 +221,7 @@ class NotificationMailTest {
 	private ProcessInstance instructedCase() {
 		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title("关于督办邮件的建议"));
 		String number = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().registrationNumber();
-		ProcessInstance bulletin = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
-					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
-		this.lifecycle.complete("liqiang", bulletin.getId(), Map.of(DispatchProcess.PIECE_NUMBERS, number));
+		this.lifecycle.publish(number);
 		this.lifecycle.complete("liqiang", piece.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		Map<String, Object> instruction = new HashMap<>();
 		instruction.put("leader", "district-mayor");

@@ -212,10 +212,7 @@ class StatisticsReportTest {
 
 	private ProcessInstance published(PieceFixtures piece) {
 		ProcessInstance instance = this.lifecycle.signedOff(piece);
-		ProcessInstance bulletin = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
-					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
-		this.lifecycle.complete("liqiang", bulletin.getId(), Map.of(DispatchProcess.PIECE_NUMBERS, number(instance)));
+		this.lifecycle.publish(number(instance));
 		return instance;
 	}
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.minyi.dispatch.DispatchProcess;
 import org.minyi.piece.PieceProcess;
 
 /** Drives pieces through the lifecycle as the demo users would, for tests of the later steps. */
@@ -56,6 +57,15 @@ public final class Lifecycle {
 					: "chenjun";
 			complete(user, instance.getId(), Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
 		}
+	}
+
+	/** The info-section publishes these signed-off pieces in a new issue of 《社情民意》; returns that process. */
+	public ProcessInstance publish(String... registrationNumbers) {
+		ProcessInstance bulletin = this.users.as("liqiang", () -> this.runtimeService
+			.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "bulletin")));
+		complete("liqiang", bulletin.getId(),
+				Map.of(DispatchProcess.PIECE_NUMBERS, String.join(",", registrationNumbers)));
+		return bulletin;
 	}
 
 	/** Completes the one open task of the process instance or of the instance it called. */

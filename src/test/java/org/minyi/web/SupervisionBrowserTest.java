@@ -94,11 +94,7 @@ class SupervisionBrowserTest {
 		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title(title));
 		var registered = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow();
-		ProcessInstance bulletin = lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
-					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
-		lifecycle.complete("liqiang", bulletin.getId(),
-				Map.of(DispatchProcess.PIECE_NUMBERS, registered.registrationNumber()));
+		lifecycle.publish(registered.registrationNumber());
 		lifecycle.complete("liqiang", piece.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		Map<String, Object> instruction = new HashMap<>();
 		instruction.put("leader", "district-mayor");
