@@ -40,6 +40,7 @@ public final class Lifecycle {
 		ProcessInstance instance = submit(piece);
 		Map<String, Object> accept = PieceFixtures.accept(false);
 		accept.put(PieceProcess.CATEGORY, piece.build().categoryCode());
+		accept.put(PieceProcess.SOURCE_TYPE, piece.build().sourceTypeCode());
 		complete("liqiang", instance.getId(), accept);
 		Map<String, Object> edit = new HashMap<>();
 		edit.put(PieceProcess.EDIT_ACTION, PieceProcess.EDIT);

@@ -49,6 +49,11 @@ public final class PieceFixtures {
 		return this;
 	}
 
+	public PieceFixtures sourceType(String sourceTypeCode) {
+		this.sourceTypeCode = sourceTypeCode;
+		return this;
+	}
+
 	public PieceFixtures unit(String sourceUnit) {
 		this.sourceUnit = sourceUnit;
 		return this;
