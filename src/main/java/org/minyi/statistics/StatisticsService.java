@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,17 +66,18 @@ public class StatisticsService {
 	@Transactional(readOnly = true)
 	public Report report(Period period, String unit) {
 		Filter filter = new Filter(period, unit);
-		long received = countPieces(filter, "submitted", null);
+		Counts counts = counts(filter);
+		long received = counts.pieces("submitted", null);
 		Map<String, Long> adopted = new LinkedHashMap<>();
 		Map<String, BigDecimal> rates = new LinkedHashMap<>();
 		for (String level : LEVELS) {
-			long count = countPieces(filter, "adopted", level);
+			long count = counts.pieces("adopted", level);
 			adopted.put(level, count);
 			rates.put(level, rate(count, received));
 		}
 		Map<String, Long> instructions = new LinkedHashMap<>();
 		for (String level : INSTRUCTION_LEVELS) {
-			instructions.put(level, countEvents(filter, "instructed", level));
+			instructions.put(level, counts.events("instructed", level));
 		}
 		long[] cases = departmentCases(filter);
 		List<Row> members = breakdown(filter, "COALESCE(f.user_id, f.credited_name)", "MAX(f.credited_name)", true);
@@ -84,8 +86,40 @@ public class StatisticsService {
 				breakdown(filter, "f.source_type", "(SELECT name FROM minyi_source_type WHERE code = f.source_type)", false),
 				breakdown(filter, "f.category", "(SELECT name FROM minyi_category WHERE code = f.category)", false),
 				units, members, instructions, cases[0], cases[1], rate(cases[1], cases[0]),
-				countEvents(filter, "overdue", null), ranked(members), ranked(units), byMonth(filter),
+				counts.events("overdue", null), ranked(members), ranked(units), byMonth(filter),
 				outstanding(filter));
+	}
+
+	/** Pieces and events per event type and level, all in one pass over the period's facts. */
+	private record Counts(Map<String, long[]> byTypeAndLevel) {
+
+		long pieces(String type, String level) {
+			return get(type, level)[0];
+		}
+
+		long events(String type, String level) {
+			return get(type, level)[1];
+		}
+
+		private long[] get(String type, String level) {
+			if (level != null) {
+				return this.byTypeAndLevel.getOrDefault(type + "|" + level, new long[2]);
+			}
+			// Pieces counted once across levels would need their own query; only level-less events ask here.
+			return this.byTypeAndLevel.getOrDefault(type + "|", new long[2]);
+		}
+
+	}
+
+	private Counts counts(Filter filter) {
+		Map<String, long[]> counts = new HashMap<>();
+		this.jdbc.query("SELECT f.event_type, f.level, COUNT(DISTINCT f.piece_id), COALESCE(ROUND(SUM(f.share)), 0) "
+				+ "FROM minyi_stat_fact f WHERE" + filter.where() + " GROUP BY f.event_type, f.level", (row) -> {
+					String level = row.getString(2);
+					counts.put(row.getString(1) + "|" + ((level == null) ? "" : level),
+							new long[] { row.getLong(3), row.getLong(4) });
+				}, filter.args().toArray());
+		return new Counts(counts);
 	}
 
 	/** Outstanding pieces submitted in the period; a confidential piece's title is not shown. */
@@ -160,26 +194,6 @@ public class StatisticsService {
 			return args;
 		}
 
-	}
-
-	private long countPieces(Filter filter, String eventType, String level) {
-		return count("SELECT COUNT(DISTINCT f.piece_id) FROM minyi_stat_fact f WHERE", filter, eventType, level);
-	}
-
-	private long countEvents(Filter filter, String eventType, String level) {
-		return count("SELECT COALESCE(ROUND(SUM(f.share)), 0) FROM minyi_stat_fact f WHERE", filter, eventType, level);
-	}
-
-	private long count(String select, Filter filter, String eventType, String level) {
-		List<Object> args = filter.args();
-		args.add(eventType);
-		String sql = select + filter.where() + " AND f.event_type = ?";
-		if (level != null) {
-			sql += " AND f.level = ?";
-			args.add(level);
-		}
-		Number count = this.jdbc.queryForObject(sql, Number.class, args.toArray());
-		return (count == null) ? 0 : count.longValue();
 	}
 
 	private List<Row> breakdown(Filter filter, String key, String name, boolean membersOnly) {
