@@ -143,8 +143,8 @@ public class StatisticsService {
 	private List<Month> byMonth(Filter filter) {
 		return this.jdbc.query("""
 				SELECT EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on),
-				       COUNT(DISTINCT CASE WHEN f.event_type = 'submitted' THEN f.piece_id END),
-				       COUNT(DISTINCT CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN f.piece_id END)
+				       ROUND(SUM(CASE WHEN f.event_type = 'submitted' THEN f.share ELSE 0 END)),
+				       ROUND(SUM(CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN f.share ELSE 0 END))
 				FROM minyi_stat_fact f WHERE""" + filter.where()
 				+ " GROUP BY EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on) ORDER BY 1, 2",
 				(row, i) -> new Month(row.getInt(1), row.getInt(2), row.getLong(3), row.getLong(4)),
@@ -196,10 +196,17 @@ public class StatisticsService {
 
 	}
 
+	/**
+	 * Pieces received and adopted here per group, without COUNT(DISTINCT): a person has one fact per event
+	 * of a piece, so per member the facts are counted; other groupings sum the shares, which add up to one
+	 * per piece and event.
+	 */
 	private List<Row> breakdown(Filter filter, String key, String name, boolean membersOnly) {
-		String sql = "SELECT " + key + ", " + name + """
-				, COUNT(DISTINCT CASE WHEN f.event_type = 'submitted' THEN f.piece_id END),
-				  COUNT(DISTINCT CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN f.piece_id END),
+		String weight = membersOnly ? "1" : "f.share";
+		String sql = "SELECT " + key + ", " + name + ", ROUND(SUM(CASE WHEN f.event_type = 'submitted' THEN " + weight
+				+ " ELSE 0 END)), ROUND(SUM(CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN " + weight
+				+ """
+				 ELSE 0 END)),
 				  COALESCE(SUM(s.points), 0)
 				FROM minyi_stat_fact f JOIN minyi_stat_score s ON s.fact_id = f.id
 				WHERE""" + filter.where() + (membersOnly ? " AND f.user_id IS NOT NULL" : "") + " GROUP BY " + key
