@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.ApiActions;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -92,10 +93,12 @@ class StatisticsGeneratedYearTest {
 			dispatch.put(DispatchProcess.UPWARD_CITY, i % 4 == 1);
 			lifecycle.complete("liqiang", piece.getId(), dispatch);
 			if (i % 4 == 1) {
-				answer(piece, (i % 8 == 1) ? "single" : "forwarded");
+				assertThat(ApiActions.answer(new Http(this.rest), id(piece), "city", (i % 8 == 1) ? "single" : "forwarded")
+					.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 			}
 			if (i % 20 == 3) {
-				instruct(piece);
+				assertThat(ApiActions.instruct(new Http(this.rest), id(piece), "housing-bureau").getStatusCode())
+					.isEqualTo(HttpStatus.CREATED);
 			}
 		}
 
@@ -112,45 +115,21 @@ class StatisticsGeneratedYearTest {
 		for (int c = 0; c < 4; c++) {
 			int category = c;
 			long adopted = publishedIndexes.stream().filter((i) -> i % 4 == category).count();
-			assertThat(row(report, "byCategory", CATEGORIES[c])).containsEntry("received", 50)
+			assertThat(ApiActions.row(report, "byCategory", CATEGORIES[c])).containsEntry("received", 50)
 				.containsEntry("adopted", (int) adopted);
 		}
 		long membersAdopted = publishedIndexes.stream().filter((i) -> i % 2 == 0).count();
-		assertThat(row(report, "bySourceType", "member")).containsEntry("received", 100)
+		assertThat(ApiActions.row(report, "bySourceType", "member")).containsEntry("received", 100)
 			.containsEntry("adopted", (int) membersAdopted);
-		assertThat(row(report, "bySourceType", "special-committee")).containsEntry("received", 100)
+		assertThat(ApiActions.row(report, "bySourceType", "special-committee")).containsEntry("received", 100)
 			.containsEntry("adopted", 180 - (int) membersAdopted);
 		// 200 submitted × 1 + 180 adopted here × 3 + 25 city single × 5 + 25 city forwarded × 2.5 + 10 instructions × 5
-		assertThat(new BigDecimal(String.valueOf(row(report, "byMember", "wangfang").get("points"))))
+		assertThat(new BigDecimal(String.valueOf(ApiActions.row(report, "byMember", "wangfang").get("points"))))
 			.isEqualByComparingTo("977.50");
 	}
 
-	private void answer(ProcessInstance piece, String form) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("level", "city");
-		body.put("form", form);
-		body.put("adoptedOn", LocalDate.now().toString());
-		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + id(piece) + "/adoptions", body).getStatusCode())
-			.isEqualTo(HttpStatus.CREATED);
-	}
 
-	private void instruct(ProcessInstance piece) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("leader", "district-mayor");
-		body.put("instructedOn", LocalDate.now().toString());
-		body.put("text", "请研究办理。");
-		body.put("leadDepartment", "housing-bureau");
-		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + id(piece) + "/instructions", body)
-			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> row(Map<String, Object> report, String table, String key) {
-		return ((List<Map<String, Object>>) report.get(table)).stream()
-			.filter((row) -> key.equals(row.get("key")))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No row " + key + " in " + table));
-	}
 
 	private String number(ProcessInstance instance) {
 		return this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow().registrationNumber();

@@ -25,6 +25,7 @@ import org.minyi.dispatch.DispatchProcess;
 import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.ApiActions;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -69,11 +70,11 @@ class StatisticsReportTest {
 		String unit = "统计测试单位" + System.nanoTime() % 100000;
 		ProcessInstance a = published(PieceFixtures.piece().unit(unit).title("信息甲"));
 		dispatch(a, true, false);
-		answer(a, "city", "single");
-		answer(a, "province", "forwarded");
+		answered(a, "city", "single");
+		answered(a, "province", "forwarded");
 		ProcessInstance b = published(PieceFixtures.piece().unit(unit).title("信息乙"));
 		dispatch(b, true, false);
-		answer(b, "city", "not-adopted");
+		answered(b, "city", "not-adopted");
 		ProcessInstance c = published(PieceFixtures.piece().unit(unit).title("信息丙"));
 		dispatch(c, false, false);
 		instructAndClose(c);
@@ -103,7 +104,7 @@ class StatisticsReportTest {
 		assertThat(points(report, "byMember", "wangfang")).isEqualByComparingTo("31.00");
 		assertThat(points(report, "byMember", "zhaolei")).isEqualByComparingTo("2.00");
 		assertThat(points(report, "byUnit", unit)).isEqualByComparingTo("33.00");
-		assertThat(row(report, "bySourceType", "member")).containsEntry("received", 6).containsEntry("adopted", 4);
+		assertThat(ApiActions.row(report, "bySourceType", "member")).containsEntry("received", 6).containsEntry("adopted", 4);
 
 		assertWorkbookMatches(unit, report);
 
@@ -198,16 +199,9 @@ class StatisticsReportTest {
 			.deploy();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> row(Map<String, Object> report, String table, String key) {
-		return ((List<Map<String, Object>>) report.get(table)).stream()
-			.filter((row) -> key.equals(row.get("key")))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No row " + key + " in " + table));
-	}
 
 	private static BigDecimal points(Map<String, Object> report, String table, String key) {
-		return new BigDecimal(String.valueOf(row(report, table, key).get("points")));
+		return new BigDecimal(String.valueOf(ApiActions.row(report, table, key).get("points")));
 	}
 
 	private ProcessInstance published(PieceFixtures piece) {
@@ -225,22 +219,14 @@ class StatisticsReportTest {
 		this.lifecycle.complete("liqiang", piece.getId(), choices);
 	}
 
-	private void answer(ProcessInstance piece, String level, String form) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("level", level);
-		body.put("form", form);
-		body.put("adoptedOn", LocalDate.now().toString());
-		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + id(piece) + "/adoptions", body).getStatusCode())
+
+	private void answered(ProcessInstance piece, String level, String form) {
+		assertThat(ApiActions.answer(new Http(this.rest), id(piece), level, form).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
 	}
 
 	private void instructAndClose(ProcessInstance piece) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("leader", "district-mayor");
-		body.put("instructedOn", LocalDate.now().toString());
-		body.put("text", "请研究办理。");
-		body.put("leadDepartment", "housing-bureau");
-		new Http(this.rest).post("liqiang", "/api/pieces/" + id(piece) + "/instructions", body);
+		ApiActions.instruct(new Http(this.rest), id(piece), "housing-bureau");
 		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(piece))
