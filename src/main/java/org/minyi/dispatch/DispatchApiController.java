@@ -82,11 +82,10 @@ class DispatchApiController {
 		}
 		Piece piece = this.pieces.findById(id)
 			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在：" + id));
-		boolean repeated = request.messageId() != null
-				&& this.dispatch.adoptionsOf(id).stream().anyMatch((a) -> request.messageId().equals(a.messageId()));
-		Adoption adoption = this.dispatch.recordAnswer(id, request.level(), request.form(), request.adoptedOn(),
-				request.reference(), request.messageId(), user.id());
-		if (!repeated) {
+		DispatchService.RecordedAnswer recorded = this.dispatch.recordAnswer(id, request.level(), request.form(),
+				request.adoptedOn(), request.reference(), request.messageId(), user.id());
+		Adoption adoption = recorded.adoption();
+		if (!recorded.repeated()) {
 			// The branch waiting for this level's answer ends; nothing waits any more after a timeout.
 			Privileged.run(this.identityService, () -> this.runtimeService
 				.createMessageCorrelation(DispatchProcess.MESSAGE_UPWARD_ANSWER_PREFIX + adoption.level())
@@ -95,7 +94,7 @@ class DispatchApiController {
 		}
 		AnswerView view = new AnswerView(adoption.id(), adoption.pieceId(), adoption.level(), adoption.form(),
 				adoption.adoptedOn(), adoption.reference(), adoption.messageId());
-		return ResponseEntity.status(repeated ? HttpStatus.OK : HttpStatus.CREATED).body(view);
+		return ResponseEntity.status(recorded.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
 	}
 
 	@GetMapping("/api/bulletin-issues/{id}/document")

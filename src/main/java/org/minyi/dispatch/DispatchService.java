@@ -182,8 +182,12 @@ public class DispatchService {
 			.toList();
 	}
 
+	/** An answer as recorded; {@code repeated} when the same message had been delivered before. */
+	record RecordedAnswer(Adoption adoption, boolean repeated) {
+	}
+
 	/** What a higher level answered, recorded once. The same message delivered twice returns the first record. */
-	Adoption recordAnswer(Long pieceId, String levelCode, String formCode, LocalDate adoptedOn, String reference,
+	RecordedAnswer recordAnswer(Long pieceId, String levelCode, String formCode, LocalDate adoptedOn, String reference,
 			String messageId, String userId) {
 		if (messageId != null) {
 			Optional<Adoption> delivered = this.adoptions.findByMessageId(messageId);
@@ -191,7 +195,7 @@ public class DispatchService {
 				if (!delivered.get().pieceId().equals(pieceId)) {
 					throw RuleViolation.conflict("MESSAGE_ID_REUSED", "消息编号已用于其他信息：" + messageId);
 				}
-				return delivered.get();
+				return new RecordedAnswer(delivered.get(), true);
 			}
 		}
 		if (piece(pieceId).status() == PieceStatus.ARCHIVED) {
@@ -218,7 +222,7 @@ public class DispatchService {
 				new Adoption(pieceId, level, form, adoptedOn, reference, now, userId, messageId));
 		this.timeline.record(pieceId, userId, "adoption-" + level.code(), level.displayName() + form.displayName(),
 				form.code(), reference);
-		return adoption;
+		return new RecordedAnswer(adoption, false);
 	}
 
 	/** The wait for a level's answer ended without one. */

@@ -43,7 +43,7 @@ class FollowupApiController {
 		if (request == null) {
 			throw new RuleViolation("BODY_REQUIRED", "请求体不能为空");
 		}
-		InstructionIntake.Result result = this.intake.record(id, request.leader(), request.instructedOn(),
+		FollowupService.RecordedInstruction result = this.intake.record(id, request.leader(), request.instructedOn(),
 				request.text(), request.leadDepartment(), request.coDepartments(), request.messageId(), user.id());
 		Instruction instruction = result.instruction();
 		return ResponseEntity.status(result.repeated() ? HttpStatus.OK : HttpStatus.CREATED)

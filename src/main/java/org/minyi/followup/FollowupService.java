@@ -68,12 +68,16 @@ public class FollowupService {
 	 * Records a leader's instruction on a dispatched piece. The same message delivered twice returns the
 	 * first instruction; the caller tells the piece's process only about a new one.
 	 */
-	Instruction recordInstruction(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
+	/** An instruction as recorded; {@code repeated} when the same message had been delivered before. */
+	record RecordedInstruction(Instruction instruction, boolean repeated) {
+	}
+
+	RecordedInstruction recordInstruction(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
 			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
 		if (messageId != null) {
 			Optional<Instruction> delivered = this.instructions.findByMessageId(messageId);
 			if (delivered.isPresent()) {
-				return delivered.get();
+				return new RecordedInstruction(delivered.get(), true);
 			}
 		}
 		Piece piece = this.pieces.findById(pieceId)
@@ -108,7 +112,7 @@ public class FollowupService {
 		Instruction instruction = this.instructions.save(new Instruction(pieceId, leaderCode, level, instructedOn,
 				text.strip(), new ArrayList<>(departments), ClockUtil.now().toInstant(), userId, messageId));
 		this.timeline.record(pieceId, userId, "instructed", "领导批示", level, text.strip());
-		return instruction;
+		return new RecordedInstruction(instruction, false);
 	}
 
 	private String checkDepartment(String code) {

@@ -32,25 +32,19 @@ class InstructionIntake {
 		this.pieces = pieces;
 	}
 
-	record Result(Instruction instruction, boolean repeated) {
-	}
-
-	Result record(Long pieceId, String leaderCode, LocalDate instructedOn, String text, String leadDepartment,
-			List<String> coDepartments, String messageId, String userId) {
-		boolean repeated = messageId != null && this.followup.instructionsOf(pieceId)
-			.stream()
-			.anyMatch((existing) -> messageId.equals(existing.messageId()));
-		Instruction instruction = this.followup.recordInstruction(pieceId, leaderCode, instructedOn, text,
-				leadDepartment, coDepartments, messageId, userId);
-		if (!repeated) {
+	FollowupService.RecordedInstruction record(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
+			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
+		FollowupService.RecordedInstruction recorded = this.followup.recordInstruction(pieceId, leaderCode,
+				instructedOn, text, leadDepartment, coDepartments, messageId, userId);
+		if (!recorded.repeated()) {
 			String number = this.pieces.findById(pieceId).orElseThrow().registrationNumber();
 			Privileged.run(this.identityService,
 					() -> this.runtimeService.createMessageCorrelation(FollowupProcess.MESSAGE_INSTRUCTION)
 						.processInstanceBusinessKey(number)
-						.setVariableLocal(FollowupProcess.INSTRUCTION_ID, instruction.id())
+						.setVariableLocal(FollowupProcess.INSTRUCTION_ID, recorded.instruction().id())
 						.correlate());
 		}
-		return new Result(instruction, repeated);
+		return recorded;
 	}
 
 }

@@ -28,7 +28,6 @@ import org.minyi.dispatch.DispatchProcess;
 import org.minyi.feedback.Feedback;
 import org.minyi.feedback.FeedbackService;
 import org.minyi.piece.Piece;
-import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.minyi.support.Http;
