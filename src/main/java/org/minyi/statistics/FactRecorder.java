@@ -32,11 +32,14 @@ class FactRecorder {
 
 	private final Scoring scoring;
 
+	private final MonthlyRollups rollups;
+
 	private final ZoneId zone;
 
-	FactRecorder(JdbcTemplate jdbc, PieceRepository pieces, Scoring scoring,
+	FactRecorder(JdbcTemplate jdbc, PieceRepository pieces, Scoring scoring, MonthlyRollups rollups,
 			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.jdbc = jdbc;
+		this.rollups = rollups;
 		this.pieces = pieces;
 		this.scoring = scoring;
 		this.zone = zone;
@@ -103,6 +106,8 @@ class FactRecorder {
 			String userId = person.getKey().startsWith("name:") ? null : person.getKey();
 			insert(countable.type(), piece, today, userId, person.getValue(), share, countable.level(), form, points);
 		}
+		// Only an engine clock moved back dates a fact in a month already summed.
+		this.rollups.forget(today, today);
 	}
 
 	private void insert(String type, Piece piece, LocalDate day, String userId, String name, double share,

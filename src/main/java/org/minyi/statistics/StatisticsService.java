@@ -3,8 +3,8 @@ package org.minyi.statistics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import org.minyi.common.RuleViolation;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceTimeline;
+import org.minyi.statistics.Tallies.Dimension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,80 +57,78 @@ public class StatisticsService {
 
 	private final PieceTimeline timeline;
 
-	StatisticsService(JdbcTemplate jdbc, Scoring scoring, PieceRepository pieces, PieceTimeline timeline) {
+	private final FactQueries facts;
+
+	private final MonthlyRollups rollups;
+
+	StatisticsService(JdbcTemplate jdbc, Scoring scoring, PieceRepository pieces, PieceTimeline timeline,
+			FactQueries facts, MonthlyRollups rollups) {
 		this.jdbc = jdbc;
+		this.facts = facts;
+		this.rollups = rollups;
 		this.scoring = scoring;
 		this.pieces = pieces;
 		this.timeline = timeline;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * The report of a period: whole months that are over come from their monthly sums, the other days
+	 * (and any report for one unit) from the facts.
+	 */
 	public Report report(Period period, String unit) {
-		Filter filter = new Filter(period, unit);
-		Counts counts = counts(filter);
-		long received = counts.pieces("submitted", null);
+		Tallies tallies = new Tallies();
+		YearMonth first = YearMonth.from(period.from());
+		if (!period.from().equals(first.atDay(1))) {
+			first = first.plusMonths(1);
+		}
+		YearMonth last = YearMonth.from(period.to());
+		if (!period.to().equals(last.atEndOfMonth())) {
+			last = last.minusMonths(1);
+		}
+		while (!last.isBefore(first) && !this.rollups.isOver(last)) {
+			last = last.minusMonths(1);
+		}
+		if (unit != null || last.isBefore(first)) {
+			this.facts.sum(period.from(), period.to(), unit, tallies);
+		}
+		else {
+			this.rollups.sum(first, last, tallies);
+			if (period.from().isBefore(first.atDay(1))) {
+				this.facts.sum(period.from(), first.atDay(1).minusDays(1), null, tallies);
+			}
+			if (period.to().isAfter(last.atEndOfMonth())) {
+				this.facts.sum(last.plusMonths(1).atDay(1), period.to(), null, tallies);
+			}
+		}
+		long received = tallies.pieces("submitted", null);
 		Map<String, Long> adopted = new LinkedHashMap<>();
 		Map<String, BigDecimal> rates = new LinkedHashMap<>();
 		for (String level : LEVELS) {
-			long count = counts.pieces("adopted", level);
+			long count = tallies.pieces("adopted", level);
 			adopted.put(level, count);
 			rates.put(level, rate(count, received));
 		}
 		Map<String, Long> instructions = new LinkedHashMap<>();
 		for (String level : INSTRUCTION_LEVELS) {
-			instructions.put(level, counts.events("instructed", level));
+			instructions.put(level, tallies.events("instructed", level));
 		}
-		long[] cases = departmentCases(filter);
-		List<Row> members = breakdown(filter, "COALESCE(f.user_id, f.credited_name)", "MAX(f.credited_name)", true);
-		List<Row> units = breakdown(filter, "f.unit", "f.unit", false);
-		return new Report(period, unit, received, adopted, rates,
-				breakdown(filter, "f.source_type", "(SELECT name FROM minyi_source_type WHERE code = f.source_type)", false),
-				breakdown(filter, "f.category", "(SELECT name FROM minyi_category WHERE code = f.category)", false),
-				units, members, instructions, cases[0], cases[1], rate(cases[1], cases[0]),
-				counts.events("overdue", null), ranked(members), ranked(units), byMonth(filter),
-				outstanding(filter));
-	}
-
-	/** Pieces and events per event type and level, all in one pass over the period's facts. */
-	private record Counts(Map<String, long[]> byTypeAndLevel) {
-
-		long pieces(String type, String level) {
-			return get(type, level)[0];
-		}
-
-		long events(String type, String level) {
-			return get(type, level)[1];
-		}
-
-		private long[] get(String type, String level) {
-			if (level != null) {
-				return this.byTypeAndLevel.getOrDefault(type + "|" + level, new long[2]);
-			}
-			// Pieces counted once across levels would need their own query; only level-less events ask here.
-			return this.byTypeAndLevel.getOrDefault(type + "|", new long[2]);
-		}
-
-	}
-
-	private Counts counts(Filter filter) {
-		Map<String, long[]> counts = new HashMap<>();
-		this.jdbc.query("SELECT f.event_type, f.level, COUNT(DISTINCT f.piece_id), COALESCE(ROUND(SUM(f.share)), 0) "
-				+ "FROM minyi_stat_fact f WHERE" + filter.where() + " GROUP BY f.event_type, f.level", (row) -> {
-					String level = row.getString(2);
-					counts.put(row.getString(1) + "|" + ((level == null) ? "" : level),
-							new long[] { row.getLong(3), row.getLong(4) });
-				}, filter.args().toArray());
-		return new Counts(counts);
+		long[] cases = departmentCases(period, unit);
+		List<Row> members = tallies.rows(Dimension.MEMBER);
+		List<Row> units = tallies.rows(Dimension.UNIT);
+		return new Report(period, unit, received, adopted, rates, tallies.rows(Dimension.SOURCE_TYPE),
+				tallies.rows(Dimension.CATEGORY), units, members, instructions, cases[0], cases[1],
+				rate(cases[1], cases[0]), tallies.events("overdue", null), ranked(members), ranked(units),
+				tallies.byMonth(), outstanding(period, unit));
 	}
 
 	/** Outstanding pieces submitted in the period; a confidential piece's title is not shown. */
-	private List<Outstanding> outstanding(Filter filter) {
-		List<Object> args = new ArrayList<>(List.of(java.sql.Timestamp.valueOf(filter.period().from().atStartOfDay()),
-				java.sql.Timestamp.valueOf(filter.period().to().plusDays(1).atStartOfDay())));
+	private List<Outstanding> outstanding(Period period, String unit) {
+		List<Object> args = new ArrayList<>(List.of(java.sql.Timestamp.valueOf(period.from().atStartOfDay()),
+				java.sql.Timestamp.valueOf(period.to().plusDays(1).atStartOfDay())));
 		String unitFilter = "";
-		if (filter.unit() != null) {
+		if (unit != null) {
 			unitFilter = " AND p.source_unit = ?";
-			args.add(filter.unit());
+			args.add(unit);
 		}
 		return this.jdbc.query("""
 				SELECT p.id, p.registration_number, COALESCE(p.edited_title, p.title), p.source_unit, p.confidentiality
@@ -138,17 +137,6 @@ public class StatisticsService {
 				(row, i) -> new Outstanding(row.getLong(1), row.getString(2),
 						"confidential".equals(row.getString(5)) ? "（涉密信息）" : row.getString(3), row.getString(4)),
 				args.toArray());
-	}
-
-	private List<Month> byMonth(Filter filter) {
-		return this.jdbc.query("""
-				SELECT EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on),
-				       ROUND(SUM(CASE WHEN f.event_type = 'submitted' THEN f.share ELSE 0 END)),
-				       ROUND(SUM(CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN f.share ELSE 0 END))
-				FROM minyi_stat_fact f WHERE""" + filter.where()
-				+ " GROUP BY EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on) ORDER BY 1, 2",
-				(row, i) -> new Month(row.getInt(1), row.getInt(2), row.getLong(3), row.getLong(4)),
-				filter.args().toArray());
 	}
 
 	/** The info-section flags or unflags an outstanding piece. */
@@ -177,52 +165,18 @@ public class StatisticsService {
 			updates.add(new Object[] { points, row.getLong(1) });
 		}, from, to);
 		this.jdbc.batchUpdate("UPDATE minyi_stat_score SET points = ? WHERE fact_id = ?", updates);
+		this.rollups.forget(from.toLocalDate(), to.toLocalDate());
 		return updates.size();
 	}
 
-	private record Filter(Period period, String unit) {
-
-		String where() {
-			return " f.occurred_on BETWEEN ? AND ?" + ((this.unit != null) ? " AND f.unit = ?" : "");
-		}
-
-		List<Object> args() {
-			List<Object> args = new ArrayList<>(List.of(Date.valueOf(this.period.from()), Date.valueOf(this.period.to())));
-			if (this.unit != null) {
-				args.add(this.unit);
-			}
-			return args;
-		}
-
-	}
-
-	/**
-	 * Pieces received and adopted here per group, without COUNT(DISTINCT): a person has one fact per event
-	 * of a piece, so per member the facts are counted; other groupings sum the shares, which add up to one
-	 * per piece and event.
-	 */
-	private List<Row> breakdown(Filter filter, String key, String name, boolean membersOnly) {
-		String weight = membersOnly ? "1" : "f.share";
-		String sql = "SELECT " + key + ", " + name + ", ROUND(SUM(CASE WHEN f.event_type = 'submitted' THEN " + weight
-				+ " ELSE 0 END)), ROUND(SUM(CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN " + weight
-				+ """
-				 ELSE 0 END)),
-				  COALESCE(SUM(s.points), 0)
-				FROM minyi_stat_fact f JOIN minyi_stat_score s ON s.fact_id = f.id
-				WHERE""" + filter.where() + (membersOnly ? " AND f.user_id IS NOT NULL" : "") + " GROUP BY " + key
-				+ " ORDER BY " + key;
-		return this.jdbc.query(sql, (row, i) -> new Row(row.getString(1), row.getString(2), row.getLong(3),
-				row.getLong(4), row.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP)), filter.args().toArray());
-	}
-
 	/** Cases opened for instructions of the period, and how many of them were replied to and accepted. */
-	private long[] departmentCases(Filter filter) {
-		List<Object> args = new ArrayList<>(List.of(Date.valueOf(filter.period().from()),
-				Date.valueOf(filter.period().to().plusDays(1))));
+	private long[] departmentCases(Period period, String unit) {
+		List<Object> args = new ArrayList<>(List.of(Date.valueOf(period.from()),
+				Date.valueOf(period.to().plusDays(1))));
 		String unitFilter = "";
-		if (filter.unit() != null) {
+		if (unit != null) {
 			unitFilter = " AND p.source_unit = ?";
-			args.add(filter.unit());
+			args.add(unit);
 		}
 		return this.jdbc.queryForObject("""
 				SELECT COUNT(*), COUNT(CASE WHEN c.status = 'CLOSED' THEN 1 END)
