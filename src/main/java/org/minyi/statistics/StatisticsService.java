@@ -49,6 +49,10 @@ public class StatisticsService {
 			List<Outstanding> outstanding) {
 	}
 
+	/** Members and units with points, best first (at most 50 each). */
+	public record Ranking(Period period, String unit, List<Row> members, List<Row> units) {
+	}
+
 	private final JdbcTemplate jdbc;
 
 	private final Scoring scoring;

@@ -1,0 +1,364 @@
+package org.minyi.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.minyi.dispatch.DispatchProcess;
+import org.minyi.followup.FollowupProcess;
+import org.minyi.followup.FollowupService;
+import org.minyi.identity.Role;
+import org.minyi.piece.Piece;
+import org.minyi.piece.PieceProcess;
+import org.minyi.piece.PieceRepository;
+import org.minyi.support.ApiActions;
+import org.minyi.support.BenchResults;
+import org.minyi.support.BenchResults.Figure;
+import org.minyi.support.Http;
+import org.minyi.support.Lifecycle;
+import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.PieceFixtures;
+import org.minyi.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Latency with years of data: a backlog of archived pieces with their history and open tasks spread over
+ * the groups, cloned in bulk from template pieces that went through the real engine (see
+ * {@link BacklogLoader}); then p50/p95/p99 of the queries users wait for, each through HTTP as the user
+ * who sends it. Run: {@code mvn -Pbench verify}; sizes by {@code -Dminyi.bench.archived},
+ * {@code -Dminyi.bench.open}, {@code -Dminyi.bench.runs}.
+ */
+@Tag("benchmark")
+@MinyiIntegrationTest
+class BacklogLatencyBenchmarkTest {
+
+	private static final int ARCHIVED = Integer.getInteger("minyi.bench.archived", 200_000);
+
+	private static final int OPEN = Integer.getInteger("minyi.bench.open", 20_000);
+
+	private static final int RUNS = Integer.getInteger("minyi.bench.runs", 200);
+
+	/** Archived pieces spread over five years, open ones over the last sixty days. */
+	private static final long ARCHIVE_SPAN_SECONDS = 5L * 365 * 24 * 3600;
+
+	private static final long OPEN_SPAN_SECONDS = 60L * 24 * 3600;
+
+	private static final String GROUP = "backlog latency (" + ARCHIVED + " archived pieces, " + OPEN + " open tasks)";
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	FilterService filterService;
+
+	@Autowired
+	PieceRepository pieces;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	private Lifecycle lifecycle;
+
+	@Test
+	void queriesUsersWaitForStayFastWithYearsOfData() throws Exception {
+		assumeTrue(TestDatabase.isPostgres(), "The bulk loader writes PostgreSQL SQL");
+		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		BacklogLoader loader = new BacklogLoader(this.dataSource);
+		List<Figure> figures = new ArrayList<>();
+
+		long start = System.nanoTime();
+		long rows = 0;
+		// Archived: 40% not adopted at registration, 35% published, 25% with an instruction and a reply.
+		rows += load(loader, rejected(), ARCHIVED * 40 / 100, ARCHIVE_SPAN_SECONDS);
+		rows += load(loader, archived(false), ARCHIVED * 35 / 100, ARCHIVE_SPAN_SECONDS);
+		rows += load(loader, archived(true), ARCHIVED * 25 / 100, ARCHIVE_SPAN_SECONDS);
+		// Open: tasks of the info-section, editors, sign-off and a department.
+		rows += load(loader, waitingAt("register"), OPEN * 30 / 100, OPEN_SPAN_SECONDS);
+		rows += load(loader, waitingAt("edit"), OPEN * 15 / 100, OPEN_SPAN_SECONDS);
+		rows += load(loader, waitingAt("signoff"), OPEN * 15 / 100, OPEN_SPAN_SECONDS);
+		rows += load(loader, waitingAt("dispatch"), OPEN * 20 / 100, OPEN_SPAN_SECONDS);
+		Piece departmentTemplate = waitingAt("department");
+		rows += load(loader, departmentTemplate, OPEN * 20 / 100, OPEN_SPAN_SECONDS);
+		loader.restartSequences();
+		this.jdbc.execute("ANALYZE");
+		double loadSeconds = (System.nanoTime() - start) / 1e9;
+		long openTasks = this.taskService.createTaskQuery().count();
+		long archivedPieces = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM minyi_piece WHERE status IN ('ARCHIVED', 'NOT_ADOPTED')", Long.class);
+		figures.add(new Figure("backlog load", "rows cloned by the bulk loader", rows, "rows", null, null, null, null,
+				null, "%.0f s; %d archived or closed pieces, %d open tasks".formatted(loadSeconds, archivedPieces,
+						openTasks)));
+		assertThat(openTasks).isGreaterThanOrEqualTo(OPEN);
+
+		figures.add(heapAfterFullGc());
+
+		String member = "bm7";
+		createBenchMember(member);
+		int year = java.time.LocalDate.now().getYear() - 1;
+		long pieceId = departmentTemplate.id() + 3 * BacklogLoader.ID_STRIDE;
+		String groupFilter = filterId("本组待办");
+		String overdueFilter = filterId("超期");
+
+		Latency floor = measure(() -> get("liqiang", "demo", "/api/session"));
+		Latency bareGroupQuery = measure(() -> {
+			List<String> groups = List.of(Role.INFO_SECTION.groupId());
+			this.taskService.createTaskQuery()
+				.taskCandidateGroupIn(groups)
+				.taskUnassigned()
+				.orderByDueDate()
+				.asc()
+				.listPage(0, 15);
+			this.taskService.createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().count();
+			return HttpStatus.OK;
+		});
+		figures.add(figure("Tasklist group filter 本组待办, first page of 15 with count, by due date",
+				measure(() -> filterPage("liqiang", groupFilter)), "bare engine TaskQuery (Java, no authorization)",
+				bareGroupQuery, 50));
+		figures.add(figure("Tasklist filter 超期 (overdue), first page of 15 with count",
+				measure(() -> filterPage("liqiang", overdueFilter)), "bare engine TaskQuery (Java, no authorization)",
+				bareGroupQuery, 50));
+		figures.add(figure("my pieces (GET /api/pieces/mine), a member with ~" + (ARCHIVED + OPEN) / 2000 + " pieces",
+				measure(() -> get(member, "Bench-Member-1", "/api/pieces/mine")), "HTTP floor GET /api/session", floor,
+				50));
+		figures.add(figure("annual statistics report " + year + " (GET /api/statistics/report)",
+				measure(() -> get("huangwei", "demo", "/api/statistics/report?year=" + year)),
+				"HTTP floor GET /api/session", floor, 200));
+		figures.add(figure("ranking " + year + " (GET /api/statistics/ranking)",
+				measure(() -> get("huangwei", "demo", "/api/statistics/ranking?year=" + year)),
+				"HTTP floor GET /api/session", floor, 50));
+		figures.add(figure("Cockpit overdue dashboard (GET /api/supervision/overdue)",
+				measure(() -> get("zhengyu", "demo", "/api/supervision/overdue")), "HTTP floor GET /api/session", floor,
+				50));
+		figures.add(figure("a piece with its timeline (GET /api/pieces/{id})",
+				measure(() -> get("liqiang", "demo", "/api/pieces/" + pieceId)), "HTTP floor GET /api/session", floor,
+				50));
+		BenchResults.record(TestDatabase.name(), figures);
+	}
+
+	private long load(BacklogLoader loader, Piece template, int copies, long spanSeconds) throws Exception {
+		return loader.copy(new BacklogLoader.Template(template.processInstanceId(), template.id(),
+				template.registrationNumber(), "wangfang"), copies, Math.max(1, spanSeconds / Math.max(1, copies)));
+	}
+
+	/** Refused at registration: the process ends there. */
+	private Piece rejected() {
+		ProcessInstance instance = this.lifecycle.submit(PieceFixtures.piece().title("基准：不予采用"));
+		Map<String, Object> reject = PieceFixtures.accept(false);
+		reject.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.REJECT);
+		reject.put(PieceProcess.REGISTRATION_COMMENT, "不予采用");
+		this.lifecycle.complete("liqiang", instance.getId(), reject);
+		return piece(instance);
+	}
+
+	/** Published, dispatched, optionally instructed and replied to, then archived when the window ends. */
+	private Piece archived(boolean instructed) {
+		ProcessInstance instance = dispatched();
+		if (instructed) {
+			instruct(instance);
+			Task handle = departmentTask(instance);
+			Map<String, Object> reply = new HashMap<>();
+			reply.put(FollowupProcess.HANDLE_DECISION, FollowupProcess.REPLY);
+			reply.put(FollowupProcess.REPLY_RESULT, "已研究落实，相关措施本月起实施。");
+			reply.put(FollowupProcess.RESOLUTION, "solved");
+			reply.put(FollowupProcess.SUBMITTER_CONTACTED, true);
+			reply.put(FollowupProcess.CONTACT_METHOD, "phone");
+			this.lifecycle.users().run("wuhao", () -> this.taskService.complete(handle.getId(), reply));
+			Task review = this.taskService.createTaskQuery()
+				.processInstanceBusinessKey(piece(instance).registrationNumber())
+				.taskDefinitionKey(FollowupProcess.TASK_REVIEW_REPLY)
+				.singleResult();
+			this.lifecycle.users()
+				.run("zhengyu", () -> this.taskService.complete(review.getId(),
+						Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT)));
+		}
+		Job window = this.managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
+			.singleResult();
+		this.managementService.executeJob(window.getId());
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+			.isZero();
+		return piece(instance);
+	}
+
+	/** A piece waiting at one step, with its open task. */
+	private Piece waitingAt(String step) {
+		ProcessInstance instance = this.lifecycle.submit(PieceFixtures.piece().title("基准：待办于" + step));
+		if (step.equals("register")) {
+			return piece(instance);
+		}
+		this.lifecycle.complete("liqiang", instance.getId(), PieceFixtures.accept(false));
+		if (step.equals("edit")) {
+			return piece(instance);
+		}
+		Map<String, Object> edit = new HashMap<>();
+		edit.put(PieceProcess.EDIT_ACTION, PieceProcess.EDIT);
+		edit.put(PieceProcess.EDITED_TITLE, "基准：编辑稿");
+		edit.put(PieceProcess.EDITED_SITUATION, "情况（编辑稿）");
+		edit.put(PieceProcess.EDITED_ANALYSIS, "问题（编辑稿）");
+		edit.put(PieceProcess.EDITED_SUGGESTIONS, "建议（编辑稿）");
+		this.lifecycle.complete("liqiang", instance.getId(), edit);
+		if (step.equals("signoff")) {
+			return piece(instance);
+		}
+		instance = dispatchedFrom(instance, step.equals("dispatch"));
+		if (step.equals("dispatch")) {
+			return piece(instance);
+		}
+		instruct(instance);
+		return piece(instance);
+	}
+
+	private ProcessInstance dispatched() {
+		ProcessInstance instance = this.lifecycle.signedOff(PieceFixtures.piece().title("基准：已归档"));
+		return dispatchedFrom(instance, false);
+	}
+
+	/** Signs off (if needed), publishes and, unless asked to stop before it, dispatches without upward levels. */
+	private ProcessInstance dispatchedFrom(ProcessInstance instance, boolean stopAtDispatch) {
+		while (true) {
+			Task task = this.lifecycle.task(instance.getId());
+			if (task == null || !task.getTaskDefinitionKey().startsWith("task_signoff")) {
+				break;
+			}
+			String user = task.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli" : "chenjun";
+			this.lifecycle.complete(user, instance.getId(),
+					Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
+		}
+		this.lifecycle.publish(piece(instance).registrationNumber());
+		if (!stopAtDispatch) {
+			Map<String, Object> choices = new HashMap<>();
+			choices.put(DispatchProcess.DIRECT_REPORT, true);
+			choices.put(DispatchProcess.UPWARD_CITY, false);
+			choices.put(DispatchProcess.UPWARD_PROVINCE, false);
+			choices.put(DispatchProcess.UPWARD_NATIONAL, false);
+			this.lifecycle.complete("liqiang", instance.getId(), choices);
+		}
+		return instance;
+	}
+
+	private void instruct(ProcessInstance instance) {
+		assertThat(ApiActions.instruct(new Http(this.rest), piece(instance).id(), "housing-bureau").getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+	}
+
+	private Task departmentTask(ProcessInstance instance) {
+		return this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(piece(instance).registrationNumber())
+			.taskDefinitionKey(FollowupProcess.TASK_HANDLE)
+			.taskCandidateGroup(FollowupService.departmentGroup("housing-bureau"))
+			.singleResult();
+	}
+
+	private Piece piece(ProcessInstance instance) {
+		return this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow();
+	}
+
+	/** One of the cloned pieces' submitters, able to log in. */
+	private void createBenchMember(String id) {
+		if (this.identityService.createUserQuery().userId(id).count() == 0) {
+			User user = this.identityService.newUser(id);
+			user.setFirstName("基准");
+			user.setLastName("委员");
+			user.setPassword("Bench-Member-1");
+			this.identityService.saveUser(user);
+			this.identityService.createMembership(id, Role.SUBMITTER.groupId());
+		}
+	}
+
+	private String filterId(String name) {
+		return this.filterService.createFilterQuery().filterName(name).singleResult().getId();
+	}
+
+	/** What Tasklist sends for a filter: the first page as HAL, which carries the count. */
+	private HttpStatus filterPage(String user, String filterId) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		ResponseEntity<String> response = this.rest.withBasicAuth(user, "demo")
+			.exchange("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15", HttpMethod.POST,
+					new HttpEntity<>("{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}", headers),
+					String.class);
+		return (HttpStatus) response.getStatusCode();
+	}
+
+	private HttpStatus get(String user, String password, String path) {
+		return (HttpStatus) this.rest.withBasicAuth(user, password).getForEntity(path, String.class).getStatusCode();
+	}
+
+	private record Latency(double p50, double p95, double p99) {
+	}
+
+	private static Latency measure(Supplier<HttpStatus> call) {
+		for (int i = 0; i < 20; i++) {
+			assertThat(call.get()).isEqualTo(HttpStatus.OK);
+		}
+		long[] nanos = new long[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			long start = System.nanoTime();
+			HttpStatus status = call.get();
+			nanos[i] = System.nanoTime() - start;
+			assertThat(status).isEqualTo(HttpStatus.OK);
+		}
+		double[] p = BenchResults.percentiles(nanos);
+		return new Latency(p[0], p[1], p[2]);
+	}
+
+	private static Figure figure(String name, Latency latency, String baselineName, Latency baseline, int targetMs) {
+		return new Figure(GROUP, name + " p95", latency.p95(), "ms", baselineName + " p95", baseline.p95(),
+				latency.p95() / baseline.p95(), "p95 < " + targetMs + " ms", latency.p95() < targetMs,
+				"p50 %.1f ms, p99 %.1f ms, %d runs".formatted(latency.p50(), latency.p99(), RUNS));
+	}
+
+	private static Figure heapAfterFullGc() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+		return new Figure("memory", "heap used after the backlog load and a full GC (test JVM)", heapMb, "MB", null,
+				null, null, "< 512 MB", heapMb < 512, "the whole test JVM: application, engine caches, test framework");
+	}
+
+}

@@ -1,0 +1,365 @@
+package org.minyi.bench;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+/**
+ * Loads a backlog in bulk on PostgreSQL by cloning template pieces that went through the real engine and
+ * application: every row the engine and the application wrote for a template (history, runtime state,
+ * authorizations, the application's tables) is copied {@code n} times inside the database with
+ * {@code INSERT ... SELECT ... CROSS JOIN generate_series}, so the data has exactly their shape.
+ * <ul>
+ * <li>engine ids (the {@code ID_} of every copied row) end in {@code g} and {@code n} in six hex digits instead of
+ * their last seven characters, which for the engine's time-based UUIDs are the same node id in every id;</li>
+ * <li>the application's numeric ids (and process variables named {@code ...Id}) move by {@code n * 10^7};</li>
+ * <li>the registration number becomes {@code B<n>-<number>} and the submitter one of 2,000 bench members
+ * ({@code bm0} .. {@code bm1999});</li>
+ * <li>every timestamp and date moves back by {@code n * step}.</li>
+ * </ul>
+ */
+final class BacklogLoader {
+
+	static final long ID_STRIDE = 10_000_000L;
+
+	static final int BENCH_MEMBERS = 2000;
+
+	/** Copied first, in this order, for the engine's foreign keys; the rest follow in any order. */
+	private static final List<String> FIRST = List.of("act_ge_bytearray", "act_ru_execution", "act_ru_task");
+
+	/** Engine tables that hold definitions, identities or configuration, not instances. */
+	private static final Set<String> NOT_INSTANCE_DATA = Set.of("act_ge_property", "act_ge_schema_log",
+			"act_ru_jobdef", "act_ru_meter_log", "act_ru_task_meter_log", "act_ru_filter", "act_ru_batch",
+			"act_hi_batch", "act_id_user", "act_id_group", "act_id_membership", "act_id_tenant",
+			"act_id_tenant_member", "act_id_info");
+
+	private final DataSource dataSource;
+
+	BacklogLoader(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/** One template piece: its process instance, its row id, registration number and submitter. */
+	record Template(String processInstanceId, long pieceId, String registrationNumber, String submitterId) {
+	}
+
+	/** Copies the template {@code copies} times; copy {@code n} is {@code n * stepSeconds} older. Returns rows. */
+	long copy(Template template, int copies, long stepSeconds) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			Map<String, String> engineTables = engineSelections(connection);
+			Set<String> ids = new HashSet<>();
+			Map<String, String> where = new LinkedHashMap<>();
+			List<String> procInstIds = strings(connection,
+					"SELECT id_ FROM act_hi_procinst WHERE root_proc_inst_id_ = ?", template.processInstanceId());
+			List<String> taskIds = strings(connection, "SELECT id_ FROM act_hi_taskinst WHERE root_proc_inst_id_ = ?",
+					template.processInstanceId());
+			for (Map.Entry<String, String> table : engineTables.entrySet()) {
+				String predicate = table.getValue();
+				where.put(table.getKey(), predicate);
+				ids.addAll(strings(connection, "SELECT id_ FROM " + table.getKey() + " t WHERE " + predicate,
+						bind(predicate, template, procInstIds, taskIds)));
+			}
+			// Authorizations and byte arrays are found through the ids of the rows above.
+			List<String> found = new ArrayList<>(ids);
+			ids.addAll(strings(connection, "SELECT id_ FROM act_ru_authorization t WHERE t.resource_id_ = ANY(?)",
+					List.of(found)));
+			where.put("act_ru_authorization", "t.resource_id_ = ANY(?)");
+			List<String> byteArrays = byteArrayIds(connection, where, template, procInstIds, taskIds);
+			ids.addAll(byteArrays);
+			where.put("act_ge_bytearray", "t.id_ = ANY(?)");
+			ids.addAll(strings(connection,
+					"SELECT message_id FROM minyi_adoption WHERE piece_id = ? AND message_id IS NOT NULL "
+							+ "UNION SELECT message_id FROM minyi_instruction WHERE piece_id = ? AND message_id IS NOT NULL",
+					template.pieceId(), template.pieceId()));
+
+			ids.addAll(otherInstanceIds(connection, where, template, procInstIds, taskIds, found, byteArrays));
+			Copier copier = new Copier(connection, template, copies, stepSeconds, ids);
+			long rows = 0;
+			List<String> order = new ArrayList<>(FIRST);
+			where.keySet().stream().filter((table) -> !FIRST.contains(table)).forEach(order::add);
+			for (String table : order) {
+				String predicate = where.get(table);
+				if (predicate == null) {
+					continue;
+				}
+				List<Object> args = switch (table) {
+					case "act_ru_authorization" -> List.of(found);
+					case "act_ge_bytearray" -> List.of(byteArrays);
+					default -> bind(predicate, template, procInstIds, taskIds);
+				};
+				rows += copier.copy(table, predicate, args);
+			}
+			for (Map.Entry<String, String> table : applicationSelections().entrySet()) {
+				rows += copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId()));
+			}
+			connection.commit();
+			return rows;
+		}
+	}
+
+	/**
+	 * Ids of the instances' other objects that no copied row has as its own id: executions that ended,
+	 * operations of the user operation log.
+	 */
+	private static Set<String> otherInstanceIds(Connection connection, Map<String, String> where, Template template,
+			List<String> procInstIds, List<String> taskIds, List<String> found, List<String> byteArrays)
+			throws SQLException {
+		Set<String> ids = new HashSet<>();
+		for (Map.Entry<String, String> table : where.entrySet()) {
+			List<Object> args = switch (table.getKey()) {
+				case "act_ru_authorization" -> List.of(found);
+				case "act_ge_bytearray" -> List.of(byteArrays);
+				default -> bind(table.getValue(), template, procInstIds, taskIds);
+			};
+			try (ResultSet rs = connection.getMetaData().getColumns(null, "public", table.getKey(), "%")) {
+				while (rs.next()) {
+					String column = rs.getString("COLUMN_NAME");
+					if (column.equals("execution_id_") || column.equals("var_scope_") || column.equals("operation_id_")) {
+						ids.addAll(strings(connection, "SELECT DISTINCT " + column + " FROM " + table.getKey()
+								+ " t WHERE " + table.getValue() + " AND " + column + " IS NOT NULL", args));
+					}
+				}
+			}
+		}
+		return ids;
+	}
+
+	/** Moves the application's identity sequences past the copied ids. */
+	void restartSequences() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			for (String table : List.of("minyi_piece", "minyi_piece_event", "minyi_dispatch", "minyi_upward_submission",
+					"minyi_adoption", "minyi_instruction", "minyi_followup_case", "minyi_feedback", "minyi_notification",
+					"minyi_notification_recipient", "minyi_stat_fact")) {
+				long next;
+				try (var statement = connection.createStatement();
+						ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
+					max.next();
+					next = max.getLong(1);
+				}
+				try (var statement = connection.createStatement()) {
+					statement.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+				}
+			}
+		}
+	}
+
+	/**
+	 * The engine's instance tables and how a template's rows are found in each: by the root process
+	 * instance where the table has it, else by process instance or task.
+	 */
+	private static Map<String, String> engineSelections(Connection connection) throws SQLException {
+		Map<String, Set<String>> columns = new LinkedHashMap<>();
+		DatabaseMetaData meta = connection.getMetaData();
+		try (ResultSet rs = meta.getColumns(null, "public", "act_%", "%")) {
+			while (rs.next()) {
+				columns.computeIfAbsent(rs.getString("TABLE_NAME"), (t) -> new HashSet<>())
+					.add(rs.getString("COLUMN_NAME"));
+			}
+		}
+		Map<String, String> selections = new LinkedHashMap<>();
+		for (Map.Entry<String, Set<String>> table : columns.entrySet()) {
+			String name = table.getKey();
+			Set<String> cols = table.getValue();
+			if (NOT_INSTANCE_DATA.contains(name) || name.startsWith("act_re_") || name.contains("case")
+					|| name.equals("act_ru_authorization") || name.equals("act_ge_bytearray")) {
+				continue;
+			}
+			// Runtime rows by process instance: not every runtime table keeps the root instance on every row.
+			if (cols.contains("root_proc_inst_id_") && !(name.startsWith("act_ru_") && cols.contains("proc_inst_id_"))) {
+				selections.put(name, "t.root_proc_inst_id_ = ?");
+			}
+			else if (cols.contains("proc_inst_id_")) {
+				selections.put(name, "t.proc_inst_id_ = ANY(?)");
+			}
+			else if (cols.contains("process_instance_id_")) {
+				selections.put(name, "t.process_instance_id_ = ANY(?)");
+			}
+			else if (cols.contains("task_id_")) {
+				selections.put(name, "t.task_id_ = ANY(?)");
+			}
+		}
+		return selections;
+	}
+
+	/** The application's tables: the piece and every row hanging off it. */
+	private static Map<String, String> applicationSelections() {
+		Map<String, String> tables = new LinkedHashMap<>();
+		tables.put("minyi_piece", "t.id = ?");
+		for (String table : List.of("minyi_piece_credit", "minyi_piece_event", "minyi_issue_piece", "minyi_dispatch",
+				"minyi_upward_submission", "minyi_adoption", "minyi_instruction", "minyi_followup_case",
+				"minyi_feedback", "minyi_notification", "minyi_stat_fact")) {
+			tables.put(table, "t.piece_id = ?");
+		}
+		tables.put("minyi_notification_recipient",
+				"t.notification_id IN (SELECT id FROM minyi_notification WHERE piece_id = ?)");
+		tables.put("minyi_stat_score", "t.fact_id IN (SELECT id FROM minyi_stat_fact WHERE piece_id = ?)");
+		return tables;
+	}
+
+	private static List<Object> bind(String predicate, Template template, List<String> procInstIds,
+			List<String> taskIds) {
+		if (predicate.contains("root_proc_inst_id_")) {
+			return List.of(template.processInstanceId());
+		}
+		if (predicate.contains("task_id_")) {
+			return List.of(taskIds);
+		}
+		return List.of(procInstIds);
+	}
+
+	private static List<String> byteArrayIds(Connection connection, Map<String, String> where, Template template,
+			List<String> procInstIds, List<String> taskIds) throws SQLException {
+		List<String> ids = new ArrayList<>(strings(connection,
+				"SELECT id_ FROM act_ge_bytearray WHERE root_proc_inst_id_ = ?", template.processInstanceId()));
+		for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_hi_detail", "act_ru_job",
+				"act_hi_job_log", "act_hi_incident", "act_ru_incident")) {
+			String predicate = where.get(table);
+			if (predicate == null) {
+				continue;
+			}
+			String column = table.contains("job") ? (table.equals("act_ru_job") ? "exception_stack_id_"
+					: "job_exception_stack_id_") : (table.contains("incident") ? null : "bytearray_id_");
+			if (column == null) {
+				continue;
+			}
+			ids.addAll(strings(connection, "SELECT " + column + " FROM " + table + " t WHERE " + predicate + " AND "
+					+ column + " IS NOT NULL", bind(predicate, template, procInstIds, taskIds)));
+		}
+		return ids;
+	}
+
+	private static List<String> strings(Connection connection, String sql, Object... args) throws SQLException {
+		return strings(connection, sql, List.of(args));
+	}
+
+	private static List<String> strings(Connection connection, String sql, List<?> args) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			set(connection, statement, 1, args);
+			List<String> values = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					values.add(rs.getString(1));
+				}
+			}
+			return values;
+		}
+	}
+
+	private static int set(Connection connection, PreparedStatement statement, int first, List<?> args)
+			throws SQLException {
+		int index = first;
+		for (Object arg : args) {
+			if (arg instanceof List<?> list) {
+				Array array = connection.createArrayOf("varchar", list.toArray());
+				statement.setArray(index++, array);
+			}
+			else {
+				statement.setObject(index++, arg);
+			}
+		}
+		return index;
+	}
+
+	/** Builds and runs the INSERT ... SELECT of one table for all copies. */
+	private static final class Copier {
+
+		private final Connection connection;
+
+		private final Template template;
+
+		private final int copies;
+
+		private final long stepSeconds;
+
+		private final Array ids;
+
+		Copier(Connection connection, Template template, int copies, long stepSeconds, Set<String> ids)
+				throws SQLException {
+			this.connection = connection;
+			this.template = template;
+			this.copies = copies;
+			this.stepSeconds = stepSeconds;
+			this.ids = connection.createArrayOf("varchar", ids.toArray());
+		}
+
+		long copy(String table, String predicate, List<Object> args) throws SQLException {
+			List<String> names = new ArrayList<>();
+			List<String> expressions = new ArrayList<>();
+			boolean application = table.startsWith("minyi_");
+			Set<String> columnNames = new HashSet<>();
+			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
+				while (rs.next()) {
+					columnNames.add(rs.getString("COLUMN_NAME"));
+				}
+			}
+			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
+				while (rs.next()) {
+					String column = rs.getString("COLUMN_NAME");
+					int type = rs.getInt("DATA_TYPE");
+					names.add(column);
+					String c = "t." + column;
+					if (type == Types.VARCHAR || type == Types.CHAR) {
+						expressions.add("CASE WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c
+								+ ") - 7) || 'g' || LPAD(TO_HEX(g.n), 6, '0') WHEN " + c
+								+ " = ? THEN 'B' || g.n || '-' || " + c + " WHEN " + c + " = ? THEN 'bm' || (g.n % "
+								+ BENCH_MEMBERS + ") ELSE " + c + " END");
+					}
+					else if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
+						expressions.add(c + " - g.n * ? * INTERVAL '1 second'");
+					}
+					else if (type == Types.DATE) {
+						expressions.add("CAST(" + c + " - g.n * ? * INTERVAL '1 second' AS DATE)");
+					}
+					else if (application && (type == Types.BIGINT) && isApplicationId(column)) {
+						expressions.add(c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE);
+					}
+					else if (!application && column.equals("long_") && columnNames.contains("name_")) {
+						expressions.add("CASE WHEN t.name_ LIKE '%Id' THEN " + c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE + " ELSE " + c
+								+ " END");
+					}
+					else {
+						expressions.add(c);
+					}
+				}
+			}
+			String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT "
+					+ String.join(", ", expressions) + " FROM " + table + " t CROSS JOIN generate_series(1, "
+					+ this.copies + ") AS g(n) WHERE " + predicate;
+			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+				int index = 1;
+				for (String expression : expressions) {
+					if (expression.startsWith("CASE WHEN t.") && expression.contains("= ANY(?)")) {
+						statement.setArray(index++, this.ids);
+						statement.setString(index++, this.template.registrationNumber());
+						statement.setString(index++, this.template.submitterId());
+					}
+					else if (expression.contains("INTERVAL")) {
+						statement.setLong(index++, this.stepSeconds);
+					}
+				}
+				set(this.connection, statement, index, args);
+				return statement.executeUpdate();
+			}
+		}
+
+		/** The application's row ids and references between its rows; bulletin issues stay shared. */
+		private static boolean isApplicationId(String column) {
+			return column.equals("id") || (column.endsWith("_id") && !column.equals("issue_id"));
+		}
+
+	}
+
+}
