@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -116,6 +117,8 @@ class AuthorizationMatrixTest {
 
 	private final Map<String, Object> shared = new HashMap<>();
 
+	private final List<String> bulletins = new ArrayList<>();
+
 	/** One parsed row of the matrix. */
 	record Row(String key, String title, Map<String, Boolean> allowed, String deny) {
 	}
@@ -156,6 +159,54 @@ class AuthorizationMatrixTest {
 		return rows.stream()
 			.map((row) -> dynamicContainer(row.key() + " — " + row.title(), roles.stream()
 				.map((role) -> cell(row, new Caller(role, USERS.get(role)), probes.get(row.key())))));
+	}
+
+	/**
+	 * Removes the open processes, users, groups, authorizations and deployments the matrix made: the
+	 * context is shared, and other tests (the browser's task lists) must not find them.
+	 */
+	@AfterEach
+	void removeWhatTheMatrixLeft() {
+		// Signed-off pieces are offered in every new issue's form: publish them out of the way first.
+		List<String> unpublished = this.jdbc.queryForList(
+				"SELECT registration_number FROM minyi_piece WHERE source_unit = ? AND status = 'SIGNED_OFF'",
+				String.class, UNIT);
+		if (!unpublished.isEmpty()) {
+			this.bulletins.add(this.lifecycle.publish(unpublished.toArray(String[]::new)).getId());
+		}
+		List<String> instances = new ArrayList<>(this.bulletins);
+		List<String> numbers = this.jdbc.queryForList(
+				"SELECT registration_number FROM minyi_piece WHERE source_unit = ? AND registration_number IS NOT NULL",
+				String.class, UNIT);
+		for (String number : numbers) {
+			this.runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(number)
+				.list()
+				.forEach((instance) -> instances.add(instance.getId()));
+		}
+		instances.addAll(this.jdbc.queryForList(
+				"SELECT process_instance_id FROM minyi_piece WHERE source_unit = ? AND process_instance_id IS NOT NULL",
+				String.class, UNIT));
+		for (String instance : instances) {
+			this.runtimeService.deleteProcessInstanceIfExists(instance, "authorization matrix cleanup", true, true, true,
+					false);
+		}
+		this.repositoryService.createDeploymentQuery()
+			.list()
+			.stream()
+			.filter((deployment) -> String.valueOf(deployment.getName()).startsWith("authz-probe-"))
+			.forEach((deployment) -> this.repositoryService.deleteDeployment(deployment.getId(), true));
+		this.identityService.createUserQuery()
+			.list()
+			.stream()
+			.filter((user) -> user.getId().startsWith("authzuser") || user.getId().equals("authzmember"))
+			.forEach((user) -> this.identityService.deleteUser(user.getId()));
+		this.identityService.createGroupQuery()
+			.list()
+			.stream()
+			.filter((group) -> group.getId().startsWith("authz-"))
+			.forEach((group) -> this.identityService.deleteGroup(group.getId()));
+		this.jdbc.update("DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ LIKE 'authz-probe-%'");
 	}
 
 	private DynamicTest cell(Row row, Caller caller, Probe probe) {
@@ -514,6 +565,7 @@ class AuthorizationMatrixTest {
 		ProcessInstance bulletin = this.lifecycle.users()
 			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
 					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
+		this.bulletins.add(bulletin.getId());
 		Task task = this.lifecycle.task(bulletin.getId());
 		this.shared.put("assemble:" + task.getId(), number);
 		return task;
@@ -525,7 +577,7 @@ class AuthorizationMatrixTest {
 
 	private Task dispatchTask() {
 		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().unit(UNIT));
-		this.lifecycle.publish(piece(piece).registrationNumber());
+		publish(piece);
 		return this.lifecycle.task(piece.getId());
 	}
 
@@ -607,14 +659,20 @@ class AuthorizationMatrixTest {
 	/** Signed off and published in a new bulletin issue; returns the bulletin process, waiting for distribution. */
 	private ProcessInstance published(PieceFixtures fixture) {
 		ProcessInstance piece = this.lifecycle.signedOff(fixture);
-		return this.lifecycle.publish(piece(piece).registrationNumber());
+		return publish(piece);
 	}
 
 	private ProcessInstance dispatched(Map<String, Object> choices) {
 		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().unit(UNIT));
-		this.lifecycle.publish(piece(piece).registrationNumber());
+		publish(piece);
 		this.lifecycle.complete("liqiang", piece.getId(), choices);
 		return piece;
+	}
+
+	private ProcessInstance publish(ProcessInstance piece) {
+		ProcessInstance bulletin = this.lifecycle.publish(piece(piece).registrationNumber());
+		this.bulletins.add(bulletin.getId());
+		return bulletin;
 	}
 
 	/** Waiting for registration, submitted by {@code wangfang}. */

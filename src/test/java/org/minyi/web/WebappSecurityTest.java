@@ -71,8 +71,14 @@ class WebappSecurityTest {
 		assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
 		assertThat(piecesTitled(title)).isZero();
 
-		ResponseEntity<String> accepted = this.rest.exchange(path, HttpMethod.POST,
+		// Camunda ends a session that sent a forged request: even with the token it is no longer logged in.
+		ResponseEntity<String> afterForgery = this.rest.exchange(path, HttpMethod.POST,
 				new HttpEntity<>(start, session.headers(true)), String.class);
+		assertThat(afterForgery.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(piecesTitled(title)).isZero();
+
+		ResponseEntity<String> accepted = this.rest.exchange(path, HttpMethod.POST,
+				new HttpEntity<>(start, login("wangfang", "demo").headers(true)), String.class);
 		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(piecesTitled(title)).isOne();
 	}
@@ -289,13 +295,20 @@ class WebappSecurityTest {
 
 	}
 
-	/** Logs in as the Tasklist login page does; cookies set at login replace those of the first request. */
+	/**
+	 * Logs in as the Tasklist login page does. The login starts a new session, which gets its CSRF token
+	 * with the next request, as the webapps' next call after the login does.
+	 */
 	private Session login(String userId, String password) {
 		ResponseEntity<String> start = this.rest.getForEntity("/camunda/api/engine/engine/", String.class);
 		ResponseEntity<String> response = loginResponse(start, userId, password);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String setCookie = latestSetCookie("JSESSIONID", start, response);
-		String csrfSetCookie = latestSetCookie("XSRF-TOKEN", start, response);
+		HttpHeaders next = new HttpHeaders();
+		next.add(HttpHeaders.COOKIE, nameValue(setCookie));
+		ResponseEntity<String> afterLogin = this.rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
+				new HttpEntity<>(next), String.class);
+		String csrfSetCookie = latestSetCookie("XSRF-TOKEN", start, response, afterLogin);
 		return new Session(nameValue(setCookie), nameValue(csrfSetCookie), setCookie, csrfSetCookie);
 	}
 
