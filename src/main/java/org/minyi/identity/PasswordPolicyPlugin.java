@@ -32,9 +32,7 @@ class PasswordPolicyPlugin extends AbstractProcessEnginePlugin {
 	static final String CODE = "PASSWORD_POLICY";
 
 	static final String MESSAGE = "密码不符合密码策略：至少10个字符，须包含大写字母、小写字母、数字和特殊字符，"
-			+ "且不能包含用户名、姓名或电子邮箱。Password does not match the policy: at least 10 characters with an "
-			+ "upper-case letter, a lower-case letter, a digit and a special character, not containing the user's "
-			+ "id, name or e-mail.";
+			+ "且不能包含用户名、姓名或电子邮箱";
 
 	private final Environment environment;
 
