@@ -72,7 +72,7 @@ public class DemoUsers implements ApplicationRunner {
 				user.setLastName("");
 				user.setEmail(demo.email());
 				user.setPassword(this.properties.demoData().password());
-				this.identityService.saveUser(user);
+				PasswordPolicyPlugin.saveWithoutPolicy(this.identityService, user);
 				this.identityService.createMembership(demo.id(), demo.role().groupId());
 				if (demo.extraGroup() != null) {
 					this.identityService.createMembership(demo.id(), demo.extraGroup());

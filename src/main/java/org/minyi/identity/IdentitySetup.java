@@ -102,7 +102,7 @@ class IdentitySetup implements ApplicationRunner {
 			admin.setFirstName("系统管理员");
 			admin.setLastName("");
 			admin.setPassword(password);
-			this.identityService.saveUser(admin);
+			PasswordPolicyPlugin.saveWithoutPolicy(this.identityService, admin);
 		}
 		if (this.identityService.createUserQuery().userId(username).memberOfGroup(Role.ADMIN.groupId()).count() == 0) {
 			this.identityService.createMembership(username, Role.ADMIN.groupId());

@@ -22,6 +22,13 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	@Override
 	protected void registerAdditionalResources() {
 		register(RuleViolationMapper.class);
+		register(DirectRuleViolationMapper.class);
+	}
+
+	private static Response answer(RuleViolation violation) {
+		Map<String, Object> body = Map.of("type", RuleViolation.class.getSimpleName(), "message",
+				violation.getMessage(), "errorCode", violation.errorCode());
+		return Response.status(violation.httpStatus()).entity(body).type(MediaType.APPLICATION_JSON).build();
 	}
 
 	/**
@@ -37,12 +44,23 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		public Response toResponse(RestException exception) {
 			for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 				if (cause instanceof RuleViolation violation) {
-					Map<String, Object> body = Map.of("type", RuleViolation.class.getSimpleName(), "message",
-							violation.getMessage(), "errorCode", violation.errorCode());
-					return Response.status(violation.httpStatus()).entity(body).type(MediaType.APPLICATION_JSON).build();
+					return answer(violation);
 				}
 			}
 			return this.defaults.toResponse(exception);
+		}
+
+	}
+
+	/**
+	 * A rule broken in an engine command that engine-rest does not wrap (creating a user with a password
+	 * the policy refuses, for one) would be 500 too.
+	 */
+	static class DirectRuleViolationMapper implements ExceptionMapper<RuleViolation> {
+
+		@Override
+		public Response toResponse(RuleViolation violation) {
+			return answer(violation);
 		}
 
 	}

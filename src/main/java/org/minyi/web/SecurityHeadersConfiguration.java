@@ -13,8 +13,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers for the application's own pages and API. The Camunda webapps under {@code /camunda}
- * set their own (camunda.bpm.webapp.header-security) and are left alone.
+ * Security headers for the application's own pages and API, and for engine-rest. The Camunda webapps
+ * under {@code /camunda} keep the Content-Security-Policy they are built for (Camunda's default of
+ * camunda.bpm.webapp.header-security: a nonce with {@code 'strict-dynamic'}, {@code frame-ancestors
+ * 'none'}) and their {@code nosniff}; they get only the frame and referrer headers that Camunda does
+ * not send.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityHeadersConfiguration {
@@ -22,6 +25,9 @@ class SecurityHeadersConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "base-uri 'self'; form-action 'self'";
+
+	/** engine-rest answers only JSON and files: nothing in it may run or be framed. */
+	static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
@@ -31,13 +37,18 @@ class SecurityHeadersConfiguration {
 					@Override
 					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 							FilterChain chain) throws ServletException, IOException {
-						if (!request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")
-								&& !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")) {
-							response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-							response.setHeader("X-Content-Type-Options", "nosniff");
-							response.setHeader("X-Frame-Options", "DENY");
-							response.setHeader("Referrer-Policy", "same-origin");
+						String path = request.getRequestURI().substring(request.getContextPath().length());
+						if (path.startsWith("/engine-rest/")) {
+							response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
 						}
+						else if (!path.startsWith("/camunda/")) {
+							response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+						}
+						if (!path.startsWith("/camunda/")) {
+							response.setHeader("X-Content-Type-Options", "nosniff");
+						}
+						response.setHeader("X-Frame-Options", "DENY");
+						response.setHeader("Referrer-Policy", "same-origin");
 						chain.doFilter(request, response);
 					}
 

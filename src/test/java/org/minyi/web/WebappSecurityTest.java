@@ -1,0 +1,354 @@
+package org.minyi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.minyi.piece.PieceProcess;
+import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.PieceFixtures;
+import org.minyi.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The webapps' and the application's protection against hostile browsers and guessed passwords: CSRF,
+ * cookie flags, security headers, login throttling, password hashing and the password policy.
+ */
+@MinyiIntegrationTest
+class WebappSecurityTest {
+
+	/** login-max-attempts in application.yaml. */
+	private static final int MAX_ATTEMPTS = 10;
+
+	private static final String PROBE_PASSWORD = "Lock-Probe-Pass-9";
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldRefuseAWebappWriteWithASessionButWithoutTheCsrfToken() {
+		Session session = login("wangfang", "demo");
+		String title = "CSRF探针 " + ThreadLocalRandom.current().nextInt(1_000_000);
+		Map<String, Object> start = Map.of("variables",
+				AuthorizationMatrixTest.restVariables(PieceFixtures.piece().title(title).variables()));
+		String path = "/camunda/api/engine/engine/default/process-definition/key/" + PieceProcess.KEY + "/start";
+
+		HttpHeaders forged = session.headers(false);
+		ResponseEntity<String> refused = this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(start, forged),
+				String.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+		assertThat(piecesTitled(title)).isZero();
+
+		// Camunda ends a session that sent a forged request: even with the token it is no longer logged in.
+		ResponseEntity<String> afterForgery = this.rest.exchange(path, HttpMethod.POST,
+				new HttpEntity<>(start, session.headers(true)), String.class);
+		assertThat(afterForgery.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(piecesTitled(title)).isZero();
+
+		ResponseEntity<String> accepted = this.rest.exchange(path, HttpMethod.POST,
+				new HttpEntity<>(start, login("wangfang", "demo").headers(true)), String.class);
+		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(piecesTitled(title)).isOne();
+	}
+
+	@Test
+	void shouldSetTheSessionCookieHttpOnlyAndSameSite() {
+		Session session = login("wangfang", "demo");
+		assertThat(session.setCookie()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+		assertThat(session.csrfSetCookie()).containsIgnoringCase("SameSite=Lax");
+	}
+
+	@Test
+	void shouldSendSecurityHeadersWithTheWebapps() {
+		for (String page : List.of("/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/",
+				"/camunda/app/admin/default/")) {
+			ResponseEntity<String> response = this.rest.getForEntity(page, String.class);
+			assertThat(response.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+			HttpHeaders headers = response.getHeaders();
+			String csp = headers.getFirst("Content-Security-Policy");
+			assertThat(csp).as(page)
+				.contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "'strict-dynamic'")
+				.containsPattern("script-src 'nonce-[^']+'");
+			// The nonce is the one the page's own script tags carry, so the webapps run under this policy.
+			String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
+			assertThat(response.getBody()).as(page).contains("nonce=\"" + nonce + "\"");
+			assertThat(headers.getFirst("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
+			assertThat(headers.getFirst("X-Frame-Options")).as(page).isEqualTo("DENY");
+		}
+	}
+
+	@Test
+	void shouldSendSecurityHeadersWithTheApplicationsPagesApiAndEngineRest() {
+		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine", "/api/pieces/999999999")) {
+			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo").getForEntity(path, String.class);
+			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path)
+				.contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+				.doesNotContain("unsafe-eval");
+			assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+			assertThat(response.getHeaders().getFirst("X-Frame-Options")).as(path).isEqualTo("DENY");
+		}
+		ResponseEntity<String> engineRest = this.rest.withBasicAuth("wangfang", "demo")
+			.getForEntity("/engine-rest/process-definition", String.class);
+		assertThat(engineRest.getHeaders().getFirst("Content-Security-Policy")).isEqualTo(
+				"default-src 'none'; frame-ancestors 'none'");
+		assertThat(engineRest.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(engineRest.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+	}
+
+	@Test
+	void shouldLockAUserOutOfTheWebappsAfterRepeatedWrongPasswords() {
+		String userId = probeUser();
+		assertThat(webappLogin(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.OK);
+
+		assertThat(webappLogin(userId, "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// Throttled: right after a failure even the right password is refused until the delay has passed.
+		assertThat(webappLogin(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(attempts(userId)).isOne();
+
+		failUntilLocked(userId, () -> webappLogin(userId, "wrong-password"));
+		laterBy(3_600);
+		assertThat(webappLogin(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		this.identityService.unlockUser(userId);
+		assertThat(webappLogin(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldLockAUserOutOfEngineRestAfterRepeatedWrongPasswords() {
+		String userId = probeUser();
+		assertThat(basicAuth(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.OK);
+
+		assertThat(basicAuth(userId, "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(basicAuth(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(attempts(userId)).isOne();
+
+		failUntilLocked(userId, () -> basicAuth(userId, "wrong-password"));
+		laterBy(3_600);
+		assertThat(basicAuth(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// The application API authenticates against the same engine users and is locked too.
+		assertThat(this.rest.withBasicAuth(userId, PROBE_PASSWORD).getForEntity("/api/pieces/mine", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		this.identityService.unlockUser(userId);
+		assertThat(basicAuth(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldStorePasswordsOnlyAsSaltedHashes() {
+		String userId = probeUser();
+		Map<String, Object> probe = this.jdbc.queryForMap("SELECT PWD_, SALT_ FROM ACT_ID_USER WHERE ID_ = ?", userId);
+		assertThat((String) probe.get("PWD_")).startsWith("{SHA-512}").doesNotContain(PROBE_PASSWORD);
+		assertThat((String) probe.get("SALT_")).isNotBlank();
+
+		List<Map<String, Object>> users = this.jdbc.queryForList("SELECT ID_, PWD_, SALT_ FROM ACT_ID_USER");
+		assertThat(users).hasSizeGreaterThan(10).allSatisfy((user) -> {
+			assertThat((String) user.get("PWD_")).as((String) user.get("ID_"))
+				.startsWith("{SHA-512}")
+				.isNotIn("demo", "Test-Admin-Pw-1", PROBE_PASSWORD);
+			assertThat((String) user.get("SALT_")).as((String) user.get("ID_")).isNotBlank();
+		});
+		// Salted: two users with the same password have different hashes.
+		assertThat(this.jdbc.queryForList("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ IN ('wangfang', 'zhaolei')",
+				String.class)).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void shouldRefuseAWeakPasswordWithAClearMessageOnPostgres() {
+		assumeTrue(TestDatabase.isPostgres(), "the password policy is on in PostgreSQL mode only");
+		assertThat(this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
+			.getForEntity("/engine-rest/identity/password-policy", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		for (String weak : List.of("demo", "password123", "Short-1!", "NoDigitsHere!", "no-upper-case-1")) {
+			String userId = "weakpw" + ThreadLocalRandom.current().nextInt(1_000_000);
+			ResponseEntity<Map<String, Object>> refused = createUser(userId, weak);
+			assertThat(refused.getStatusCode()).as(weak).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getBody()).as(weak).containsEntry("errorCode", "PASSWORD_POLICY");
+			assertThat((String) refused.getBody().get("message")).contains("至少10个字符", "大写字母", "数字", "特殊字符");
+			assertThat(this.identityService.createUserQuery().userId(userId).count()).as(weak).isZero();
+		}
+		String containsId = "pwholder" + ThreadLocalRandom.current().nextInt(1_000_000);
+		assertThat(createUser(containsId, "Pw-" + containsId + "-9").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+		String strong = "strongpw" + ThreadLocalRandom.current().nextInt(1_000_000);
+		assertThat(createUser(strong, "Gu4rded-Secret!").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(this.identityService.checkPassword(strong, "Gu4rded-Secret!")).isTrue();
+	}
+
+	/** H2 is the first-run and demo database: no password policy, so that the demo password works. */
+	@Test
+	void shouldAcceptAnyPasswordOnTheEmbeddedDemoDatabase() {
+		assumeFalse(TestDatabase.isPostgres(), "H2 only");
+		assertThat(this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
+			.getForEntity("/engine-rest/identity/password-policy", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		String userId = "weakpw" + ThreadLocalRandom.current().nextInt(1_000_000);
+		assertThat(createUser(userId, "demo").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(this.identityService.checkPassword(userId, "demo")).isTrue();
+	}
+
+	// --- helpers -------------------------------------------------------------------------------------
+
+	/** A user of its own for every test that sends wrong passwords: never a shared demo user. */
+	private String probeUser() {
+		String userId = "lockprobe" + ThreadLocalRandom.current().nextInt(1_000_000);
+		User user = this.identityService.newUser(userId);
+		user.setFirstName("登录探针");
+		user.setLastName("");
+		user.setPassword(PROBE_PASSWORD);
+		this.identityService.saveUser(user);
+		this.identityService.createMembership(userId, "submitter");
+		return userId;
+	}
+
+	/**
+	 * Wrong passwords, each after the previous delay has passed, until the engine's attempt limit: then
+	 * the user stays locked however long one waits.
+	 */
+	private void failUntilLocked(String userId, Supplier<HttpStatus> wrongLogin) {
+		for (int attempt = attempts(userId) + 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			laterBy(120);
+			assertThat(wrongLogin.get()).isEqualTo(HttpStatus.UNAUTHORIZED);
+			assertThat(attempts(userId)).isEqualTo(attempt);
+		}
+	}
+
+	/** Moves the engine clock on: the engine's login delays are measured on it. */
+	private static void laterBy(long seconds) {
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(seconds)));
+	}
+
+	private int attempts(String userId) {
+		return this.jdbc.queryForObject("SELECT ATTEMPTS_ FROM ACT_ID_USER WHERE ID_ = ?", Integer.class, userId);
+	}
+
+	private HttpStatus basicAuth(String userId, String password) {
+		return HttpStatus.valueOf(this.rest.withBasicAuth(userId, password)
+			.getForEntity("/engine-rest/task", String.class)
+			.getStatusCode()
+			.value());
+	}
+
+	private HttpStatus webappLogin(String userId, String password) {
+		return HttpStatus.valueOf(loginResponse(userId, password).getStatusCode().value());
+	}
+
+	private ResponseEntity<Map<String, Object>> createUser(String userId, String password) {
+		Map<String, Object> body = Map.of("profile",
+				Map.of("id", userId, "firstName", "密码", "lastName", "探针", "email", userId + "@minyi.example"),
+				"credentials", Map.of("password", password));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
+			.exchange("/engine-rest/user/create", HttpMethod.POST, new HttpEntity<>(body, headers),
+					org.minyi.support.Http.OBJECT);
+	}
+
+	private long piecesTitled(String title) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE title = ?", Long.class, title);
+	}
+
+	/** A webapp session: its cookie, the CSRF token and the Set-Cookie headers that created them. */
+	private record Session(String cookie, String csrfCookie, String setCookie, String csrfSetCookie) {
+
+		HttpHeaders headers(boolean withToken) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.add(HttpHeaders.COOKIE, this.cookie + "; " + this.csrfCookie);
+			if (withToken) {
+				headers.add("X-XSRF-TOKEN", this.csrfCookie.substring(this.csrfCookie.indexOf('=') + 1));
+			}
+			return headers;
+		}
+
+	}
+
+	/**
+	 * Logs in as the Tasklist login page does. The login starts a new session, which gets its CSRF token
+	 * with the next request, as the webapps' next call after the login does.
+	 */
+	private Session login(String userId, String password) {
+		ResponseEntity<String> start = this.rest.getForEntity("/camunda/api/engine/engine/", String.class);
+		ResponseEntity<String> response = loginResponse(start, userId, password);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String setCookie = latestSetCookie("JSESSIONID", start, response);
+		HttpHeaders next = new HttpHeaders();
+		next.add(HttpHeaders.COOKIE, nameValue(setCookie));
+		ResponseEntity<String> afterLogin = this.rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
+				new HttpEntity<>(next), String.class);
+		String csrfSetCookie = latestSetCookie("XSRF-TOKEN", start, response, afterLogin);
+		return new Session(nameValue(setCookie), nameValue(csrfSetCookie), setCookie, csrfSetCookie);
+	}
+
+	private ResponseEntity<String> loginResponse(String userId, String password) {
+		return loginResponse(this.rest.getForEntity("/camunda/api/engine/engine/", String.class), userId, password);
+	}
+
+	private ResponseEntity<String> loginResponse(ResponseEntity<String> start, String userId, String password) {
+		String csrf = nameValue(latestSetCookie("XSRF-TOKEN", start));
+		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", userId);
+		form.add("password", password);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		headers.add(HttpHeaders.COOKIE, nameValue(latestSetCookie("JSESSIONID", start)) + "; " + csrf);
+		headers.add("X-XSRF-TOKEN", csrf.substring(csrf.indexOf('=') + 1));
+		return this.rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+				new HttpEntity<>(form, headers), String.class);
+	}
+
+	/** The last Set-Cookie for this cookie name among the responses, in order. */
+	private static String latestSetCookie(String name, ResponseEntity<?>... responses) {
+		String latest = null;
+		for (ResponseEntity<?> response : responses) {
+			List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
+			if (cookies != null) {
+				for (String cookie : cookies) {
+					if (cookie.startsWith(name + "=")) {
+						latest = cookie;
+					}
+				}
+			}
+		}
+		assertThat(latest).as("Set-Cookie " + name).isNotNull();
+		return latest;
+	}
+
+	private static String nameValue(String setCookie) {
+		int end = setCookie.indexOf(';');
+		return (end < 0) ? setCookie : setCookie.substring(0, end);
+	}
+
+}
