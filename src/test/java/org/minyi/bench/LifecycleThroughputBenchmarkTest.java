@@ -159,13 +159,14 @@ class LifecycleThroughputBenchmarkTest {
 		List<Figure> figures = List.of(
 				new Figure("lifecycle", "pieces through the happy path per second", PIECES / ours.seconds(), "pieces/s",
 						"bare engine instances/s", PIECES / bare.seconds(), bare.seconds() / ours.seconds(), null, null,
-						setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s)"
-							.formatted(ours.seconds(), ours.clientSeconds())),
+						setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s; first half of the pieces %.1f pieces/s, second half %.1f pieces/s)"
+							.formatted(ours.seconds(), ours.clientSeconds(), (PIECES / 2) / ours.firstHalfSeconds(),
+									(PIECES - PIECES / 2) / (ours.clientSeconds() - ours.firstHalfSeconds()))),
 				new Figure("lifecycle", "user-task completions per second", ourTasks, "tasks/s",
 						"bare engine tasks/s", bareTasks, ourTasks / bareTasks, ">= 0.7 x bare engine",
 						ourTasks >= 0.7 * bareTasks,
-						"bare engine: a standalone engine of the same Camunda version, own database on the same server, history full, job executor on, plain user tasks with a candidate group, %.1f s"
-							.formatted(bare.seconds())),
+						"ours: %s; bare engine (a standalone engine of the same Camunda version, own database on the same server, history full, job executor on, plain user tasks with a candidate group, %.1f s): %s"
+							.formatted(ours.work().perTask(ours.tasks()), bare.seconds(), bare.work().perTask(bare.tasks()))),
 				new Figure("lifecycle", "user-task completions per database commit", ourTasks, "tasks/s",
 						"single-row commits/s", commits, ourTasks / commits, null, null,
 						"%d threads, autocommit INSERT of one row for %d s; the embedded PostgreSQL runs with fsync=off"
@@ -177,23 +178,48 @@ class LifecycleThroughputBenchmarkTest {
 		assertThat(ourTasks).isPositive();
 	}
 
-	/** One measured run: user tasks completed, wall time to the end of all work, and of the clients' work. */
-	private record Run(long tasks, double seconds, double clientSeconds) {
+	/**
+	 * One measured run: user tasks completed, wall time to the end of all work, of the clients' work and
+	 * of the clients' first half of the pieces; the database's commits and rows written meanwhile.
+	 */
+	private record Run(long tasks, double seconds, double clientSeconds, double firstHalfSeconds, Work work) {
+	}
+
+	/** Commits and rows written (inserted, updated, deleted) in one database, from pg_stat_database. */
+	private record Work(long commits, long rows) {
+
+		Work minus(Work before) {
+			return new Work(this.commits - before.commits, this.rows - before.rows);
+		}
+
+		String perTask(long tasks) {
+			return "%.1f commits and %.0f rows written per user task".formatted((double) this.commits / tasks,
+					(double) this.rows / tasks);
+		}
+
 	}
 
 	// ---- our application -------------------------------------------------------------------------
 
 	private Run drivePieces(int count, String label) throws Exception {
 		int archivedBefore = archived();
+		String database = this.jdbc.queryForObject("SELECT current_database()", String.class);
+		Work before = work(database);
 		AtomicInteger next = new AtomicInteger();
+		AtomicInteger done = new AtomicInteger();
+		AtomicLong half = new AtomicLong();
 		AtomicLong tasks = new AtomicLong();
 		List<String> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
 		long start = System.nanoTime();
 		runThreads(() -> {
 			for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
 				instances.add(piece(label + "-" + i, i, tasks));
-				if ((i + 1) % 250 == 0) {
-					System.out.printf("%s: %d pieces, %.1f s%n", label, i + 1, (System.nanoTime() - start) / 1e9);
+				int finished = done.incrementAndGet();
+				if (finished == count / 2) {
+					half.set(System.nanoTime());
+				}
+				if (finished % 250 == 0) {
+					System.out.printf("%s: %d pieces, %.1f s%n", label, finished, (System.nanoTime() - start) / 1e9);
 				}
 			}
 		});
@@ -201,7 +227,8 @@ class LifecycleThroughputBenchmarkTest {
 		awaitArchived(instances);
 		long end = System.nanoTime();
 		assertThat(archived() - archivedBefore).as("pieces archived by the " + label + " run").isEqualTo(count);
-		return new Run(tasks.get(), (end - start) / 1e9, (clientsDone - start) / 1e9);
+		return new Run(tasks.get(), (end - start) / 1e9, (clientsDone - start) / 1e9, (half.get() - start) / 1e9,
+				work(database).minus(before));
 	}
 
 	/** One piece through the happy path as the demo users would drive it; returns its process instance. */
@@ -337,6 +364,17 @@ class LifecycleThroughputBenchmarkTest {
 		throw new AssertionError("Pieces not archived within ten minutes");
 	}
 
+	/** The database's own count of commits and written rows, once its statistics have caught up. */
+	private Work work(String database) throws InterruptedException {
+		if (!TestDatabase.isPostgres()) {
+			return new Work(0, 0);
+		}
+		Thread.sleep(1500);
+		return this.jdbc.queryForObject(
+				"SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = ?",
+				(rs, row) -> new Work(rs.getLong(1), rs.getLong(2)), database);
+	}
+
 	private int archived() {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE status = 'ARCHIVED'", Integer.class);
 	}
@@ -355,6 +393,7 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	private Run driveBare(ProcessEngine engine, int count, int tasksPerInstance) throws Exception {
+		Work before = work("bench_bare");
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong tasks = new AtomicLong();
 		long start = System.nanoTime();
@@ -373,7 +412,7 @@ class LifecycleThroughputBenchmarkTest {
 		});
 		double seconds = (System.nanoTime() - start) / 1e9;
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
-		return new Run(tasks.get(), seconds, seconds);
+		return new Run(tasks.get(), seconds, seconds, Double.NaN, work("bench_bare").minus(before));
 	}
 
 	private static ProcessEngine bareEngine(DataSource pool) {
