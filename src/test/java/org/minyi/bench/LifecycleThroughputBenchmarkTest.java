@@ -8,11 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -118,12 +122,16 @@ class LifecycleThroughputBenchmarkTest {
 		int mailPort = mail.getPort();
 		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		JobExecutor jobExecutor = this.engineConfiguration.getJobExecutor();
+		long failedJobsBefore = failedJobs();
+		int mails;
 		smtp.start();
 		mail.setPort(smtp.getSmtp().getPort());
 		jobExecutor.start();
 		try {
 			drivePieces(WARM_UP, "warm-up");
+			int mailsBefore = smtp.getReceivedMessages().length;
 			ours = drivePieces(PIECES, "measured");
+			mails = smtp.getReceivedMessages().length - mailsBefore;
 		}
 		finally {
 			jobExecutor.shutdown();
@@ -132,6 +140,8 @@ class LifecycleThroughputBenchmarkTest {
 		}
 		int tasksPerPiece = Math.round((float) ours.tasks() / PIECES);
 		assertThat(ours.tasks()).isEqualTo((long) tasksPerPiece * PIECES);
+		assertThat(failedJobs()).as("jobs failed during the run (mails, timers)").isEqualTo(failedJobsBefore);
+		assertThat(mails).as("mails sent by the job executor").isGreaterThanOrEqualTo(PIECES);
 
 		Run bare;
 		Connections bareDatabase = bareDatabase();
@@ -150,6 +160,8 @@ class LifecycleThroughputBenchmarkTest {
 			bareDatabase.drop().run();
 		}
 		double commits = commitRate();
+		String fsync = TestDatabase.isPostgres() ? "fsync=" + this.jdbc.queryForObject("SHOW fsync", String.class)
+				: "H2";
 		double heapAfter = HeapMeter.usedAfterFullGcMb();
 
 		double ourTasks = ours.tasks() / ours.seconds();
@@ -159,9 +171,9 @@ class LifecycleThroughputBenchmarkTest {
 		List<Figure> figures = List.of(
 				new Figure("lifecycle", "pieces through the happy path per second", PIECES / ours.seconds(), "pieces/s",
 						"bare engine instances/s", PIECES / bare.seconds(), bare.seconds() / ours.seconds(), null, null,
-						setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s; first half of the pieces %.1f pieces/s, second half %.1f pieces/s)"
+						setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s; first half of the pieces %.1f pieces/s, second half %.1f pieces/s); %d mails sent over SMTP by the job executor; the 30-day instruction window's timer set due at once (ManagementService#setJobDuedate) and fired by the job executor"
 							.formatted(ours.seconds(), ours.clientSeconds(), (PIECES / 2) / ours.firstHalfSeconds(),
-									(PIECES - PIECES / 2) / (ours.clientSeconds() - ours.firstHalfSeconds()))),
+									(PIECES - PIECES / 2) / (ours.clientSeconds() - ours.firstHalfSeconds()), mails)),
 				new Figure("lifecycle", "user-task completions per second", ourTasks, "tasks/s",
 						"bare engine tasks/s", bareTasks, ourTasks / bareTasks, ">= 0.7 x bare engine",
 						ourTasks >= 0.7 * bareTasks,
@@ -169,8 +181,8 @@ class LifecycleThroughputBenchmarkTest {
 							.formatted(ours.work().perTask(ours.tasks()), bare.seconds(), bare.work().perTask(bare.tasks()))),
 				new Figure("lifecycle", "user-task completions per database commit", ourTasks, "tasks/s",
 						"single-row commits/s", commits, ourTasks / commits, null, null,
-						"%d threads, autocommit INSERT of one row for %d s; the embedded PostgreSQL runs with fsync=off"
-							.formatted(THREADS, COMMIT_MILLIS / 1000)),
+						"%d threads, autocommit INSERT of one row for %d s, same server (%s)"
+							.formatted(THREADS, COMMIT_MILLIS / 1000, fsync)),
 				new Figure("memory", "test application heap after the throughput run, full GC", heapAfter, "MB",
 						"heap before the run", heapBefore, heapAfter / heapBefore, "< 512 MB", heapAfter < 512,
 						"used heap of the test JVM (the whole application) after System.gc(), GreenMail stopped"));
@@ -209,7 +221,7 @@ class LifecycleThroughputBenchmarkTest {
 		AtomicInteger done = new AtomicInteger();
 		AtomicLong half = new AtomicLong();
 		AtomicLong tasks = new AtomicLong();
-		List<String> instances = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<String> instances = new CopyOnWriteArrayList<>();
 		long start = System.nanoTime();
 		runThreads(() -> {
 			for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
@@ -323,7 +335,7 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	/** Engine calls as a signed-in user; the groups are looked up once, as a session would hold them. */
-	private <T> T as(String userId, java.util.concurrent.Callable<T> work) {
+	private <T> T as(String userId, Callable<T> work) {
 		List<String> groups = this.groupsOf.computeIfAbsent(userId, (id) -> this.identityService.createGroupQuery()
 			.groupMember(id)
 			.list()
@@ -353,7 +365,7 @@ class LifecycleThroughputBenchmarkTest {
 			for (int from = 0; from < instances.size(); from += 1000) {
 				List<String> slice = instances.subList(from, Math.min(instances.size(), from + 1000));
 				open += this.runtimeService.createProcessInstanceQuery()
-					.processInstanceIds(new java.util.HashSet<>(slice))
+					.processInstanceIds(new HashSet<>(slice))
 					.count();
 			}
 			if (open == 0 && this.managementService.createJobQuery().executable().count() == 0) {
@@ -373,6 +385,10 @@ class LifecycleThroughputBenchmarkTest {
 		return this.jdbc.queryForObject(
 				"SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = ?",
 				(rs, row) -> new Work(rs.getLong(1), rs.getLong(2)), database);
+	}
+
+	private long failedJobs() {
+		return this.managementService.createJobQuery().withException().count();
 	}
 
 	private int archived() {
@@ -501,7 +517,7 @@ class LifecycleThroughputBenchmarkTest {
 	private static void runThreads(Runnable work) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 		try {
-			List<Future<?>> futures = new java.util.ArrayList<>();
+			List<Future<?>> futures = new ArrayList<>();
 			for (int t = 0; t < THREADS; t++) {
 				futures.add(pool.submit(work));
 			}
