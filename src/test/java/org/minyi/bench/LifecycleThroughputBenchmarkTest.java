@@ -178,7 +178,7 @@ class LifecycleThroughputBenchmarkTest {
 						ourTasks >= 0.7 * bareTasks,
 						"ours: %s; bare engine (a standalone engine of the same Camunda version, own database on the same server, history full, job executor on, plain user tasks with a candidate group, %.1f s): %s"
 							.formatted(ours.work().perTask(ours.tasks()), bare.seconds(), bare.work().perTask(bare.tasks()))),
-				new Figure("lifecycle", "user-task completions per database commit", ourTasks, "tasks/s",
+				new Figure("lifecycle", "user-task completions vs. single-row commits per second", ourTasks, "tasks/s",
 						"single-row commits/s", commits, ourTasks / commits, null, null,
 						"%d threads, autocommit INSERT of one row for %d s, same server (%s)"
 							.formatted(THREADS, COMMIT_MILLIS / 1000, fsync)),
