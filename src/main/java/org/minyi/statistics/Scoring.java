@@ -1,10 +1,12 @@
 package org.minyi.statistics;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.minyi.common.Privileged;
 import org.springframework.stereotype.Component;
@@ -19,16 +21,32 @@ class Scoring {
 
 	private final IdentityService identityService;
 
-	Scoring(DecisionService decisionService, IdentityService identityService) {
+	private final RepositoryService repositoryService;
+
+	/**
+	 * Points by decision table version and (event, level, form): a deployed version never changes, so each
+	 * is evaluated once, instead of once per fact with a decision instance in the history each time.
+	 */
+	private final Map<String, Double> points = new ConcurrentHashMap<>();
+
+	Scoring(DecisionService decisionService, IdentityService identityService, RepositoryService repositoryService) {
 		this.decisionService = decisionService;
 		this.identityService = identityService;
+		this.repositoryService = repositoryService;
 	}
 
-	/** A scorer that asks the table once per distinct (event, level, form) it is given. */
+	/** A scorer with the table deployed now. */
 	Scorer scorer() {
-		Map<String, Double> cache = new HashMap<>();
-		return (eventType, level, form) -> cache.computeIfAbsent(eventType + "|" + level + "|" + form,
-				(key) -> points(eventType, level, form));
+		String definitionId = Privileged.call(this.identityService, () -> {
+			DecisionDefinition latest = this.repositoryService.createDecisionDefinitionQuery()
+				.decisionDefinitionKey(DECISION_KEY)
+				.latestVersion()
+				.singleResult();
+			return latest.getId();
+		});
+		return (eventType, level, form) -> this.points.computeIfAbsent(
+				definitionId + "|" + eventType + "|" + level + "|" + form,
+				(key) -> points(definitionId, eventType, level, form));
 	}
 
 	interface Scorer {
@@ -37,10 +55,10 @@ class Scoring {
 
 	}
 
-	private double points(String eventType, String level, String form) {
+	private double points(String definitionId, String eventType, String level, String form) {
 		Number points = Privileged.call(this.identityService,
 				() -> this.decisionService
-					.evaluateDecisionTableByKey(DECISION_KEY,
+					.evaluateDecisionTableById(definitionId,
 							Variables.createVariables()
 								.putValue("eventType", eventType)
 								.putValue("level", level)

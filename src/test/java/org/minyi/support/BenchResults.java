@@ -97,7 +97,7 @@ public final class BenchResults {
 				.append(" | ")
 				.append((f.get("baseline") == null) ? "" : f.get("baselineName") + ": " + number(f.get("baseline")))
 				.append(" | ")
-				.append((f.get("ratio") == null) ? "" : String.format("%.2f", ((Number) f.get("ratio")).doubleValue()))
+				.append((f.get("ratio") == null) ? "" : ratio(((Number) f.get("ratio")).doubleValue()))
 				.append(" | ")
 				.append((f.get("target") == null) ? "" : f.get("target"))
 				.append(" | ")
@@ -105,6 +105,13 @@ public final class BenchResults {
 				.append(" |\n");
 		}
 		return out.toString();
+	}
+
+	/** Two significant digits, so that 0.0012 does not show as 0.00. */
+	private static String ratio(double value) {
+		return (value >= 0.1) ? String.format("%.2f", value) : new java.math.BigDecimal(value)
+			.round(new java.math.MathContext(2))
+			.toPlainString();
 	}
 
 	private static String number(Object value) {
