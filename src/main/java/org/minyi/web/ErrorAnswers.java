@@ -66,6 +66,8 @@ final class ErrorAnswers {
 
 	private static final Answer TASK_ALREADY_CLAIMED = new Answer(409, "TASK_ALREADY_CLAIMED", "任务已被他人认领");
 
+	static final Answer TASK_NOT_FOUND = new Answer(404, "TASK_NOT_FOUND", "任务不存在或已被他人办理");
+
 	// The engine's message when a task command finds no task: it was completed (or deleted) meanwhile.
 	private static final String TASK_NOT_FOUND_MESSAGE = "Cannot find task with id";
 
@@ -94,7 +96,7 @@ final class ErrorAnswers {
 			}
 			if (cause instanceof NullValueException && cause.getMessage() != null
 					&& cause.getMessage().startsWith(TASK_NOT_FOUND_MESSAGE)) {
-				return Optional.of(new Answer(404, "TASK_NOT_FOUND", "任务不存在或已被他人办理"));
+				return Optional.of(TASK_NOT_FOUND);
 			}
 			cause = next(cause);
 		}
