@@ -201,6 +201,8 @@ class NotificationMailTest {
 	void shouldLoseNoMailWhenTheServerIsDownForTenMinutesOfSimulatedTime() throws Exception {
 		Date start = ClockUtil.getCurrentTime();
 		List<Long> pieceIds = new ArrayList<>();
+		long incidents;
+		List<String> jobIds;
 		try {
 			for (int minute = 0; minute < 10; minute++) {
 				ClockUtil.setCurrentTime(new Date(start.getTime() + TimeUnit.MINUTES.toMillis(minute)));
@@ -209,7 +211,8 @@ class NotificationMailTest {
 				pieceIds.add(this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id());
 				assertThat(runDueMailJobs()).as("minute %d: nothing goes out", minute).isZero();
 			}
-			long incidents = mailJobs().stream().filter((job) -> job.getRetries() == 0).count();
+			incidents = mailJobs().stream().filter((job) -> job.getRetries() == 0).count();
+			jobIds = mailJobs().stream().map(Job::getId).toList();
 			assertThat(incidents).as("the first pieces' mails ran out of retries").isPositive();
 
 			startMailServer(SMTP_PORT);
@@ -240,6 +243,13 @@ class NotificationMailTest {
 				.as(mail.toString())
 				.containsOnlyOnce((String) mail.get("subject"));
 		}
+		Map<Integer, Long> attempts = jobIds.stream()
+			.collect(java.util.stream.Collectors.groupingBy((id) -> this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = ? AND JOB_EXCEPTION_MSG_ IS NOT NULL", Integer.class,
+					id), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+		System.out.printf("[NotificationMailTest] mail server down 10 simulated minutes: %d mails queued (failed"
+				+ " attempts: jobs %s), %d became incidents and were retried by an operator, all %d delivered exactly once%n",
+				mails.size(), attempts, incidents, mails.size());
 	}
 
 	/** The mail jobs due now (simulated time), run once each as the job executor would; how many succeeded. */
