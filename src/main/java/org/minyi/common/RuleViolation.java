@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * for programs and a Chinese message for people. It is the engine's form validation exception, which
  * engine-rest answers with 400 and the message when a task is completed or a form submitted, so
  * Tasklist shows the Chinese message; {@link RuleViolationPlugin} unwraps it from the engine's
- * listener exceptions and {@code RuleViolationMapper} from engine-rest's other answers.
+ * listener exceptions and {@code EngineRestConfiguration} from engine-rest's other answers.
  */
 public class RuleViolation extends FormFieldValidationException {
 

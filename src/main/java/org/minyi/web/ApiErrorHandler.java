@@ -1,18 +1,31 @@
 package org.minyi.web;
 
+import jakarta.persistence.PersistenceException;
+
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.minyi.common.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every refusal of the application's API is {@code {"code": ..., "message": ...}} with a 4xx status. */
+/**
+ * Every refusal of the application's API is {@code {"code": ..., "message": ...}} with a 4xx status; a
+ * database out of reach is 503 with {@code Retry-After}, never a 500 with a stack trace.
+ */
 @RestControllerAdvice
 class ApiErrorHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
 	/** The body of an error answer: a stable code for programs and a Chinese message for people. */
 	record ApiError(String code, String message) {
@@ -43,6 +56,22 @@ class ApiErrorHandler {
 	@ExceptionHandler(AuthorizationException.class)
 	ResponseEntity<ApiError> forbidden(AuthorizationException ex) {
 		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("FORBIDDEN", "无权执行此操作"));
+	}
+
+	/**
+	 * The database unreachable or another user's change in the way, however deeply wrapped; anything
+	 * else is rethrown and answered as before.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class,
+			ProcessEngineException.class })
+	ResponseEntity<ApiError> unavailableOrConflict(RuntimeException ex) {
+		ErrorAnswers.Answer answer = ErrorAnswers.of(ex).orElseThrow(() -> ex);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status());
+		if (answer.databaseUnavailable()) {
+			log.warn("Database unavailable: {}", ex.toString());
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ErrorAnswers.RETRY_AFTER_SECONDS));
+		}
+		return response.body(new ApiError(answer.code(), answer.message()));
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.minyi.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -24,6 +26,17 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
 				new ApiAuthenticationFilter(identityService));
 		registration.setName("api-authentication");
 		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	/** Before every authentication filter, whose database failures it answers with 503. */
+	@Bean
+	FilterRegistrationBean<ErrorAnswerFilter> errorAnswerFilter(ObjectMapper objectMapper) {
+		FilterRegistrationBean<ErrorAnswerFilter> registration = new FilterRegistrationBean<>(
+				new ErrorAnswerFilter(objectMapper));
+		registration.setName("error-answers");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
