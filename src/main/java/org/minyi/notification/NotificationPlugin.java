@@ -47,6 +47,11 @@ class NotificationPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setFailedJobCommandFactory(new MailRetries(configuration.getFailedJobCommandFactory()));
+	}
+
+	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		List<JobHandler> handlers = new ArrayList<>();
 		if (configuration.getCustomJobHandlers() != null) {

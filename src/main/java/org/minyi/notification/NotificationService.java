@@ -148,6 +148,7 @@ public class NotificationService {
 		MessageEntity job = new MessageEntity();
 		job.setJobHandlerType(MailJobHandler.TYPE);
 		job.setJobHandlerConfigurationRaw(String.valueOf(recipientId));
+		job.setRetries(MailRetries.ATTEMPTS);
 		commandContext.getJobManager().send(job);
 		log.debug("Mail job scheduled for notification recipient {}", recipientId);
 	}
