@@ -8,13 +8,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.minyi.common.RuleViolation;
 import org.springframework.stereotype.Component;
 
-/** engine-rest, with broken application rules answered as 400 wherever engine-rest would say 500. */
+/**
+ * engine-rest, with broken application rules and other mistakes of the client answered as 4xx wherever
+ * engine-rest would say 500, and malformed bodies answered with JSON.
+ */
 @Component
 @ApplicationPath("/engine-rest")
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -22,6 +30,9 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	@Override
 	protected void registerAdditionalResources() {
 		register(RuleViolationMapper.class);
+		register(MalformedJsonMapper.class);
+		register(JsonParseMapper.class);
+		register(JsonMappingMapper.class);
 	}
 
 	/**
@@ -41,8 +52,68 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 							violation.getMessage(), "errorCode", violation.errorCode());
 					return Response.status(violation.httpStatus()).entity(body).type(MediaType.APPLICATION_JSON).build();
 				}
+				// The client's mistakes that engine-rest answers with 500: a task that does not exist (any more),
+				// a request the engine calls bad, a variable in Java serialization (ENGINE-17007, prohibited).
+				if (cause instanceof NullValueException) {
+					return error(Response.Status.NOT_FOUND, exception.getMessage());
+				}
+				if (cause instanceof BadUserRequestException
+						|| (cause.getMessage() != null && cause.getMessage().startsWith("ENGINE-17007"))) {
+					return error(Response.Status.BAD_REQUEST, exception.getMessage());
+				}
 			}
 			return this.defaults.toResponse(exception);
+		}
+
+		private static Response error(Response.Status status, String message) {
+			return Response.status(status)
+				.entity(Map.of("type", "InvalidRequestException", "message", message))
+				.type(MediaType.APPLICATION_JSON)
+				.build();
+		}
+
+	}
+
+	/**
+	 * A body engine-rest's parser refuses: plain text from Jackson's own mappers, or 500 for a document
+	 * nested too deeply. Here 400 with JSON, as engine-rest's other errors, with a code and Chinese message.
+	 */
+	static Response malformed(JsonProcessingException exception) {
+		String detail = String.valueOf(exception.getOriginalMessage());
+		detail = (detail.length() > 200) ? detail.substring(0, 200) + "…" : detail;
+		Map<String, Object> body = Map.of("type", "InvalidRequestException", "message",
+				"[MALFORMED_REQUEST] 请求内容不是有效的JSON或不符合接口格式：" + detail, "errorCode", "MALFORMED_REQUEST");
+		return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON).build();
+	}
+
+	@Priority(1)
+	static class MalformedJsonMapper implements ExceptionMapper<JsonProcessingException> {
+
+		@Override
+		public Response toResponse(JsonProcessingException exception) {
+			return malformed(exception);
+		}
+
+	}
+
+	/** As {@link MalformedJsonMapper}, in place of Jackson's mapper for exactly this type. */
+	@Priority(1)
+	static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
+
+		@Override
+		public Response toResponse(JsonParseException exception) {
+			return malformed(exception);
+		}
+
+	}
+
+	/** As {@link MalformedJsonMapper}, in place of Jackson's mapper for exactly this type. */
+	@Priority(1)
+	static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
+
+		@Override
+		public Response toResponse(JsonMappingException exception) {
+			return malformed(exception);
 		}
 
 	}
