@@ -1,5 +1,6 @@
 package org.minyi.web;
 
+import java.io.IOException;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
@@ -7,12 +8,15 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -33,6 +37,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		register(MalformedJsonMapper.class);
 		register(JsonParseMapper.class);
 		register(JsonMappingMapper.class);
+		register(JsonBodyRequired.class);
 	}
 
 	/**
@@ -84,6 +89,23 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		Map<String, Object> body = Map.of("type", "InvalidRequestException", "message",
 				"[MALFORMED_REQUEST] 请求内容不是有效的JSON或不符合接口格式：" + detail, "errorCode", "MALFORMED_REQUEST");
 		return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON).build();
+	}
+
+	/**
+	 * A request that says it carries JSON but has no body, or {@code null}: engine-rest's resources would
+	 * fail on the missing object with 500.
+	 */
+	static class JsonBodyRequired implements ReaderInterceptor {
+
+		@Override
+		public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+			Object entity = context.proceed();
+			if (entity == null && MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
+				throw new InvalidRequestException(Response.Status.BAD_REQUEST, "[BODY_REQUIRED] 请求体不能为空");
+			}
+			return entity;
+		}
+
 	}
 
 	@Priority(1)

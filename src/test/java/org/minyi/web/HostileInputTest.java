@@ -64,8 +64,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9, hostile input: every write endpoint of the application's API and every task form through
- * engine-rest gets at least {@value #DEFAULT_INPUTS} generated hostile inputs ({@link HostileCorpus}). Each
+ * Issue 9, hostile input: every write endpoint of the application's API, the start form and every kind of
+ * task form through engine-rest get {@value #DEFAULT_INPUTS} generated hostile inputs each
+ * ({@link HostileCorpus}; a form's inputs half through {@code complete} or {@code start}, half through
+ * {@code submit-form}, so each of these engine-rest endpoints gets several thousand in all). Each
  * must be refused with a 4xx and a clear message ({@code {code, message}} from the API, {@code [CODE] 中文}
  * from the rules through engine-rest, engine-rest's own 400 for what its parser refuses), and leave the
  * database exactly as it was: a fingerprint of the application's tables and the engine's runtime and
@@ -304,10 +306,11 @@ class HostileInputTest {
 	void engineRestStartForm() {
 		Map<String, Object> valid = piece();
 		String base = "/engine-rest/process-definition/key/" + PieceProcess.KEY;
-		attackJson("POST " + base + "/start", "wangfang", base + "/start", valid, pieceFields(),
-				HostileCorpus.ENGINE_REST, false);
-		attackJson("POST " + base + "/submit-form", "wangfang", base + "/submit-form", valid, pieceFields(),
-				HostileCorpus.ENGINE_REST, false);
+		for (String action : List.of("start", "submit-form")) {
+			String endpoint = "POST " + base + "/" + action;
+			attack(endpoint, attempts(endpoint, "wangfang", base + "/" + action, valid, pieceFields(),
+					HostileCorpus.ENGINE_REST, INPUTS / 2), false);
+		}
 	}
 
 	Stream<String> taskKinds() {
@@ -328,7 +331,7 @@ class HostileInputTest {
 			String endpoint = "POST /engine-rest/task/{id}/" + action + " (" + key + ")";
 			List<Attempt> attempts = new ArrayList<>(attempts(endpoint, task.userId(),
 					"/engine-rest/task/" + task.taskId() + "/" + action, task.valid(), task.fields(),
-					HostileCorpus.ENGINE_REST));
+					HostileCorpus.ENGINE_REST, INPUTS / 2));
 			byte[] valid = HostileCorpus.json(HostileCorpus.ENGINE_REST.apply(task.valid()))
 				.getBytes(StandardCharsets.UTF_8);
 			for (int i = 5; i < attempts.size(); i += 20) {
@@ -346,12 +349,12 @@ class HostileInputTest {
 
 	private void attackJson(String endpoint, String userId, String path, Map<String, Object> valid, List<Field> fields,
 			Function<Map<String, Object>, Object> shape, boolean api) {
-		attack(endpoint, attempts(endpoint, userId, path, valid, fields, shape), api);
+		attack(endpoint, attempts(endpoint, userId, path, valid, fields, shape, INPUTS), api);
 	}
 
 	private static List<Attempt> attempts(String endpoint, String userId, String path, Map<String, Object> valid,
-			List<Field> fields, Function<Map<String, Object>, Object> shape) {
-		List<Input> inputs = new HostileCorpus(endpoint.hashCode(), valid, fields, shape).generate(INPUTS);
+			List<Field> fields, Function<Map<String, Object>, Object> shape, int count) {
+		List<Input> inputs = new HostileCorpus(endpoint.hashCode(), valid, fields, shape).generate(count);
 		return inputs.stream()
 			.map((input) -> new Attempt(input.description(), "POST", path, userId, "application/json", input.body(),
 					input.refusal()))
