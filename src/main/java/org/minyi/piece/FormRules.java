@@ -89,6 +89,12 @@ final class FormRules {
 		String label = component.path("label").asText(key);
 		JsonNode validate = component.path("validate");
 		boolean blank = value == null || (value instanceof String text && text.isBlank());
+		if (blank && value instanceof String text && PlainText.hasForbiddenCharacters(text)) {
+			// Java counts some control characters as white space: "blank" must not let them through.
+			problems.add("「" + label + "」含有不允许的控制字符或不可见字符");
+			codes.add("FIELD_CONTROL_CHARACTERS");
+			return;
+		}
 		if (blank) {
 			if (validate.path("required").asBoolean(false)) {
 				problems.add("「" + label + "」为必填项");

@@ -175,9 +175,15 @@ final class HostileCorpus {
 			case 8 -> parser("single quotes", json(this.valid).replace('"', '\'').getBytes(StandardCharsets.UTF_8));
 			case 9 -> parser("trailing garbage in a value", json(this.valid).replaceFirst("\":", "\": ]")
 				.getBytes(StandardCharsets.UTF_8));
-			case 10 -> parser("overlong UTF-8 encoding", insertIntoString(valid,
-					pickBytes(new byte[] { (byte) 0xC0, (byte) 0xAF }, new byte[] { (byte) 0xE0, (byte) 0x80, (byte) 0xAF },
-							new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, new byte[] { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 })));
+			case 10 -> {
+				// A surrogate or a code point beyond U+10FFFF in UTF-8. (Overlong forms of ASCII, C0 AF for "/",
+				// Jackson decodes to that character: the rules then see a plain "/".)
+				byte[] bytes = pickBytes(new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+						new byte[] { (byte) 0xED, (byte) 0xBF, (byte) 0xBF },
+						new byte[] { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 });
+				yield parser("encoded surrogate or beyond U+10FFFF " + java.util.HexFormat.of().formatHex(bytes),
+						insertIntoString(valid, bytes));
+			}
 			default -> parser("wrong variables shape", this.engineRest
 					? pick("{\"variables\": []}", "{\"variables\": \"x\"}", "{\"variables\": {\"x\": 1}}",
 							"{\"variables\": {\"x\": {\"value\": \"1\", \"type\": \"NoSuchType\"}}}",

@@ -496,7 +496,7 @@ class HostileInputTest {
 			case 0 -> String.valueOf(-1 - random.nextInt(1_000_000));
 			case 1 -> String.valueOf(Long.MAX_VALUE - random.nextInt(1000));
 			case 2 -> new BigInteger(70 + random.nextInt(200), random).add(BigInteger.valueOf(Long.MAX_VALUE)).toString();
-			case 3 -> pick(random, "0", "1.5", "1e3", "0x1F", "NaN", "null", "-0", "１２", "一", "", "%00");
+			case 3 -> pick(random, "0", "1.5", "1e3", "0x1F", "NaN", "null", "-0", "９９９９９９９９９９９９", "一", "", "%00");
 			default -> {
 				String value = HostileCorpus.VALUES.get(random.nextInt(HostileCorpus.VALUES.size()));
 				yield value.isBlank() ? "x" + value : value;

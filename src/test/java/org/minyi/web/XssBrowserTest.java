@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,8 +172,8 @@ class XssBrowserTest {
 
 	private void assertWorkbookShowsTheUnitLiterally() throws Exception {
 		ResponseEntity<byte[]> workbook = this.rest.withBasicAuth("huangwei", "demo")
-			.exchange("/api/statistics/report.xlsx?year=" + LocalDate.now().getYear() + "&unit="
-					+ URLEncoder.encode(UNIT, StandardCharsets.UTF_8), HttpMethod.GET, null, byte[].class);
+			.exchange("/api/statistics/report.xlsx?year={year}&unit={unit}", HttpMethod.GET, null, byte[].class,
+					LocalDate.now().getYear(), UNIT);
 		assertThat(workbook.getStatusCode()).isEqualTo(HttpStatus.OK);
 		try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook.getBody()))) {
 			List<Cell> cells = new ArrayList<>();
