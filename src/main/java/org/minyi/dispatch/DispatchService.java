@@ -12,6 +12,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.Coded;
 import org.minyi.common.GaplessCounter;
+import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
 import org.minyi.dispatch.DispatchReferenceData.DispatchForm;
 import org.minyi.piece.Credit;
@@ -189,6 +190,8 @@ public class DispatchService {
 	/** What a higher level answered, recorded once. The same message delivered twice returns the first record. */
 	RecordedAnswer recordAnswer(Long pieceId, String levelCode, String formCode, LocalDate adoptedOn, String reference,
 			String messageId, String userId) {
+		PlainText.check("采用说明", reference, 200);
+		PlainText.check("消息编号", messageId, 100);
 		if (messageId != null) {
 			Optional<Adoption> delivered = this.adoptions.findByMessageId(messageId);
 			if (delivered.isPresent()) {

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.calendar.WorkingDayCalendar;
+import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
@@ -74,6 +75,7 @@ public class FollowupService {
 
 	RecordedInstruction recordInstruction(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
 			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
+		PlainText.check("消息编号", messageId, 100);
 		if (messageId != null) {
 			Optional<Instruction> delivered = this.instructions.findByMessageId(messageId);
 			if (delivered.isPresent()) {
@@ -100,6 +102,7 @@ public class FollowupService {
 		if (text.length() > 2000) {
 			throw new RuleViolation("INSTRUCTION_TEXT_TOO_LONG", "批示内容不能超过2000字");
 		}
+		PlainText.check("批示内容", text, 2000);
 		LocalDate today = ClockUtil.now().toInstant().atZone(this.zone).toLocalDate();
 		if (instructedOn == null || instructedOn.isAfter(today) || instructedOn.getYear() < 2000) {
 			throw new RuleViolation("INSTRUCTION_DATE_INVALID", "批示日期无效：" + instructedOn);

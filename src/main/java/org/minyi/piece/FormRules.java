@@ -2,6 +2,10 @@ package org.minyi.piece;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
 
 /**
  * Enforces on the server the rules a Camunda Form declares for the browser: required fields, lengths,
- * number ranges, patterns and the options of selects and radios. Tasklist validates only in the
+ * number ranges, patterns, the options of selects and radios, text and dates that are text and dates. Tasklist validates only in the
  * browser and engine-rest not at all, so the same form file is the rule for every client. A field hidden
  * by its {@code conditional.hide} FEEL expression is not checked, as in the browser.
  */
@@ -27,8 +32,12 @@ final class FormRules {
 	private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
 			"checkbox", "datetime");
 
-	/** Control characters other than tab and line breaks never belong in a piece. */
-	private static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+	private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "datetime");
+
+	/** The range of dates a form accepts: nothing of this committee's work lies outside it. */
+	private static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
+
+	private static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
 
 	private final ObjectMapper objectMapper;
 
@@ -80,6 +89,12 @@ final class FormRules {
 		String label = component.path("label").asText(key);
 		JsonNode validate = component.path("validate");
 		boolean blank = value == null || (value instanceof String text && text.isBlank());
+		if (blank && value instanceof String text && PlainText.hasForbiddenCharacters(text)) {
+			// Java counts some control characters as white space: "blank" must not let them through.
+			problems.add("「" + label + "」含有不允许的控制字符或不可见字符");
+			codes.add("FIELD_CONTROL_CHARACTERS");
+			return;
+		}
 		if (blank) {
 			if (validate.path("required").asBoolean(false)) {
 				problems.add("「" + label + "」为必填项");
@@ -87,8 +102,14 @@ final class FormRules {
 			}
 			return;
 		}
+		if (TEXT_TYPES.contains(type) && !(value instanceof String)) {
+			// engine-rest lets a client send any type; the delegates read these fields as text.
+			problems.add("「" + label + "」应为文本");
+			codes.add("FIELD_NOT_TEXT");
+			return;
+		}
 		if (value instanceof String text) {
-			int length = text.codePointCount(0, text.length());
+			int length = PlainText.length(text);
 			if (validate.has("maxLength") && length > validate.get("maxLength").asInt()) {
 				problems.add("「" + label + "」不能超过" + validate.get("maxLength").asInt() + "个字（现有" + length + "个）");
 				codes.add("FIELD_TOO_LONG");
@@ -101,9 +122,12 @@ final class FormRules {
 				problems.add("「" + label + "」格式不正确");
 				codes.add("FIELD_PATTERN");
 			}
-			if (CONTROL_CHARACTERS.matcher(text).find()) {
-				problems.add("「" + label + "」含有不允许的控制字符");
+			if (PlainText.hasForbiddenCharacters(text)) {
+				problems.add("「" + label + "」含有不允许的控制字符或不可见字符");
 				codes.add("FIELD_CONTROL_CHARACTERS");
+			}
+			if ("datetime".equals(type)) {
+				checkDate(label, component.path("subtype").asText("date"), text, problems, codes);
 			}
 		}
 		if (("select".equals(type) || "radio".equals(type)) && component.has("values")) {
@@ -137,6 +161,36 @@ final class FormRules {
 		if (validate.has("max") && number.doubleValue() > validate.get("max").asDouble()) {
 			problems.add("「" + label + "」不能大于" + validate.get("max").asText());
 			codes.add("FIELD_TOO_LARGE");
+		}
+	}
+
+	/** A date as Camunda Forms submit it: ISO {@code 2026-05-01}, or a date and time for that subtype. */
+	private static void checkDate(String label, String subtype, String text, List<String> problems,
+			List<String> codes) {
+		if ("time".equals(subtype)) {
+			return;
+		}
+		LocalDate date;
+		try {
+			date = "date".equals(subtype) ? LocalDate.parse(text) : parseDateTime(text);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add("「" + label + "」不是有效日期（格式如2026-05-01）：" + text);
+			codes.add("FIELD_DATE_INVALID");
+			return;
+		}
+		if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+			problems.add("「" + label + "」超出允许范围（" + FIRST_DATE + "至" + LAST_DATE + "）");
+			codes.add("FIELD_DATE_OUT_OF_RANGE");
+		}
+	}
+
+	private static LocalDate parseDateTime(String text) {
+		try {
+			return OffsetDateTime.parse(text).toLocalDate();
+		}
+		catch (DateTimeParseException ex) {
+			return LocalDateTime.parse(text).toLocalDate();
 		}
 	}
 

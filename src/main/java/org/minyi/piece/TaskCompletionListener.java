@@ -79,6 +79,16 @@ public class TaskCompletionListener implements TaskListener {
 		}
 	}
 
+	/**
+	 * When a task is created, its decision variable goes: a decision an earlier task (or an earlier round
+	 * of this one) left behind must not stand in for the one this task has to make. Both sign-off levels
+	 * write {@code signoffDecision}; the vice-chair's task completed without variables would otherwise
+	 * pass as the secretary-general's approval.
+	 */
+	public void clearDecision(DelegateTask task) {
+		property(task, DECISION_PROPERTY).ifPresent(task::removeVariable);
+	}
+
 	private String actor(DelegateTask task) {
 		var authentication = this.identityService.getCurrentAuthentication();
 		return (authentication != null) ? authentication.getUserId() : task.getAssignee();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -16,8 +17,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link TaskCompletionListener} to every user task the engine parses, so no model has to repeat
- * it and no task escapes it. The listener is looked up when a task completes: it needs engine
+ * Adds {@link TaskCompletionListener} to every user task the engine parses, on creation (a stale decision
+ * cleared) and on completion (the rules), so no model has to repeat it and no task escapes it. The listener is looked up when a task completes: it needs engine
  * services, and the engine is not built yet when this plugin runs.
  */
 @Component
@@ -35,13 +36,15 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreBPMNParseListeners() != null) {
 			listeners.addAll(configuration.getCustomPreBPMNParseListeners());
 		}
+		TaskListener onCreate = (task) -> this.completionListener.getObject().clearDecision(task);
 		TaskListener onComplete = (task) -> this.completionListener.getObject().notify(task);
 		listeners.add(new AbstractBpmnParseListener() {
 
 			@Override
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-					.addTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
+				TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				definition.addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
+				definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, onComplete);
 			}
 
 		});

@@ -1,5 +1,7 @@
 package org.minyi.web;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.persistence.PersistenceException;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -12,9 +14,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -39,7 +46,46 @@ class ApiErrorHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			return ResponseEntity.badRequest()
+				.body(new ApiError("UNKNOWN_FIELD", "请求中有未知字段：" + shortened(unknown.getPropertyName())));
+		}
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+			return ResponseEntity.badRequest()
+				.body(new ApiError("MALFORMED_REQUEST", "请求内容格式不正确：字段" + field + "的类型或取值无效"));
+		}
 		return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST", "请求内容格式不正确"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException ex) {
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "不支持的请求内容类型：" + ex.getContentType()));
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ApiError> noSuchPath(NoResourceFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", "请求的地址不存在"));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ApiError> wrongMethod(HttpRequestMethodNotSupportedException ex) {
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.body(new ApiError("METHOD_NOT_ALLOWED", "该地址不支持" + ex.getMethod() + "请求"));
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException ex) {
+		return ResponseEntity.badRequest().body(new ApiError("PARAMETER_REQUIRED", "缺少参数：" + ex.getParameterName()));
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiError> badMultipart(MultipartException ex) {
+		if (ex instanceof MaxUploadSizeExceededException tooLarge) {
+			return tooLarge(tooLarge);
+		}
+		return ResponseEntity.badRequest().body(new ApiError("MALFORMED_REQUEST", "上传内容格式不正确"));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -47,8 +93,7 @@ class ApiErrorHandler {
 		return ResponseEntity.badRequest().body(new ApiError("INVALID_PARAMETER", "参数格式不正确：" + ex.getName()));
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
+	private static ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException ex) {
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
 			.body(new ApiError("ATTACHMENT_TOO_LARGE", "附件不能超过10MB"));
 	}
@@ -72,6 +117,11 @@ class ApiErrorHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ErrorAnswers.RETRY_AFTER_SECONDS));
 		}
 		return response.body(new ApiError(answer.code(), answer.message()));
+	}
+
+	/** A client's text echoed in a message, cut short: the message is for people, not a mirror. */
+	private static String shortened(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 40) + "…";
 	}
 
 }
