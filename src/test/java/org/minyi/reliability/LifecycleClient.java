@@ -135,6 +135,8 @@ final class LifecycleClient {
 	long drive(Plan plan, long deadlineNanos) {
 		Long pieceId = null;
 		boolean submitUncertain = false;
+		// Its own issue of the bulletin is open: its tasks come first.
+		boolean bulletinPhase = false;
 		while (true) {
 			if (System.nanoTime() > deadlineNanos) {
 				throw new IllegalStateException("Piece " + plan.index() + " (" + pieceId + ") not driven in time");
@@ -156,7 +158,11 @@ final class LifecycleClient {
 					continue;
 				}
 				String bulletinKey = "rel-" + pieceId;
-				JsonNode task = firstTask(Map.of("processInstanceBusinessKey", bulletinKey));
+				JsonNode task = null;
+				if (bulletinPhase) {
+					task = firstTask(Map.of("processInstanceBusinessKey", bulletinKey));
+					bulletinPhase = task != null;
+				}
 				if (task == null) {
 					task = firstTask(Map.of("processVariables",
 							List.of(Map.of("name", "title", "operator", "eq", "value", plan.title()))));
@@ -164,7 +170,8 @@ final class LifecycleClient {
 				if (task != null) {
 					Map<String, Object> variables = variables(plan, pieceId, task.get("taskDefinitionKey").asText());
 					if (variables == null) {
-						return pieceId; // the upward answer that the timer is to give
+						// The upward answer that the timer is to give; the issue may still wait for distribution.
+						return finishBulletin(pieceId);
 					}
 					String user = switch (task.get("taskDefinitionKey").asText()) {
 						case "task_signoff_secretary_general" -> "chenjun";
@@ -198,10 +205,11 @@ final class LifecycleClient {
 						expect(bulletin, 200, "start bulletin for " + pieceId);
 						this.counters.bulletins.incrementAndGet();
 					}
+					bulletinPhase = true;
 					continue;
 				}
 				if ("DISPATCHED".equals(status) || "ARCHIVED".equals(status)) {
-					return pieceId;
+					return finishBulletin(pieceId);
 				}
 				AppProcess.sleep(200); // a job or another node is about to move it on
 			}
@@ -210,6 +218,19 @@ final class LifecycleClient {
 				AppProcess.sleep(500);
 			}
 		}
+	}
+
+	/** Distributes the piece's issue if that was left open (its answer lost in a kill); returns the piece id. */
+	private long finishBulletin(long pieceId) throws IOException {
+		JsonNode task;
+		while ((task = firstTask(Map.of("processInstanceBusinessKey", "rel-" + pieceId))) != null) {
+			Answer done = call("POST", "liqiang", "/engine-rest/task/" + task.get("id").asText() + "/complete",
+					Map.of("variables", Map.of()));
+			if (done.status() == 204) {
+				this.counters.completed.incrementAndGet();
+			}
+		}
+		return pieceId;
 	}
 
 	private Map<String, Object> variables(Plan plan, long pieceId, String taskKey) throws IOException {
