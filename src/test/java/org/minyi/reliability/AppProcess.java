@@ -63,10 +63,6 @@ final class AppProcess {
 		this.arguments.addAll(extra);
 	}
 
-	String name() {
-		return this.name;
-	}
-
 	int port() {
 		return this.port;
 	}
@@ -139,10 +135,6 @@ final class AppProcess {
 			this.process.destroy();
 			waitFor();
 		}
-	}
-
-	long pid() {
-		return this.process.pid();
 	}
 
 	private void waitFor() {
