@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
@@ -68,7 +69,7 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 			throw new IllegalStateException("No mail server configured (spring.mail.host)");
 		}
 		try {
-			MimeMessage message = sender.createMimeMessage();
+			MimeMessage message = message(sender, recipient, notification);
 			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
 			helper.setFrom(this.settings.get().from());
 			helper.setTo(recipient.email());
@@ -81,6 +82,29 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 		}
 		recipient.accepted(ClockUtil.now().toInstant());
 		this.recipients.get().save(recipient);
+	}
+
+	/**
+	 * The recipient's mail with a Message-ID of its own: a mail the server accepted just before the node
+	 * died (so it is sent again after the restart) arrives twice with the same Message-ID, which mail
+	 * systems recognise as one message.
+	 */
+	private MimeMessage message(JavaMailSender sender, NotificationRecipient recipient, Notification notification) {
+		if (!(sender instanceof JavaMailSenderImpl impl)) {
+			return sender.createMimeMessage();
+		}
+		String from = this.settings.get().from();
+		String domain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip();
+		String messageId = "<minyi." + recipient.id() + "." + notification.createdAt().toEpochMilli() + "@" + domain
+				+ ">";
+		return new MimeMessage(impl.getSession()) {
+
+			@Override
+			protected void updateMessageID() throws MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+
+		};
 	}
 
 	@Override
