@@ -338,6 +338,8 @@ class AuthorizationMatrixTest {
 		});
 		probes.put("statistics.report", (caller) -> ok(call(caller, HttpMethod.GET,
 				"/api/statistics/report?year=" + LocalDate.now().getYear(), null)));
+		probes.put("statistics.ranking", (caller) -> ok(call(caller, HttpMethod.GET,
+				"/api/statistics/ranking?year=" + LocalDate.now().getYear(), null)));
 		probes.put("statistics.export", (caller) -> {
 			ResponseEntity<String> response = call(caller, HttpMethod.GET,
 					"/api/statistics/report.xlsx?year=" + LocalDate.now().getYear(), null);
