@@ -34,6 +34,15 @@ public class PieceAuthorizations {
 		});
 	}
 
+	/** The grants made for this process instance, when it has ended. */
+	public void revokeFor(String processInstanceId) {
+		Privileged.run(() -> this.authorizationService.createAuthorizationQuery()
+			.resourceType(Resources.PROCESS_INSTANCE)
+			.resourceId(processInstanceId)
+			.list()
+			.forEach((grant) -> this.authorizationService.deleteAuthorization(grant.getId())));
+	}
+
 	private void grantRead(String processInstanceId, String userId, String groupId) {
 		Authorization authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		authorization.setResource(Resources.PROCESS_INSTANCE);

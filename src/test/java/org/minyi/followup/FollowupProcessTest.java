@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,6 +50,9 @@ class FollowupProcessTest {
 
 	@Autowired
 	ProcessEngine processEngine;
+
+	@Autowired
+	AuthorizationService authorizationService;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -106,6 +110,8 @@ class FollowupProcessTest {
 		executeWindowTimer(piece);
 		assertThat(piece).isEnded().hasPassed(FollowupProcess.END_ARCHIVED);
 		assertThat(piece(piece).status()).isEqualTo(PieceStatus.ARCHIVED);
+		// The instance's read grants end with it.
+		assertThat(this.authorizationService.createAuthorizationQuery().resourceId(piece.getId()).count()).isZero();
 		assertThat(this.feedbackService.of("wangfang")).filteredOn((f) -> f.pieceId().equals(piece(piece).id()))
 			.extracting(Feedback::milestone)
 			.contains("registered", "published", "instructed", "replied", "archived");
