@@ -1,6 +1,5 @@
 package org.minyi.piece;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +18,5 @@ public interface PieceRepository extends ListCrudRepository<Piece, Long> {
 	/** Pieces that credit this user, newest first. */
 	@Query("select distinct p from Piece p join p.credits c where c.userId = :userId order by p.submittedAt desc")
 	List<Piece> findCrediting(@Param("userId") String userId);
-
-	/** Registered pieces since a date, for the duplicate check. */
-	@Query("select p from Piece p where p.registrationNumber is not null and p.registeredAt >= :since and p.id <> :excludedId")
-	List<Piece> findRegisteredSince(@Param("since") Instant since, @Param("excludedId") Long excludedId);
 
 }
