@@ -36,6 +36,11 @@ class PieceApiTest {
 		assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(read.getBody()).containsEntry("status", "SUBMITTED").containsEntry("statusName", "已提交");
 		assertThat((List<?>) read.getBody().get("timeline")).hasSize(1);
+		// Only the decimal id names the piece; Spring alone would read 0x… as the same number.
+		ResponseEntity<Map<String, Object>> hex = http.get("wangfang",
+				"/api/pieces/0x" + Long.toHexString(((Number) id).longValue()));
+		assertThat(hex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(hex.getBody()).containsEntry("code", "INVALID_PARAMETER");
 		assertThat(http.getList("wangfang", "/api/pieces/mine").getBody()).extracting((piece) -> piece.get("id"))
 			.contains(id);
 		assertThat(http.getList("zhaolei", "/api/pieces/mine").getBody()).extracting((piece) -> piece.get("id"))
