@@ -125,9 +125,6 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 					|| (cause.getMessage() != null && cause.getMessage().startsWith("ENGINE-17007"))) {
 				return Optional.of(error(Response.Status.BAD_REQUEST, exception.getMessage()));
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return Optional.empty();
 	}
