@@ -29,8 +29,8 @@ class FactQueries {
 		this.jdbc.query("""
 				SELECT EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on), f.event_type, f.level,
 				       COUNT(DISTINCT f.piece_id), COALESCE(ROUND(SUM(f.share)), 0)
-				FROM minyi_stat_fact f WHERE""" + range.where() + """
-				 GROUP BY EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on), f.event_type, f.level""",
+				FROM minyi_stat_fact f WHERE""" + range.where()
+				+ " GROUP BY EXTRACT(YEAR FROM f.occurred_on), EXTRACT(MONTH FROM f.occurred_on), f.event_type, f.level",
 				(row) -> {
 					into.addEvents(YearMonth.of(row.getInt(1), row.getInt(2)), row.getString(3), row.getString(4),
 							row.getLong(5), row.getLong(6));
