@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -45,6 +47,12 @@ final class BacklogLoader {
 			"act_hi_batch", "act_id_user", "act_id_group", "act_id_membership", "act_id_tenant",
 			"act_id_tenant_member", "act_id_info");
 
+	/** The columns a template's rows are found by (see {@link #engineSelections}, {@link #applicationSelections}). */
+	private static final Set<String> FINDING_COLUMNS = Set.of("root_proc_inst_id_", "proc_inst_id_",
+			"process_instance_id_", "task_id_", "resource_id_", "piece_id", "notification_id", "fact_id");
+
+	private static final Pattern LEADING_COLUMN = Pattern.compile("USING \\w+ \\(\"?(\\w+)");
+
 	private final DataSource dataSource;
 
 	BacklogLoader(DataSource dataSource) {
@@ -55,59 +63,133 @@ final class BacklogLoader {
 	record Template(String processInstanceId, long pieceId, String registrationNumber, String submitterId) {
 	}
 
+	/**
+	 * Drops the secondary indexes of the engine's instance tables and the application's tables, to be built
+	 * again by {@link #createIndexes} once the copies are in: one sorted build per index is much faster
+	 * than millions of inserts into each. Unique indexes, those of constraints and those the loader finds
+	 * a template's rows by stay. Returns the definitions of the dropped ones.
+	 */
+	List<String> dropSecondaryIndexes() throws SQLException {
+		List<String[]> indexes = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection();
+				var statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("""
+					SELECT i.indexname, i.indexdef FROM pg_indexes i
+					WHERE i.schemaname = current_schema()
+					  AND (i.tablename LIKE 'act\\_hi\\_%' OR i.tablename LIKE 'act\\_ru\\_%'
+					       OR i.tablename = 'act_ge_bytearray' OR i.tablename LIKE 'minyi\\_%')
+					  AND i.indexdef NOT LIKE 'CREATE UNIQUE%'
+					  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)""")) {
+				while (rs.next()) {
+					Matcher leading = LEADING_COLUMN.matcher(rs.getString(2));
+					if (!leading.find() || !FINDING_COLUMNS.contains(leading.group(1).toLowerCase())) {
+						indexes.add(new String[] { rs.getString(1), rs.getString(2) });
+					}
+				}
+			}
+			for (String[] index : indexes) {
+				statement.execute("DROP INDEX " + index[0]);
+			}
+		}
+		return indexes.stream().map((index) -> index[1]).toList();
+	}
+
+	/** Builds indexes from their definitions. */
+	void createIndexes(List<String> definitions) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("SET maintenance_work_mem = '256MB'");
+			for (String definition : definitions) {
+				statement.execute(definition);
+			}
+			statement.execute("RESET maintenance_work_mem");
+		}
+	}
+
 	/** Copies the template {@code copies} times; copy {@code n} is {@code n * stepSeconds} older. Returns rows. */
 	long copy(Template template, int copies, long stepSeconds) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			Map<String, String> engineTables = engineSelections(connection);
-			Set<String> ids = new HashSet<>();
-			Map<String, String> where = new LinkedHashMap<>();
-			List<String> procInstIds = strings(connection,
-					"SELECT id_ FROM act_hi_procinst WHERE root_proc_inst_id_ = ?", template.processInstanceId());
-			List<String> taskIds = strings(connection, "SELECT id_ FROM act_hi_taskinst WHERE root_proc_inst_id_ = ?",
-					template.processInstanceId());
-			for (Map.Entry<String, String> table : engineTables.entrySet()) {
-				String predicate = table.getValue();
-				where.put(table.getKey(), predicate);
-				ids.addAll(strings(connection, "SELECT id_ FROM " + table.getKey() + " t WHERE " + predicate,
-						bind(predicate, template, procInstIds, taskIds)));
+			boolean withoutTriggers = withoutForeignKeyTriggers(connection);
+			try {
+				return copy(connection, template, copies, stepSeconds);
 			}
-			// Authorizations and byte arrays are found through the ids of the rows above.
-			List<String> found = new ArrayList<>(ids);
-			ids.addAll(strings(connection, "SELECT id_ FROM act_ru_authorization t WHERE t.resource_id_ = ANY(?)",
-					List.of(found)));
-			where.put("act_ru_authorization", "t.resource_id_ = ANY(?)");
-			List<String> byteArrays = byteArrayIds(connection, where, template, procInstIds, taskIds);
-			ids.addAll(byteArrays);
-			where.put("act_ge_bytearray", "t.id_ = ANY(?)");
-			ids.addAll(strings(connection,
-					"SELECT message_id FROM minyi_adoption WHERE piece_id = ? AND message_id IS NOT NULL "
-							+ "UNION SELECT message_id FROM minyi_instruction WHERE piece_id = ? AND message_id IS NOT NULL",
-					template.pieceId(), template.pieceId()));
-
-			ids.addAll(otherInstanceIds(connection, where, template, procInstIds, taskIds, found, byteArrays));
-			Copier copier = new Copier(connection, template, copies, stepSeconds, ids);
-			long rows = 0;
-			List<String> order = new ArrayList<>(FIRST);
-			where.keySet().stream().filter((table) -> !FIRST.contains(table)).forEach(order::add);
-			for (String table : order) {
-				String predicate = where.get(table);
-				if (predicate == null) {
-					continue;
+			finally {
+				if (withoutTriggers) {
+					connection.rollback();
+					connection.setAutoCommit(true);
+					try (var statement = connection.createStatement()) {
+						statement.execute("RESET session_replication_role");
+					}
 				}
-				List<Object> args = switch (table) {
-					case "act_ru_authorization" -> List.of(found);
-					case "act_ge_bytearray" -> List.of(byteArrays);
-					default -> bind(predicate, template, procInstIds, taskIds);
-				};
-				rows += copier.copy(table, predicate, args);
 			}
-			for (Map.Entry<String, String> table : applicationSelections().entrySet()) {
-				rows += copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId()));
-			}
-			connection.commit();
-			return rows;
 		}
+	}
+
+	/**
+	 * The copies reference only rows that exist (the template's or other copies'), so the foreign key
+	 * triggers, one per inserted row, are skipped where the user may (a superuser, as the embedded
+	 * PostgreSQL's). The setting is reset before the connection goes back to the pool.
+	 */
+	private static boolean withoutForeignKeyTriggers(Connection connection) {
+		try (var statement = connection.createStatement()) {
+			statement.execute("SET session_replication_role = replica");
+			return true;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	private long copy(Connection connection, Template template, int copies, long stepSeconds) throws SQLException {
+		connection.setAutoCommit(false);
+		Map<String, String> engineTables = engineSelections(connection);
+		Set<String> ids = new HashSet<>();
+		Map<String, String> where = new LinkedHashMap<>();
+		List<String> procInstIds = strings(connection,
+				"SELECT id_ FROM act_hi_procinst WHERE root_proc_inst_id_ = ?", template.processInstanceId());
+		List<String> taskIds = strings(connection, "SELECT id_ FROM act_hi_taskinst WHERE root_proc_inst_id_ = ?",
+				template.processInstanceId());
+		for (Map.Entry<String, String> table : engineTables.entrySet()) {
+			String predicate = table.getValue();
+			where.put(table.getKey(), predicate);
+			ids.addAll(strings(connection, "SELECT id_ FROM " + table.getKey() + " t WHERE " + predicate,
+					bind(predicate, template, procInstIds, taskIds)));
+		}
+		// Authorizations and byte arrays are found through the ids of the rows above.
+		List<String> found = new ArrayList<>(ids);
+		ids.addAll(strings(connection, "SELECT id_ FROM act_ru_authorization t WHERE t.resource_id_ = ANY(?)",
+				List.of(found)));
+		where.put("act_ru_authorization", "t.resource_id_ = ANY(?)");
+		List<String> byteArrays = byteArrayIds(connection, where, template, procInstIds, taskIds);
+		ids.addAll(byteArrays);
+		where.put("act_ge_bytearray", "t.id_ = ANY(?)");
+		ids.addAll(strings(connection,
+				"SELECT message_id FROM minyi_adoption WHERE piece_id = ? AND message_id IS NOT NULL "
+						+ "UNION SELECT message_id FROM minyi_instruction WHERE piece_id = ? AND message_id IS NOT NULL",
+				template.pieceId(), template.pieceId()));
+
+		ids.addAll(otherInstanceIds(connection, where, template, procInstIds, taskIds, found, byteArrays));
+		Copier copier = new Copier(connection, template, copies, stepSeconds, ids);
+		long rows = 0;
+		List<String> order = new ArrayList<>(FIRST);
+		where.keySet().stream().filter((table) -> !FIRST.contains(table)).forEach(order::add);
+		for (String table : order) {
+			String predicate = where.get(table);
+			if (predicate == null) {
+				continue;
+			}
+			List<Object> args = switch (table) {
+				case "act_ru_authorization" -> List.of(found);
+				case "act_ge_bytearray" -> List.of(byteArrays);
+				default -> bind(predicate, template, procInstIds, taskIds);
+			};
+			rows += copier.copy(table, predicate, args);
+		}
+		for (Map.Entry<String, String> table : applicationSelections().entrySet()) {
+			rows += copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId()));
+		}
+		connection.commit();
+		return rows;
 	}
 
 	/**
