@@ -1,5 +1,6 @@
 package org.minyi.followup;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,12 +14,13 @@ import org.minyi.web.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the Cockpit overdue dashboard shows: open follow-up cases past their deadline across all pieces,
- * and how many pieces are at each stage. Supervisors and administrators only; the title of a
- * confidential piece is not shown.
+ * a page at a time (a province's backlog has thousands), and how many pieces are at each stage.
+ * Supervisors and administrators only; the title of a confidential piece is not shown.
  */
 @RestController
 class SupervisionApiController {
@@ -27,8 +29,22 @@ class SupervisionApiController {
 			int workingDaysOverdue, int chases, String processInstanceId) {
 	}
 
+	/** One page of the overdue cases, most overdue first, and how many there are in all. */
+	record OverduePage(long total, int page, int size, List<OverdueCase> cases) {
+	}
+
 	record StageCount(String status, long count) {
 	}
+
+	private static final int DEFAULT_PAGE_SIZE = 50;
+
+	private static final int MAX_PAGE_SIZE = 200;
+
+	/**
+	 * Open and past its deadline, or flagged overdue by the follow-up's timer; the index
+	 * {@code ix_minyi_followup_case_overdue} (V12) serves it, most overdue first.
+	 */
+	private static final String OVERDUE = "c.status <> 'CLOSED' AND (c.overdue = TRUE OR c.deadline < ?)";
 
 	private final JdbcTemplate jdbc;
 
@@ -44,25 +60,37 @@ class SupervisionApiController {
 	}
 
 	@GetMapping("/api/supervision/overdue")
-	List<OverdueCase> overdue(CurrentUser user) {
+	OverduePage overdue(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size, CurrentUser user) {
 		requireSupervisor(user);
+		if (page < 0) {
+			throw new RuleViolation("INVALID_PARAMETER", "参数无效：page 应为不小于0的整数");
+		}
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new RuleViolation("INVALID_PARAMETER", "参数无效：size 应为1至" + MAX_PAGE_SIZE + "的整数");
+		}
 		Instant now = ClockUtil.now().toInstant();
 		LocalDate today = now.atZone(this.zone).toLocalDate();
-		return this.jdbc.query("""
+		Timestamp overdueBefore = Timestamp.from(now);
+		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_followup_case c WHERE " + OVERDUE,
+				Long.class, overdueBefore);
+		List<OverdueCase> cases = this.jdbc.query("""
 				SELECT c.id, p.registration_number, COALESCE(p.edited_title, p.title), p.confidentiality, r.name,
 				       c.deadline, c.chases, c.process_instance_id
 				FROM minyi_followup_case c
 				JOIN minyi_piece p ON p.id = c.piece_id
 				JOIN minyi_recipient r ON r.code = c.department_code
-				WHERE c.status <> 'CLOSED' AND (c.overdue = TRUE OR c.deadline < ?)
-				ORDER BY c.deadline
-				""", (row, i) -> {
+				WHERE %s
+				ORDER BY c.deadline, c.id
+				LIMIT ? OFFSET ?
+				""".formatted(OVERDUE), (row, i) -> {
 			Instant deadline = row.getTimestamp(6).toInstant();
 			String title = "confidential".equals(row.getString(4)) ? "（涉密信息）" : row.getString(3);
 			return new OverdueCase(row.getLong(1), row.getString(2), title, row.getString(5), deadline,
 					Math.max(0, this.calendar.workingDaysBetween(deadline.atZone(this.zone).toLocalDate(), today)),
 					row.getInt(7), row.getString(8));
-		}, java.sql.Timestamp.from(now));
+		}, overdueBefore, size, (long) page * size);
+		return new OverduePage(total, page, size, cases);
 	}
 
 	@GetMapping("/api/supervision/stages")

@@ -197,7 +197,7 @@ class BacklogLatencyBenchmarkTest {
 		figures.add(figure("ranking " + year + " (GET /api/statistics/ranking)",
 				measure(() -> get("huangwei", "demo", "/api/statistics/ranking?year=" + year)),
 				"HTTP floor GET /api/session", floor, 50));
-		figures.add(figure("Cockpit overdue dashboard (GET /api/supervision/overdue)",
+		figures.add(figure("Cockpit overdue dashboard, first page of 50 with total (GET /api/supervision/overdue)",
 				measure(() -> get("zhengyu", "demo", "/api/supervision/overdue")), "HTTP floor GET /api/session", floor,
 				50));
 		figures.add(figure("a piece with its timeline (GET /api/pieces/{id})",

@@ -2,6 +2,9 @@ package org.minyi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,13 +26,16 @@ import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Three overdue follow-ups: the supervisor finds them in Tasklist's 超期督办 filter, on the Cockpit
- * dashboard (Minyi's plugin) and among the follow-up instances in Cockpit.
+ * dashboard (Minyi's plugin, with the total and more than one page of cases) and among the follow-up
+ * instances in Cockpit.
  */
 @MinyiIntegrationTest
 class SupervisionBrowserTest {
@@ -55,13 +61,17 @@ class SupervisionBrowserTest {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void shouldShowOverdueCasesToTheSupervisorInTasklistAndCockpit() {
 		List<String> titles = new ArrayList<>();
+		long lastPiece = 0;
 		for (int i = 1; i <= 3; i++) {
 			String title = "超期督办演示信息" + i + "-" + System.nanoTime() % 1000;
 			titles.add(title);
-			overdueCase(title);
+			lastPiece = overdueCase(title);
 		}
 		try (Browser browser = Browser.open(this.port)) {
 			browser.login("/camunda/app/tasklist/", "zhengyu", "demo");
@@ -71,26 +81,82 @@ class SupervisionBrowserTest {
 			}
 			browser.screenshot("supervision-1-tasklist-overdue-filter");
 
-			browser.go("/camunda/app/cockpit/default/#/dashboard");
-			for (String title : titles) {
-				browser.waitForText(By.cssSelector(".minyi-overdue-dashboard"), title);
+			// More than a page of overdue cases: copies of the last one, due a day later (so they follow the
+			// three on the dashboard), removed again afterwards.
+			copyCase(lastPiece, 50);
+			try {
+				long total = ((Number) new Http(this.rest).get("zhengyu", "/api/supervision/overdue?size=1")
+					.getBody()
+					.get("total")).longValue();
+				long pages = (total + 49) / 50;
+				assertThat(pages).isGreaterThanOrEqualTo(2);
+
+				browser.go("/camunda/app/cockpit/default/#/dashboard");
+				for (String title : titles) {
+					browser.waitForText(By.cssSelector(".minyi-overdue-dashboard"), title);
+				}
+				assertThat(browser.find(By.cssSelector(".minyi-overdue-dashboard")).getText()).contains(
+						"共 " + total + " 件超期", "第 1 / " + pages + " 页", "区住房和城乡建设局", "各阶段信息数量");
+				assertThat(browser.all(By.cssSelector(".minyi-overdue-cases tbody tr"))).hasSize(50);
+				assertThat(pagerButton(browser, "上一页").isEnabled()).isFalse();
+				browser.screenshot("supervision-2-cockpit-overdue-dashboard");
+
+				browser.click(By.xpath("//div[@class='minyi-pager']/button[.='下一页']"));
+				browser.waitForText(By.cssSelector(".minyi-pager"), "第 2 / " + pages + " 页");
+				assertThat(browser.all(By.cssSelector(".minyi-overdue-cases tbody tr")))
+					.hasSize((int) Math.min(50, total - 50));
+				assertThat(pagerButton(browser, "上一页").isEnabled()).isTrue();
+				assertThat(pagerButton(browser, "下一页").isEnabled()).isEqualTo(pages > 2);
+				assertThat(browser.find(By.cssSelector(".minyi-overdue-dashboard")).getText())
+					.doesNotContain(titles.get(0));
+				browser.screenshot("supervision-3-cockpit-overdue-dashboard-page-2");
+
+				browser.click(By.xpath("//div[@class='minyi-pager']/button[.='上一页']"));
+				browser.waitForText(By.cssSelector(".minyi-pager"), "第 1 / " + pages + " 页");
+				browser.waitForText(By.cssSelector(".minyi-overdue-dashboard"), titles.get(0));
 			}
-			assertThat(browser.find(By.cssSelector(".minyi-overdue-dashboard")).getText()).contains("区住房和城乡建设局",
-					"各阶段信息数量");
-			browser.screenshot("supervision-2-cockpit-overdue-dashboard");
+			finally {
+				this.jdbc.update("DELETE FROM minyi_followup_case WHERE piece_id = ? AND id <> ?", lastPiece,
+						caseOf(lastPiece));
+			}
 
 			browser.go("/camunda/app/cockpit/default/#/processes");
 			browser.waitForText(By.cssSelector("body"), "跟踪督办");
-			browser.screenshot("supervision-3-cockpit-processes");
+			browser.screenshot("supervision-4-cockpit-processes");
 			browser.clickable(By.xpath("//a[normalize-space(.)='跟踪督办']")).click();
 			browser.waitForText(By.cssSelector("body"), "督办");
-			browser.screenshot("supervision-4-cockpit-followup-instances");
+			browser.screenshot("supervision-5-cockpit-followup-instances");
 			assertThat(browser.pageText()).contains("跟踪督办");
 		}
 	}
 
-	/** A dispatched piece with a leader instruction whose department missed its deadline. */
-	private void overdueCase(String title) {
+	private static WebElement pagerButton(Browser browser, String label) {
+		return browser.find(By.xpath("//div[@class='minyi-pager']/button[.='" + label + "']"));
+	}
+
+	/** Copies of the piece's overdue case, each a minute later than the one before, from a day after it. */
+	private void copyCase(long pieceId, int copies) {
+		long caseId = caseOf(pieceId);
+		Instant deadline = this.jdbc.queryForObject("SELECT deadline FROM minyi_followup_case WHERE id = ?",
+				Timestamp.class, caseId)
+			.toInstant();
+		for (int i = 1; i <= copies; i++) {
+			this.jdbc.update("""
+					INSERT INTO minyi_followup_case (instruction_id, piece_id, department_code, lead, status, deadline,
+					                                 overdue, process_instance_id)
+					SELECT instruction_id, piece_id, department_code, lead, status, ?, TRUE, process_instance_id
+					FROM minyi_followup_case WHERE id = ?
+					""", Timestamp.from(deadline.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(i))), caseId);
+		}
+	}
+
+	private long caseOf(long pieceId) {
+		return this.jdbc.queryForObject("SELECT MIN(id) FROM minyi_followup_case WHERE piece_id = ?", Long.class,
+				pieceId);
+	}
+
+	/** A dispatched piece with a leader instruction whose department missed its deadline; its id. */
+	private long overdueCase(String title) {
 		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title(title));
 		var registered = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow();
@@ -111,6 +177,7 @@ class SupervisionBrowserTest {
 			.activityId(FollowupProcess.TIMER_OVERDUE)
 			.singleResult()
 			.getId());
+		return registered.id();
 	}
 
 }

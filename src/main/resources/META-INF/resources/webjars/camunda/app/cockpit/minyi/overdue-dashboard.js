@@ -1,6 +1,6 @@
-// Cockpit dashboard plugin: overdue follow-ups across all instances and pieces per lifecycle stage,
-// from the application's own API (supervisors and administrators only). Text is set with textContent,
-// never as HTML, so nothing a piece contains can run in the supervisor's browser.
+// Cockpit dashboard plugin: overdue follow-ups across all instances, a page at a time, and pieces per
+// lifecycle stage, from the application's own API (supervisors and administrators only). Text is set
+// with textContent, never as HTML, so nothing a piece contains can run in the supervisor's browser.
 
 const STAGES = {
   SUBMITTED: '已提交', RETURNED: '退回修改', VERIFYING: '核实中', EDITING: '编辑中', SIGNING_OFF: '审签中',
@@ -45,6 +45,26 @@ async function getJson(path) {
   return response.json();
 }
 
+// A province has thousands of overdue cases: the dashboard shows them a page at a time.
+const PAGE_SIZE = 50;
+
+function pager(page, pages, go) {
+  const nav = element('div', null, { class: 'minyi-pager' });
+  const previous = nav.appendChild(element('button', '上一页', { type: 'button', class: 'btn btn-default btn-sm' }));
+  nav.appendChild(element('span', '第 ' + (page + 1) + ' / ' + pages + ' 页', { class: 'minyi-page-number', style: 'margin: 0 1em' }));
+  const next = nav.appendChild(element('button', '下一页', { type: 'button', class: 'btn btn-default btn-sm' }));
+  previous.disabled = page === 0;
+  next.disabled = page >= pages - 1;
+  const turn = (target) => () => {
+    previous.disabled = true;
+    next.disabled = true;
+    go(target);
+  };
+  previous.addEventListener('click', turn(page - 1));
+  next.addEventListener('click', turn(page + 1));
+  return nav;
+}
+
 export default {
   id: 'minyi.overdueDashboard',
   pluginPoint: 'cockpit.dashboard',
@@ -53,23 +73,40 @@ export default {
     const section = element('section', null, { class: 'minyi-overdue-dashboard' });
     section.appendChild(element('h3', '超期督办'));
     const status = section.appendChild(element('p', '正在加载…'));
+    const cases = section.appendChild(element('div', null, { class: 'minyi-overdue-cases' }));
+    const stages = section.appendChild(element('div', null, { class: 'minyi-stages' }));
     node.appendChild(section);
+    const failed = (error) => {
+      status.textContent = error.message;
+    };
 
-    Promise.all([getJson('/api/supervision/overdue'), getJson('/api/supervision/stages')])
-      .then(([overdue, stages]) => {
-        status.textContent = overdue.length === 0 ? '目前没有超期未办复的事项。' : '共 ' + overdue.length + ' 项超期未办复：';
-        if (overdue.length > 0) {
-          section.appendChild(table(['登记号', '标题', '承办单位', '办理时限', '超期（工作日）', '催办次数', '流程实例'],
-            overdue.map((item) => [item.registrationNumber, item.title, item.department,
+    const showPage = (page) => getJson('/api/supervision/overdue?page=' + page + '&size=' + PAGE_SIZE)
+      .then((overdue) => {
+        const pages = Math.max(1, Math.ceil(overdue.total / overdue.size));
+        if (overdue.cases.length === 0 && page > 0) {
+          // Cases were closed since the page was asked for: show the last page there still is.
+          return showPage(Math.min(page - 1, pages - 1));
+        }
+        status.textContent = overdue.total === 0 ? '目前没有超期未办复的事项。' : '共 ' + overdue.total + ' 件超期未办复：';
+        cases.replaceChildren();
+        if (overdue.cases.length > 0) {
+          cases.appendChild(table(['登记号', '标题', '承办单位', '办理时限', '超期（工作日）', '催办次数', '流程实例'],
+            overdue.cases.map((item) => [item.registrationNumber, item.title, item.department,
               item.deadline.substring(0, 10), item.workingDaysOverdue, item.chases,
               element('a', '查看', { href: '#/process-instance/' + encodeURIComponent(item.processInstanceId) + '/runtime' })])));
         }
-        section.appendChild(element('h3', '各阶段信息数量'));
-        section.appendChild(table(['阶段', '数量'],
-          stages.map((stage) => [STAGES[stage.status] || stage.status, stage.count])));
-      })
-      .catch((error) => {
-        status.textContent = error.message;
+        if (pages > 1) {
+          cases.appendChild(pager(page, pages, (target) => showPage(target).catch(failed)));
+        }
       });
+
+    showPage(0).catch(failed);
+    getJson('/api/supervision/stages')
+      .then((counts) => {
+        stages.appendChild(element('h3', '各阶段信息数量'));
+        stages.appendChild(table(['阶段', '数量'],
+          counts.map((stage) => [STAGES[stage.status] || stage.status, stage.count])));
+      })
+      .catch(failed);
   }
 };
