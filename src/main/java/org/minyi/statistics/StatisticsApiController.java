@@ -44,7 +44,7 @@ class StatisticsApiController {
 		return this.statistics.report(Period.of(year, quarter, half, from, to), unit);
 	}
 
-	/** The ranking of members and units by points, for the commendation: the report's two rankings alone. */
+	/** The ranking of members and units by points, for the commendation: the same as the report's two rankings. */
 	@GetMapping("/api/statistics/ranking")
 	StatisticsService.Ranking ranking(@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Integer quarter, @RequestParam(required = false) Integer half,
@@ -52,9 +52,7 @@ class StatisticsApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String unit, CurrentUser user) {
 		requireReader(user);
-		StatisticsService.Report report = this.statistics.report(Period.of(year, quarter, half, from, to), unit);
-		return new StatisticsService.Ranking(report.period(), report.unit(), report.memberRanking(),
-				report.unitRanking());
+		return this.statistics.ranking(Period.of(year, quarter, half, from, to), unit);
 	}
 
 	@GetMapping("/api/statistics/report.xlsx")

@@ -80,6 +80,35 @@ public class StatisticsService {
 	 * (and any report for one unit) from the facts.
 	 */
 	public Report report(Period period, String unit) {
+		Tallies tallies = tallies(period, unit);
+		long received = tallies.pieces("submitted", null);
+		Map<String, Long> adopted = new LinkedHashMap<>();
+		Map<String, BigDecimal> rates = new LinkedHashMap<>();
+		for (String level : LEVELS) {
+			long count = tallies.pieces("adopted", level);
+			adopted.put(level, count);
+			rates.put(level, rate(count, received));
+		}
+		Map<String, Long> instructions = new LinkedHashMap<>();
+		for (String level : INSTRUCTION_LEVELS) {
+			instructions.put(level, tallies.events("instructed", level));
+		}
+		long[] cases = departmentCases(period, unit);
+		List<Row> members = tallies.rows(Dimension.MEMBER);
+		List<Row> units = tallies.rows(Dimension.UNIT);
+		return new Report(period, unit, received, adopted, rates, tallies.rows(Dimension.SOURCE_TYPE),
+				tallies.rows(Dimension.CATEGORY), units, members, instructions, cases[0], cases[1],
+				rate(cases[1], cases[0]), tallies.events("overdue", null), ranked(members), ranked(units),
+				tallies.byMonth(), outstanding(period, unit));
+	}
+
+	/** The report's two rankings alone, without its department cases and outstanding pieces. */
+	public Ranking ranking(Period period, String unit) {
+		Tallies tallies = tallies(period, unit);
+		return new Ranking(period, unit, ranked(tallies.rows(Dimension.MEMBER)), ranked(tallies.rows(Dimension.UNIT)));
+	}
+
+	private Tallies tallies(Period period, String unit) {
 		Tallies tallies = new Tallies();
 		YearMonth first = YearMonth.from(period.from());
 		if (!period.from().equals(first.atDay(1))) {
@@ -104,25 +133,7 @@ public class StatisticsService {
 				this.facts.sum(last.plusMonths(1).atDay(1), period.to(), null, tallies);
 			}
 		}
-		long received = tallies.pieces("submitted", null);
-		Map<String, Long> adopted = new LinkedHashMap<>();
-		Map<String, BigDecimal> rates = new LinkedHashMap<>();
-		for (String level : LEVELS) {
-			long count = tallies.pieces("adopted", level);
-			adopted.put(level, count);
-			rates.put(level, rate(count, received));
-		}
-		Map<String, Long> instructions = new LinkedHashMap<>();
-		for (String level : INSTRUCTION_LEVELS) {
-			instructions.put(level, tallies.events("instructed", level));
-		}
-		long[] cases = departmentCases(period, unit);
-		List<Row> members = tallies.rows(Dimension.MEMBER);
-		List<Row> units = tallies.rows(Dimension.UNIT);
-		return new Report(period, unit, received, adopted, rates, tallies.rows(Dimension.SOURCE_TYPE),
-				tallies.rows(Dimension.CATEGORY), units, members, instructions, cases[0], cases[1],
-				rate(cases[1], cases[0]), tallies.events("overdue", null), ranked(members), ranked(units),
-				tallies.byMonth(), outstanding(period, unit));
+		return tallies;
 	}
 
 	/** Outstanding pieces submitted in the period; a confidential piece's title is not shown. */
@@ -182,12 +193,12 @@ public class StatisticsService {
 			unitFilter = " AND p.source_unit = ?";
 			args.add(unit);
 		}
+		String pieces = (unit == null) ? "" : " JOIN minyi_piece p ON p.id = c.piece_id";
 		return this.jdbc.queryForObject("""
 				SELECT COUNT(*), COUNT(CASE WHEN c.status = 'CLOSED' THEN 1 END)
 				FROM minyi_followup_case c
-				JOIN minyi_instruction i ON i.id = c.instruction_id
-				JOIN minyi_piece p ON p.id = c.piece_id
-				WHERE i.recorded_at >= ? AND i.recorded_at < ?""" + unitFilter,
+				JOIN minyi_instruction i ON i.id = c.instruction_id""" + pieces
+				+ " WHERE i.recorded_at >= ? AND i.recorded_at < ?" + unitFilter,
 				(row, i) -> new long[] { row.getLong(1), row.getLong(2) }, args.toArray());
 	}
 

@@ -81,6 +81,10 @@ class MonthlyRollupsTest {
 			assertThat(whole.get(figure)).as(figure).isEqualTo(ofUnit.get(figure));
 		}
 		assertThat(builtMonths(year)).hasSize(12);
+		Map<String, Object> ranking = new Http(this.rest).get("huangwei", "/api/statistics/ranking?year=" + year)
+			.getBody();
+		assertThat(ranking.get("members")).isEqualTo(whole.get("memberRanking")).asList().isNotEmpty();
+		assertThat(ranking.get("units")).isEqualTo(whole.get("unitRanking")).asList().isNotEmpty();
 
 		// An engine clock moved back dates a fact in a month already summed: that month is summed again.
 		at(LocalDate.of(year, 3, 20));
