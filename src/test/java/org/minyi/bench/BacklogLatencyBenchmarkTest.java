@@ -173,7 +173,12 @@ class BacklogLatencyBenchmarkTest {
 			this.taskService.createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().count();
 			return HttpStatus.OK;
 		});
-		figures.add(figure("Tasklist group filter 本组待办, first page of 15 with count, by due date",
+		long infoSection = this.taskService.createTaskQuery()
+			.taskCandidateGroup(Role.INFO_SECTION.groupId())
+			.taskUnassigned()
+			.count();
+		figures.add(figure("Tasklist group filter 本组待办 (info-section, " + infoSection
+				+ " unclaimed tasks), first page of 15 with count, by due date",
 				measure(() -> filterPage("liqiang", groupFilter)), "bare engine TaskQuery (Java, no authorization)",
 				bareGroupQuery, 50));
 		// Where the filter's time goes: the same page as plain JSON, and the count alone.
@@ -185,6 +190,14 @@ class BacklogLatencyBenchmarkTest {
 		figures.add(diagnostic("engine-rest filter count alone (GET /filter/{id}/count)",
 				measure(() -> get("liqiang", "demo", "/engine-rest/filter/" + groupFilter + "/count"), DIAGNOSTIC_RUNS),
 				bareGroupQuery));
+		// A reviewer's group: the secretary-general's sign-offs, a fifth of the info-section's share.
+		long signoffs = this.taskService.createTaskQuery()
+			.taskCandidateGroup(Role.SECRETARY_GENERAL.groupId())
+			.taskUnassigned()
+			.count();
+		figures.add(figure("Tasklist group filter 本组待办 of a reviewer (secretary-general, " + signoffs
+				+ " sign-offs), first page of 15 with count, by due date", measure(() -> filterPage("chenjun", groupFilter)),
+				"bare engine TaskQuery (Java, no authorization)", bareGroupQuery, 50));
 		figures.add(figure("Tasklist filter 超期 (overdue), first page of 15 with count",
 				measure(() -> filterPage("liqiang", overdueFilter)), "bare engine TaskQuery (Java, no authorization)",
 				bareGroupQuery, 50));
