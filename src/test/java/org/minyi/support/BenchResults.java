@@ -2,8 +2,10 @@ package org.minyi.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,8 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The benchmarks' one result file, {@code target/bench/results.json}: every figure with its baseline,
- * ratio and target, merged by name so that the benchmark classes can run in any order. Also writes
+ * The benchmarks' one result file, {@code target/bench/results.json}: every figure of one run (one test
+ * JVM: {@code mvn -Pbench verify}) with its baseline, ratio and target, merged by name so that the
+ * benchmark classes can run in any order; a file of an earlier run is replaced. Also writes
  * {@code target/bench/results.md}, the table the README's "Performance" section shows.
  */
 public final class BenchResults {
@@ -53,8 +56,13 @@ public final class BenchResults {
 	public static synchronized void record(String database, List<Figure> figures) {
 		try {
 			Files.createDirectories(JSON.getParent());
+			String run = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString();
 			Map<String, Object> root = Files.exists(JSON) ? MAPPER.readValue(JSON.toFile(), Map.class)
 					: new LinkedHashMap<>();
+			if (!run.equals(root.get("run_started"))) {
+				root = new LinkedHashMap<>();
+				root.put("run_started", run);
+			}
 			Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
 			if (root.get("figures") instanceof List<?> existing) {
 				for (Object item : existing) {
