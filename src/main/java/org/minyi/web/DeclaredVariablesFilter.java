@@ -34,8 +34,13 @@ import org.camunda.bpm.engine.rest.dto.PatchVariablesDto;
 import org.camunda.bpm.engine.rest.dto.VariableValueDto;
 import org.camunda.bpm.engine.rest.dto.runtime.StartProcessInstanceDto;
 import org.camunda.bpm.engine.rest.dto.task.CompleteTaskDto;
+import org.camunda.bpm.engine.rest.dto.task.TaskBpmnErrorDto;
+import org.camunda.bpm.engine.rest.dto.task.TaskEscalationDto;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
@@ -50,14 +55,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /camunda/api/engine}) only the variables the task's Camunda Form lets them set: the form's
  * rules ({@code FormRules}) see only the merged variables, so without this a completion could carry
  * {@code registrationNumber}, {@code pieceId} or another step's decision. The same holds for a task's
- * variables written on their own and for the variables of a start form; a piece's business key is the
- * application's, and a start may not skip listeners or begin at another activity.
+ * variables written on their own, for a BPMN error or escalation thrown from a task (refused outright
+ * where no boundary event catches it) and for the variables of a start form; a piece's business key is
+ * the application's, and a start may not skip listeners or begin at another activity.
  * <p>
  * Runs after the authentication filters (it checks only requests of an authenticated user) and reads the
  * body with engine-rest's own object mapper into engine-rest's own request classes, so what it checks is
  * what the engine gets; the body is then replayed. A refusal is 400 in engine-rest's error shape with
  * {@code UNDECLARED_VARIABLE} (or {@code READONLY_VARIABLE}, {@code BUSINESS_KEY_NOT_ALLOWED},
- * {@code START_OPTION_NOT_ALLOWED}), before anything is changed.
+ * {@code START_OPTION_NOT_ALLOWED}, {@code TASK_ACTION_NOT_ALLOWED}), before anything is changed.
  */
 class DeclaredVariablesFilter extends OncePerRequestFilter {
 
@@ -65,6 +71,9 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 	private static final int MAX_BODY = 20 * 1024 * 1024;
 
 	private static final Set<String> COMPLETIONS = Set.of("complete", "submit-form", "resolve");
+
+	/** A BPMN error or escalation thrown from a task, with variables. */
+	private static final Set<String> THROWN = Set.of("bpmnerror", "bpmnescalation");
 
 	private static final Set<String> STARTS = Set.of("start", "submit-form");
 
@@ -165,33 +174,48 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * {@code task/{id}/complete|submit-form|resolve}, {@code task/{id}/variables|localVariables} and
+	 * {@code task/{id}/complete|submit-form|resolve|bpmnError|bpmnEscalation},
+	 * {@code task/{id}/variables|localVariables} and
 	 * {@code task/{id}/variables|localVariables/{name}[/data]}.
 	 */
 	private RuleViolation checkTask(String method, List<String> path, byte[] body) {
 		String taskId = path.get(1);
 		String action = path.get(2).toLowerCase(Locale.ROOT);
 		boolean completion = COMPLETIONS.contains(action) && path.size() == 3;
+		boolean thrown = THROWN.contains(action) && path.size() == 3;
 		boolean variables = VARIABLE_COLLECTIONS.contains(action) && path.size() <= 5;
-		if ((!completion && !variables) || this.taskService.createTaskQuery().taskId(taskId).count() == 0) {
+		if (!completion && !thrown && !variables) {
 			return null;
 		}
-		FormFields fields = this.formValidator.taskFormFields(taskId);
-		Problems problems = new Problems(fields);
-		if (completion) {
+		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			return null;
+		}
+		Problems problems = new Problems(this.formValidator.taskFormFields(taskId));
+		Function<String, TypedValue> current = (name) -> this.taskService.getVariableTyped(taskId, name, false);
+		if (thrown) {
+			if (!hasBoundaryEvent(task)) {
+				// Uncaught, the engine by default ends the task's execution: the piece would stop without a trace.
+				return new RuleViolation("TASK_ACTION_NOT_ALLOWED", "此环节没有处理错误或升级事件的分支，不能通过接口抛出");
+			}
+			Map<String, VariableValueDto> sent = "bpmnerror".equals(action)
+					? read(body, TaskBpmnErrorDto.class, TaskBpmnErrorDto::getVariables)
+					: read(body, TaskEscalationDto.class, TaskEscalationDto::getVariables);
+			problems.check(sent, current);
+		}
+		else if (completion) {
 			CompleteTaskDto dto = read(body, CompleteTaskDto.class);
 			if (dto == null) {
 				return null;
 			}
-			problems.check(dto.getVariables(), (name) -> this.taskService.getVariableTyped(taskId, name, false));
+			problems.check(dto.getVariables(), current);
 		}
 		else if (path.size() == 3) {
 			PatchVariablesDto dto = read(body, PatchVariablesDto.class);
 			if (dto == null) {
 				return null;
 			}
-			problems.check(dto.getModifications(),
-					(name) -> this.taskService.getVariableTyped(taskId, name, false));
+			problems.check(dto.getModifications(), current);
 			if (dto.getDeletions() != null) {
 				dto.getDeletions().forEach(problems::checkEditable);
 			}
@@ -201,13 +225,27 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 			if (dto == null) {
 				return null;
 			}
-			problems.check(Map.of(path.get(3), dto), (name) -> this.taskService.getVariableTyped(taskId, name, false));
+			problems.check(Map.of(path.get(3), dto), current);
 		}
 		else {
 			// Deleting a variable, or its value as a file: only a field the user may change.
 			problems.checkEditable(path.get(3));
 		}
 		return problems.violation();
+	}
+
+	private boolean hasBoundaryEvent(Task task) {
+		BpmnModelInstance model = this.repositoryService.getBpmnModelInstance(task.getProcessDefinitionId());
+		return model.getModelElementsByType(BoundaryEvent.class)
+			.stream()
+			.anyMatch((event) -> event.getAttachedTo() != null
+					&& task.getTaskDefinitionKey().equals(event.getAttachedTo().getId()));
+	}
+
+	private <T> Map<String, VariableValueDto> read(byte[] body, Class<T> type,
+			Function<T, Map<String, VariableValueDto>> variables) {
+		T dto = read(body, type);
+		return (dto == null) ? null : variables.apply(dto);
 	}
 
 	/**

@@ -142,6 +142,11 @@ class UndeclaredVariablesTest {
 						Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE)))), "UNDECLARED_VARIABLE",
 				PieceProcess.SIGNOFF_DECISION);
 
+		// No task of the models catches a BPMN error: uncaught, it would end the piece's execution.
+		assertRefused(this.http.post("liqiang", "/engine-rest/task/" + task.getId() + "/bpmnError",
+				Map.of("errorCode", "any", "variables", AuthorizationMatrixTest.restVariables(
+						Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE)))), "TASK_ACTION_NOT_ALLOWED", "不能");
+
 		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
 		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.REGISTRATION_NUMBER))
 			.isEqualTo(registrationNumber);
