@@ -50,18 +50,26 @@ final class FormRules {
 
 	/** Checks the variables against the form; throws one {@link RuleViolation} naming every problem. */
 	void check(InputStream form, Map<String, Object> variables) {
-		JsonNode schema;
-		try (form) {
-			schema = this.objectMapper.readTree(form);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unreadable Camunda Form", ex);
-		}
+		JsonNode schema = read(form);
 		List<String> problems = new ArrayList<>();
 		List<String> codes = new ArrayList<>();
 		checkComponents(schema.path("components"), variables, problems, codes);
 		if (!problems.isEmpty()) {
 			throw new RuleViolation(codes.get(0), String.join("；", problems));
+		}
+	}
+
+	/** The variables the form lets its user set. */
+	FormFields fields(InputStream form) {
+		return FormFields.of(read(form));
+	}
+
+	private JsonNode read(InputStream form) {
+		try (form) {
+			return this.objectMapper.readTree(form);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unreadable Camunda Form", ex);
 		}
 	}
 

@@ -1,10 +1,16 @@
 package org.minyi.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.minyi.piece.FormValidator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * engine-rest answers only to HTTP basic authentication against the engine's users; the engine's
@@ -18,9 +24,23 @@ class EngineRestSecurityConfiguration {
 		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ProcessEngineAuthenticationFilter());
 		registration.setName("engine-rest-authentication");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				HttpBasicAuthenticationProvider.class.getName());
+		return registration;
+	}
+
+	/** After the authentication of engine-rest and of the webapps, whose user it needs. */
+	@Bean
+	FilterRegistrationBean<DeclaredVariablesFilter> declaredVariablesFilter(ObjectMapper objectMapper,
+			IdentityService identityService, TaskService taskService, RepositoryService repositoryService,
+			FormValidator formValidator) {
+		FilterRegistrationBean<DeclaredVariablesFilter> registration = new FilterRegistrationBean<>(
+				new DeclaredVariablesFilter(objectMapper, identityService, taskService, repositoryService,
+						formValidator));
+		registration.setName("declared-variables");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		return registration;
 	}
 
