@@ -117,7 +117,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	 * engine calls bad, a variable in Java serialization (ENGINE-17007, prohibited).
 	 */
 	static Optional<Response> clientMistake(Throwable exception) {
-		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+		for (Throwable cause : ErrorAnswers.causes(exception)) {
 			if (cause instanceof NullValueException) {
 				return Optional.of(error(Response.Status.NOT_FOUND, exception.getMessage()));
 			}

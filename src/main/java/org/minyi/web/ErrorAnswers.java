@@ -4,6 +4,8 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -83,8 +85,7 @@ final class ErrorAnswers {
 	}
 
 	static Optional<Answer> of(Throwable failure) {
-		Throwable cause = failure;
-		for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
+		for (Throwable cause : causes(failure)) {
 			if (cause instanceof RuleViolation violation) {
 				return Optional.of(new Answer(violation.httpStatus(), violation.errorCode(), violation.plainMessage(),
 						RuleViolation.class.getSimpleName()));
@@ -102,9 +103,20 @@ final class ErrorAnswers {
 					&& cause.getMessage().startsWith(TASK_NOT_FOUND_MESSAGE)) {
 				return Optional.of(TASK_NOT_FOUND);
 			}
-			cause = next(cause);
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * A failure and its causes, at most {@value #MAX_DEPTH}: a chain may loop, and a failed batch keeps the
+	 * driver's reason as the {@link SQLException}'s next exception.
+	 */
+	static List<Throwable> causes(Throwable failure) {
+		List<Throwable> causes = new ArrayList<>();
+		for (Throwable cause = failure; cause != null && causes.size() < MAX_DEPTH; cause = next(cause)) {
+			causes.add(cause);
+		}
+		return causes;
 	}
 
 	/** {@code TASK_ALREADY_CLAIMED} becomes {@code TaskAlreadyClaimed}. */
@@ -119,7 +131,6 @@ final class ErrorAnswers {
 	private static Throwable next(Throwable cause) {
 		Throwable next = cause.getCause();
 		if (next == null && cause instanceof SQLException sql) {
-			// A failed batch (the engine flushes in batches) keeps the driver's reason here.
 			next = sql.getNextException();
 		}
 		return (next == cause) ? null : next;
