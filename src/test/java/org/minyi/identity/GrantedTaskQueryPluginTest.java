@@ -1,0 +1,140 @@
+package org.minyi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minyi.piece.PieceProcess;
+import org.minyi.support.Lifecycle;
+import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.PieceFixtures;
+import org.minyi.support.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The task query with hashed grant subqueries answers exactly what the engine's own statement answers, for
+ * users of every kind of grant: group grants per task, an assignee's grant, none.
+ */
+@MinyiIntegrationTest
+class GrantedTaskQueryPluginTest {
+
+	private static final List<String> USERS = List.of("liqiang", "chenjun", "wuhao", "wangfang", "zhengyu");
+
+	@Autowired
+	ProcessEngineConfigurationImpl configuration;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	private Users users;
+
+	private String registerTask;
+
+	private String departmentTask;
+
+	private String assignedTask;
+
+	private String ungrantedTask;
+
+	@BeforeEach
+	void tasksOfSeveralGrants() {
+		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		this.users = lifecycle.users();
+		this.registerTask = lifecycle.task(lifecycle.submit(PieceFixtures.piece().title("授权查询：登记")).getId())
+			.getId();
+		this.departmentTask = standaloneTask("授权查询：部门",
+				(task) -> this.taskService.addCandidateGroup(task, "dept-housing-bureau"));
+		this.assignedTask = standaloneTask("授权查询：指派", (task) -> this.taskService.setAssignee(task, "wuhao"));
+		this.ungrantedTask = standaloneTask("授权查询：无人", (task) -> {
+		});
+	}
+
+	@AfterEach
+	void deleteStandaloneTasks() {
+		this.taskService.deleteTasks(List.of(this.departmentTask, this.assignedTask, this.ungrantedTask), true);
+	}
+
+	@Test
+	void answersAsTheEnginesStatementForEveryUserAndQuery() {
+		List<UnaryOperator<TaskQuery>> queries = List.of((query) -> query.orderByTaskId().asc(),
+				(query) -> query.taskCandidateGroupIn(List.of(Role.INFO_SECTION.groupId(), "dept-housing-bureau",
+						"secretary-general")).taskUnassigned().orderByDueDate().asc().orderByTaskId().asc(),
+				(query) -> query.or().taskAssignee("wuhao").taskCandidateGroup("dept-housing-bureau").endOr()
+					.orderByTaskCreateTime().desc().orderByTaskId().asc(),
+				(query) -> query.processDefinitionKey(PieceProcess.KEY).orderByTaskId().asc(),
+				(query) -> query.orderByProcessVariable(PieceProcess.TITLE, ValueType.STRING).asc().orderByTaskId().asc(),
+				(query) -> query.taskNameLike("授权查询%").orderByTaskName().asc().orderByTaskId().asc());
+		for (String user : USERS) {
+			for (UnaryOperator<TaskQuery> criteria : queries) {
+				this.users.run(user, () -> {
+					List<String> ours = ids(criteria.apply(this.taskService.createTaskQuery()).list());
+					List<String> engines = this.configuration.getCommandExecutorTxRequired()
+						.execute((context) -> ids(enginesList(context, criteria)));
+					assertThat(ours).as("%s's tasks", user).isEqualTo(engines);
+					assertThat(criteria.apply(this.taskService.createTaskQuery()).count()).as("%s's count", user)
+						.isEqualTo(engines.size());
+					assertThat(ids(criteria.apply(this.taskService.createTaskQuery()).listPage(1, 2)))
+						.isEqualTo(engines.subList(Math.min(1, engines.size()), Math.min(3, engines.size())));
+				});
+			}
+		}
+	}
+
+	@Test
+	void seesOnlyTheTasksTheUsersGrantsName() {
+		this.configuration.getCommandExecutorTxRequired().execute((context) -> {
+			assertThat(context.getTaskManager()).isInstanceOf(GrantedTaskQueryPlugin.GrantedTaskManager.class);
+			return null;
+		});
+		this.users.run("liqiang", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
+			.contains(this.registerTask)
+			.doesNotContain(this.departmentTask, this.assignedTask, this.ungrantedTask));
+		this.users.run("wuhao", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
+			.contains(this.departmentTask, this.assignedTask)
+			.doesNotContain(this.registerTask, this.ungrantedTask));
+	}
+
+	/** The engine's own statement, with the engine's own authorization and tenant configuration. */
+	private static List<Task> enginesList(CommandContext context, UnaryOperator<TaskQuery> criteria) {
+		TaskQueryImpl query = (TaskQueryImpl) criteria.apply(new TaskQueryImpl());
+		context.getAuthorizationManager().configureTaskQuery(query);
+		context.getTenantManager().configureQuery(query);
+		return context.getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
+	}
+
+	/** A task outside any process, with its grant (the engine writes one per candidate group and assignee). */
+	private String standaloneTask(String name, Consumer<String> grant) {
+		Task task = this.taskService.newTask();
+		task.setName(name);
+		task.setDueDate(new Date(System.currentTimeMillis() + 86_400_000L));
+		this.taskService.saveTask(task);
+		grant.accept(task.getId());
+		return task.getId();
+	}
+
+	private static List<String> ids(List<Task> tasks) {
+		return tasks.stream().map(Task::getId).toList();
+	}
+
+}
