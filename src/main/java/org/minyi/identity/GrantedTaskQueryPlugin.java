@@ -103,8 +103,9 @@ class GrantedTaskQueryPlugin extends AbstractProcessEnginePlugin {
 		}
 
 		/** When the engine's statement would join the authorization table (its authCheckJoin condition). */
-		private static boolean isReadCheckedByJoin(AuthorizationCheck check) {
-			return check.shouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
+		static boolean isReadCheckedByJoin(AuthorizationCheck check) {
+			// the getter, as the statement reads it (the field of the same name is not kept up to date)
+			return check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
 					&& !check.isRevokeAuthorizationCheckEnabled()
 					&& check.getPermissionChecks().getCompositeChecks().isEmpty()
 					&& !check.getPermissionChecks().getAtomicChecks().isEmpty();
@@ -122,8 +123,7 @@ class GrantedTaskQueryPlugin extends AbstractProcessEnginePlugin {
 
 		DeferredCheck(AuthorizationCheck grants) {
 			this.grants = grants;
-			setAuthorizationCheckEnabled(grants.isAuthorizationCheckEnabled());
-			setShouldPerformAuthorizatioCheck(false);
+			setAuthorizationCheckEnabled(false);
 		}
 
 		public AuthorizationCheck getGrants() {

@@ -107,12 +107,24 @@ class GrantedTaskQueryPluginTest {
 			assertThat(context.getTaskManager()).isInstanceOf(GrantedTaskQueryPlugin.GrantedTaskManager.class);
 			return null;
 		});
+		for (String user : USERS) {
+			this.users.run(user, () -> assertThat(answeredByGrantedStatement()).as(user).isTrue());
+		}
+		assertThat(answeredByGrantedStatement()).as("without a signed-in user").isFalse();
 		this.users.run("liqiang", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
 			.contains(this.registerTask)
 			.doesNotContain(this.departmentTask, this.assignedTask, this.ungrantedTask));
 		this.users.run("wuhao", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
 			.contains(this.departmentTask, this.assignedTask)
 			.doesNotContain(this.registerTask, this.ungrantedTask));
+	}
+
+	private boolean answeredByGrantedStatement() {
+		return this.configuration.getCommandExecutorTxRequired().execute((context) -> {
+			TaskQueryImpl query = new TaskQueryImpl();
+			context.getAuthorizationManager().configureTaskQuery(query);
+			return GrantedTaskQueryPlugin.GrantedTaskManager.isReadCheckedByJoin(query.getAuthCheck());
+		});
 	}
 
 	/** The engine's own statement, with the engine's own authorization and tenant configuration. */
