@@ -12,11 +12,21 @@ import org.springframework.stereotype.Component;
 /**
  * The engine wraps an exception thrown by a task listener into a generic one, which engine-rest would
  * answer with 500. This interceptor, outside the transaction, rethrows the {@link RuleViolation} inside
- * it, so every client gets 400 with the rule's code and Chinese message; the transaction is already
- * rolled back by then, so nothing has changed.
+ * it, or the rule an {@link EngineRefusal} finds in the engine's own exception, so every client gets 400
+ * with the rule's code and Chinese message; the transaction is already rolled back by then, so nothing
+ * has changed.
  */
 @Component
 class RuleViolationPlugin extends AbstractProcessEnginePlugin {
+
+	/** Deeper than any wrapping the engine does; a cycle of causes must not loop. */
+	private static final int MAX_DEPTH = 30;
+
+	private final List<EngineRefusal> refusals;
+
+	RuleViolationPlugin(List<EngineRefusal> refusals) {
+		this.refusals = List.copyOf(refusals);
+	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -32,17 +42,28 @@ class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 					return this.next.execute(command);
 				}
 				catch (RuntimeException ex) {
-					for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-						if (cause instanceof RuleViolation violation) {
-							throw violation;
-						}
-					}
-					throw ex;
+					throw ruleBroken(ex);
 				}
 			}
 
 		});
 		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+	}
+
+	private RuntimeException ruleBroken(RuntimeException ex) {
+		Throwable cause = ex;
+		for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+			if (cause instanceof RuleViolation violation) {
+				return violation;
+			}
+		}
+		for (EngineRefusal refusal : this.refusals) {
+			RuleViolation violation = refusal.translate(ex);
+			if (violation != null) {
+				return violation;
+			}
+		}
+		return ex;
 	}
 
 }

@@ -1,16 +1,12 @@
 package org.minyi.identity;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.minyi.common.EngineRefusal;
 import org.minyi.common.RuleViolation;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -20,11 +16,11 @@ import org.springframework.stereotype.Component;
  * engine (engine-rest {@code /user/create}, {@code /user/{id}/credentials}, the Admin webapp) needs at
  * least 10 characters with an upper-case letter, a lower-case letter, a digit and a special character,
  * and must not contain the user's id, name or e-mail. A refused password is answered with the rule in
- * Chinese instead of the engine's bare "Password does not match policy". On H2 (a first run or a demo)
- * the policy is off.
+ * Chinese instead of the engine's bare "Password does not match policy" (this is an {@link EngineRefusal}).
+ * On H2 (a first run or a demo) the policy is off.
  */
 @Component
-class PasswordPolicyPlugin extends AbstractProcessEnginePlugin {
+class PasswordPolicyPlugin extends AbstractProcessEnginePlugin implements EngineRefusal {
 
 	/** The engine's message when {@code SaveUserCmd} refuses a password; it has no exception type of its own. */
 	static final String ENGINE_REFUSAL = "Password does not match policy";
@@ -46,27 +42,13 @@ class PasswordPolicyPlugin extends AbstractProcessEnginePlugin {
 			return;
 		}
 		configuration.setEnablePasswordPolicy(true);
-		List<CommandInterceptor> interceptors = new ArrayList<>();
-		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-		}
-		interceptors.add(new CommandInterceptor() {
+	}
 
-			@Override
-			public <T> T execute(Command<T> command) {
-				try {
-					return this.next.execute(command);
-				}
-				catch (ProcessEngineException ex) {
-					if (ex.getClass() == ProcessEngineException.class && ENGINE_REFUSAL.equals(ex.getMessage())) {
-						throw new RuleViolation(CODE, MESSAGE);
-					}
-					throw ex;
-				}
-			}
-
-		});
-		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+	@Override
+	public RuleViolation translate(RuntimeException engineException) {
+		boolean refused = engineException.getClass() == ProcessEngineException.class
+				&& ENGINE_REFUSAL.equals(engineException.getMessage());
+		return refused ? new RuleViolation(CODE, MESSAGE) : null;
 	}
 
 	/**
