@@ -33,7 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MinyiIntegrationTest
 class GrantedTaskQueryPluginTest {
 
-	private static final List<String> USERS = List.of("liqiang", "chenjun", "wuhao", "wangfang", "zhengyu");
+	/** Grants per task for groups (info-section, reviewer, department), an assignee's, none, and '*' (admin). */
+	private static final List<String> USERS = List.of("liqiang", "chenjun", "wuhao", "wangfang", "zhengyu", "admin");
 
 	@Autowired
 	ProcessEngineConfigurationImpl configuration;
@@ -117,6 +118,8 @@ class GrantedTaskQueryPluginTest {
 		this.users.run("wuhao", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
 			.contains(this.departmentTask, this.assignedTask)
 			.doesNotContain(this.registerTask, this.ungrantedTask));
+		this.users.run("admin", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
+			.contains(this.registerTask, this.departmentTask, this.assignedTask, this.ungrantedTask));
 	}
 
 	private boolean answeredByGrantedStatement() {
