@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -33,8 +37,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MinyiIntegrationTest
 class GrantedTaskQueryPluginTest {
 
-	/** Grants per task for groups (info-section, reviewer, department), an assignee's, none, and '*' (admin). */
-	private static final List<String> USERS = List.of("liqiang", "chenjun", "wuhao", "wangfang", "zhengyu", "admin");
+	/** Reads the tasks of the piece process by a grant on its definition, none of its own. */
+	private static final String DEFINITION_READER = "gtq-definition-reader";
+
+	/**
+	 * Grants per task for groups (info-section, reviewer, department), an assignee's, a definition's, none,
+	 * and '*' (admin).
+	 */
+	private static final List<String> USERS = List.of("liqiang", "chenjun", "wuhao", "wangfang", "zhengyu",
+			DEFINITION_READER, "admin");
 
 	@Autowired
 	ProcessEngineConfigurationImpl configuration;
@@ -48,6 +59,9 @@ class GrantedTaskQueryPluginTest {
 	@Autowired
 	IdentityService identityService;
 
+	@Autowired
+	AuthorizationService authorizationService;
+
 	private Users users;
 
 	private String registerTask;
@@ -57,6 +71,8 @@ class GrantedTaskQueryPluginTest {
 	private String assignedTask;
 
 	private String ungrantedTask;
+
+	private String definitionGrant;
 
 	@BeforeEach
 	void tasksOfSeveralGrants() {
@@ -69,11 +85,18 @@ class GrantedTaskQueryPluginTest {
 		this.assignedTask = standaloneTask("授权查询：指派", (task) -> this.taskService.setAssignee(task, "wuhao"));
 		this.ungrantedTask = standaloneTask("授权查询：无人", (task) -> {
 		});
+		Authorization grant = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setUserId(DEFINITION_READER);
+		grant.setResource(Resources.PROCESS_DEFINITION);
+		grant.setResourceId(PieceProcess.KEY);
+		grant.addPermission(ProcessDefinitionPermissions.READ_TASK);
+		this.definitionGrant = this.authorizationService.saveAuthorization(grant).getId();
 	}
 
 	@AfterEach
 	void deleteStandaloneTasks() {
 		this.taskService.deleteTasks(List.of(this.departmentTask, this.assignedTask, this.ungrantedTask), true);
+		this.authorizationService.deleteAuthorization(this.definitionGrant);
 	}
 
 	@Test
@@ -118,6 +141,9 @@ class GrantedTaskQueryPluginTest {
 		this.users.run("wuhao", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
 			.contains(this.departmentTask, this.assignedTask)
 			.doesNotContain(this.registerTask, this.ungrantedTask));
+		this.users.run(DEFINITION_READER, () -> assertThat(ids(this.taskService.createTaskQuery().list()))
+			.contains(this.registerTask)
+			.doesNotContain(this.departmentTask, this.assignedTask, this.ungrantedTask));
 		this.users.run("admin", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
 			.contains(this.registerTask, this.departmentTask, this.assignedTask, this.ungrantedTask));
 	}
