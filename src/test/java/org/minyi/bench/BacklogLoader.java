@@ -8,11 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +57,8 @@ final class BacklogLoader {
 	/** The columns a template's rows are found by (see {@link #engineSelections}, {@link #applicationSelections}). */
 	private static final Set<String> FINDING_COLUMNS = Set.of("root_proc_inst_id_", "proc_inst_id_",
 			"process_instance_id_", "task_id_", "resource_id_", "piece_id", "notification_id", "fact_id");
+
+	private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (?:\\w+\\.)?(\\w+) USING ");
 
 	private static final Pattern LEADING_COLUMN = Pattern.compile("USING \\w+ \\(\"?(\\w+)");
 
@@ -94,24 +103,87 @@ final class BacklogLoader {
 		return indexes.stream().map((index) -> index[1]).toList();
 	}
 
-	/** Builds indexes from their definitions. */
-	void createIndexes(List<String> definitions) throws SQLException {
+	/**
+	 * Builds indexes from their definitions on {@code connections} connections at once, those of the
+	 * largest tables first, so that no connection is left with a large one at the end. Each build runs
+	 * alone in its session (no parallel workers): the connections already keep the cores busy, and one
+	 * build per core needs no leader to merge the workers' sorts.
+	 */
+	void createIndexes(List<String> definitions, int connections) throws Exception {
+		Map<String, Long> tableSizes = new HashMap<>();
 		try (Connection connection = this.dataSource.getConnection();
-				var statement = connection.createStatement()) {
-			statement.execute("SET maintenance_work_mem = '256MB'");
-			for (String definition : definitions) {
-				statement.execute(definition);
+				var statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT relname, pg_relation_size(oid) FROM pg_class "
+						+ "WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace")) {
+			while (rs.next()) {
+				tableSizes.put(rs.getString(1), rs.getLong(2));
 			}
-			statement.execute("RESET maintenance_work_mem");
+		}
+		Queue<String> queue = new ConcurrentLinkedQueue<>(definitions.stream()
+			.sorted(Comparator.comparing((String definition) -> tableSizes.getOrDefault(table(definition), 0L))
+				.reversed())
+			.toList());
+		ExecutorService pool = Executors.newFixedThreadPool(connections);
+		try {
+			List<Future<Void>> builders = new ArrayList<>();
+			for (int i = 0; i < connections; i++) {
+				builders.add(pool.submit(() -> {
+					try (Connection connection = this.dataSource.getConnection();
+							var statement = connection.createStatement()) {
+						statement.execute("SET maintenance_work_mem = '1GB'");
+						statement.execute("SET max_parallel_maintenance_workers = 0");
+						try {
+							for (String definition = queue.poll(); definition != null; definition = queue.poll()) {
+								statement.execute(definition);
+							}
+						}
+						finally {
+							statement.execute("RESET maintenance_work_mem");
+							statement.execute("RESET max_parallel_maintenance_workers");
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<Void> builder : builders) {
+				builder.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 
-	/** Copies the template {@code copies} times; copy {@code n} is {@code n * stepSeconds} older. Returns rows. */
-	long copy(Template template, int copies, long stepSeconds) throws SQLException {
+	private static String table(String indexDefinition) {
+		Matcher table = INDEXED_TABLE.matcher(indexDefinition);
+		return table.find() ? table.group(1) : "";
+	}
+
+	/**
+	 * How the template is copied: one {@code INSERT ... SELECT} per table, found once, then run for any
+	 * range of copy numbers; copy {@code n} is {@code n * stepSeconds} older.
+	 */
+	Plan plan(Template template, long stepSeconds) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return plan(connection, template, stepSeconds);
+		}
+	}
+
+	/**
+	 * Inserts copies {@code from} to {@code to} (inclusive) of a planned template in one transaction, so
+	 * that a large load can be split into ranges on several connections. Returns rows.
+	 */
+	long copy(Plan plan, int from, int to) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean withoutTriggers = withoutForeignKeyTriggers(connection);
 			try {
-				return copy(connection, template, copies, stepSeconds);
+				connection.setAutoCommit(false);
+				long rows = 0;
+				for (TableCopy table : plan.tables()) {
+					rows += table.run(connection, from, to);
+				}
+				connection.commit();
+				return rows;
 			}
 			finally {
 				if (withoutTriggers) {
@@ -140,8 +212,7 @@ final class BacklogLoader {
 		}
 	}
 
-	private long copy(Connection connection, Template template, int copies, long stepSeconds) throws SQLException {
-		connection.setAutoCommit(false);
+	private Plan plan(Connection connection, Template template, long stepSeconds) throws SQLException {
 		Map<String, String> engineTables = engineSelections(connection);
 		Set<String> ids = new HashSet<>();
 		Map<String, String> where = new LinkedHashMap<>();
@@ -169,8 +240,8 @@ final class BacklogLoader {
 				template.pieceId(), template.pieceId()));
 
 		ids.addAll(otherInstanceIds(connection, where, template, procInstIds, taskIds, found, byteArrays));
-		Copier copier = new Copier(connection, template, copies, stepSeconds, ids);
-		long rows = 0;
+		Copier copier = new Copier(connection, template, stepSeconds, ids);
+		List<TableCopy> tables = new ArrayList<>();
 		List<String> order = new ArrayList<>(FIRST);
 		where.keySet().stream().filter((table) -> !FIRST.contains(table)).forEach(order::add);
 		for (String table : order) {
@@ -183,13 +254,12 @@ final class BacklogLoader {
 				case "act_ge_bytearray" -> List.of(byteArrays);
 				default -> bind(predicate, template, procInstIds, taskIds);
 			};
-			rows += copier.copy(table, predicate, args);
+			tables.add(copier.copy(table, predicate, args));
 		}
 		for (Map.Entry<String, String> table : applicationSelections().entrySet()) {
-			rows += copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId()));
+			tables.add(copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId())));
 		}
-		connection.commit();
-		return rows;
+		return new Plan(template, tables);
 	}
 
 	/**
@@ -355,31 +425,50 @@ final class BacklogLoader {
 		return index;
 	}
 
-	/** Builds and runs the INSERT ... SELECT of one table for all copies. */
+	/** A planned template: the copy of each of its tables, in order. */
+	record Plan(Template template, List<TableCopy> tables) {
+	}
+
+	/**
+	 * The {@code INSERT ... SELECT} of one table for a range of copy numbers, with the parameters of its
+	 * select list (lists are bound as arrays) and of its {@code WHERE}.
+	 */
+	record TableCopy(String table, String sql, List<Object> selectParameters, List<Object> whereParameters) {
+
+		long run(Connection connection, int from, int to) throws SQLException {
+			try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
+				int index = set(connection, statement, 1, this.selectParameters);
+				statement.setInt(index++, from);
+				statement.setInt(index++, to);
+				set(connection, statement, index, this.whereParameters);
+				return statement.executeUpdate();
+			}
+		}
+
+	}
+
+	/** Builds the INSERT ... SELECT of one table for a range of copies. */
 	private static final class Copier {
 
 		private final Connection connection;
 
 		private final Template template;
 
-		private final int copies;
-
 		private final long stepSeconds;
 
-		private final Array ids;
+		private final List<String> ids;
 
-		Copier(Connection connection, Template template, int copies, long stepSeconds, Set<String> ids)
-				throws SQLException {
+		Copier(Connection connection, Template template, long stepSeconds, Set<String> ids) {
 			this.connection = connection;
 			this.template = template;
-			this.copies = copies;
 			this.stepSeconds = stepSeconds;
-			this.ids = connection.createArrayOf("varchar", ids.toArray());
+			this.ids = List.copyOf(ids);
 		}
 
-		long copy(String table, String predicate, List<Object> args) throws SQLException {
+		TableCopy copy(String table, String predicate, List<Object> args) throws SQLException {
 			List<String> names = new ArrayList<>();
 			List<String> expressions = new ArrayList<>();
+			List<Object> parameters = new ArrayList<>();
 			boolean application = table.startsWith("minyi_");
 			Set<String> columnNames = new HashSet<>();
 			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
@@ -398,12 +487,17 @@ final class BacklogLoader {
 								+ ") - 7) || 'g' || LPAD(TO_HEX(g.n), 6, '0') WHEN " + c
 								+ " = ? THEN 'B' || g.n || '-' || " + c + " WHEN " + c + " = ? THEN 'bm' || (g.n % "
 								+ BENCH_MEMBERS + ") ELSE " + c + " END");
+						parameters.add(this.ids);
+						parameters.add(this.template.registrationNumber());
+						parameters.add(this.template.submitterId());
 					}
 					else if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
 						expressions.add(c + " - g.n * ? * INTERVAL '1 second'");
+						parameters.add(this.stepSeconds);
 					}
 					else if (type == Types.DATE) {
 						expressions.add("CAST(" + c + " - g.n * ? * INTERVAL '1 second' AS DATE)");
+						parameters.add(this.stepSeconds);
 					}
 					else if (application && (type == Types.BIGINT) && isApplicationId(column)) {
 						expressions.add(c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE);
@@ -418,23 +512,9 @@ final class BacklogLoader {
 				}
 			}
 			String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT "
-					+ String.join(", ", expressions) + " FROM " + table + " t CROSS JOIN generate_series(1, "
-					+ this.copies + ") AS g(n) WHERE " + predicate;
-			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-				int index = 1;
-				for (String expression : expressions) {
-					if (expression.startsWith("CASE WHEN t.") && expression.contains("= ANY(?)")) {
-						statement.setArray(index++, this.ids);
-						statement.setString(index++, this.template.registrationNumber());
-						statement.setString(index++, this.template.submitterId());
-					}
-					else if (expression.contains("INTERVAL")) {
-						statement.setLong(index++, this.stepSeconds);
-					}
-				}
-				set(this.connection, statement, index, args);
-				return statement.executeUpdate();
-			}
+					+ String.join(", ", expressions) + " FROM " + table
+					+ " t CROSS JOIN generate_series(?, ?) AS g(n) WHERE " + predicate;
+			return new TableCopy(table, sql, List.copyOf(parameters), args);
 		}
 
 		/** The application's row ids and references between its rows; bulletin issues stay shared. */
