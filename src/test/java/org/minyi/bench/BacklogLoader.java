@@ -462,7 +462,7 @@ final class BacklogLoader {
 			this.connection = connection;
 			this.template = template;
 			this.stepSeconds = stepSeconds;
-			this.ids = List.copyOf(ids);
+			this.ids = new ArrayList<>(ids);
 		}
 
 		TableCopy copy(String table, String predicate, List<Object> args) throws SQLException {
@@ -514,7 +514,7 @@ final class BacklogLoader {
 			String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT "
 					+ String.join(", ", expressions) + " FROM " + table
 					+ " t CROSS JOIN generate_series(?, ?) AS g(n) WHERE " + predicate;
-			return new TableCopy(table, sql, List.copyOf(parameters), args);
+			return new TableCopy(table, sql, parameters, args);
 		}
 
 		/** The application's row ids and references between its rows; bulletin issues stay shared. */
