@@ -466,55 +466,103 @@ final class BacklogLoader {
 		}
 
 		TableCopy copy(String table, String predicate, List<Object> args) throws SQLException {
-			List<String> names = new ArrayList<>();
+			Map<String, Integer> columns = new LinkedHashMap<>();
+			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
+				while (rs.next()) {
+					columns.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
+				}
+			}
+			List<String> texts = columns.entrySet()
+				.stream()
+				.filter((column) -> column.getValue() == Types.VARCHAR || column.getValue() == Types.CHAR)
+				.map(Map.Entry::getKey)
+				.toList();
+			Map<String, boolean[]> replaced = replacedValues(table, predicate, args, texts);
 			List<String> expressions = new ArrayList<>();
 			List<Object> parameters = new ArrayList<>();
 			boolean application = table.startsWith("minyi_");
-			Set<String> columnNames = new HashSet<>();
-			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
-				while (rs.next()) {
-					columnNames.add(rs.getString("COLUMN_NAME"));
-				}
-			}
-			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
-				while (rs.next()) {
-					String column = rs.getString("COLUMN_NAME");
-					int type = rs.getInt("DATA_TYPE");
-					names.add(column);
-					String c = "t." + column;
-					if (type == Types.VARCHAR || type == Types.CHAR) {
-						expressions.add("CASE WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c
-								+ ") - 7) || 'g' || LPAD(TO_HEX(g.n), 6, '0') WHEN " + c
-								+ " = ? THEN 'B' || g.n || '-' || " + c + " WHEN " + c + " = ? THEN 'bm' || (g.n % "
-								+ BENCH_MEMBERS + ") ELSE " + c + " END");
+			for (Map.Entry<String, Integer> column : columns.entrySet()) {
+				String name = column.getKey();
+				int type = column.getValue();
+				String c = "t." + name;
+				if (texts.contains(name)) {
+					// Only the replacements some template row needs: the rest never match, row by row.
+					boolean[] needed = replaced.get(name);
+					StringBuilder cases = new StringBuilder();
+					if (needed[0]) {
+						cases.append(" WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c
+								+ ") - 7) || 'g' || LPAD(TO_HEX(g.n), 6, '0')");
 						parameters.add(this.ids);
+					}
+					if (needed[1]) {
+						cases.append(" WHEN " + c + " = ? THEN 'B' || g.n || '-' || " + c);
 						parameters.add(this.template.registrationNumber());
+					}
+					if (needed[2]) {
+						cases.append(" WHEN " + c + " = ? THEN 'bm' || (g.n % " + BENCH_MEMBERS + ")");
 						parameters.add(this.template.submitterId());
 					}
-					else if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
-						expressions.add(c + " - g.n * ? * INTERVAL '1 second'");
-						parameters.add(this.stepSeconds);
-					}
-					else if (type == Types.DATE) {
-						expressions.add("CAST(" + c + " - g.n * ? * INTERVAL '1 second' AS DATE)");
-						parameters.add(this.stepSeconds);
-					}
-					else if (application && (type == Types.BIGINT) && isApplicationId(column)) {
-						expressions.add(c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE);
-					}
-					else if (!application && column.equals("long_") && columnNames.contains("name_")) {
-						expressions.add("CASE WHEN t.name_ LIKE '%Id' THEN " + c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE + " ELSE " + c
-								+ " END");
-					}
-					else {
-						expressions.add(c);
-					}
+					expressions.add(cases.isEmpty() ? c : "CASE" + cases + " ELSE " + c + " END");
+				}
+				else if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
+					expressions.add(c + " - g.n * ? * INTERVAL '1 second'");
+					parameters.add(this.stepSeconds);
+				}
+				else if (type == Types.DATE) {
+					expressions.add("CAST(" + c + " - g.n * ? * INTERVAL '1 second' AS DATE)");
+					parameters.add(this.stepSeconds);
+				}
+				else if (application && (type == Types.BIGINT) && isApplicationId(name)) {
+					expressions.add(c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE);
+				}
+				else if (!application && name.equals("long_") && columns.containsKey("name_")) {
+					expressions.add("CASE WHEN t.name_ LIKE '%Id' THEN " + c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE
+							+ " ELSE " + c + " END");
+				}
+				else {
+					expressions.add(c);
 				}
 			}
-			String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT "
+			String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") SELECT "
 					+ String.join(", ", expressions) + " FROM " + table
 					+ " t CROSS JOIN generate_series(?, ?) AS g(n) WHERE " + predicate;
 			return new TableCopy(table, sql, parameters, args);
+		}
+
+		/**
+		 * For each text column, whether any of the template's rows holds in it a copied id, the registration
+		 * number or the submitter.
+		 */
+		private Map<String, boolean[]> replacedValues(String table, String predicate, List<Object> args,
+				List<String> texts) throws SQLException {
+			Map<String, boolean[]> replaced = new HashMap<>();
+			if (texts.isEmpty()) {
+				return replaced;
+			}
+			List<String> checks = new ArrayList<>();
+			List<Object> parameters = new ArrayList<>();
+			for (String column : texts) {
+				checks.add("COALESCE(BOOL_OR(t." + column + " = ANY(?)), FALSE)");
+				checks.add("COALESCE(BOOL_OR(t." + column + " = ?), FALSE)");
+				checks.add("COALESCE(BOOL_OR(t." + column + " = ?), FALSE)");
+				parameters.add(this.ids);
+				parameters.add(this.template.registrationNumber());
+				parameters.add(this.template.submitterId());
+			}
+			parameters.addAll(args);
+			try (PreparedStatement statement = this.connection
+				.prepareStatement("SELECT " + String.join(", ", checks) + " FROM " + table + " t WHERE " + predicate)) {
+				set(this.connection, statement, 1, parameters);
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					int index = 1;
+					for (String column : texts) {
+						replaced.put(column,
+								new boolean[] { rs.getBoolean(index++), rs.getBoolean(index++), rs.getBoolean(index++) });
+					}
+				}
+			}
+			return replaced;
 		}
 
 		/** The application's row ids and references between its rows; bulletin issues stay shared. */
