@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -163,24 +164,27 @@ final class BacklogLoader {
 	 * How the template is copied: one {@code INSERT ... SELECT} per table, found once, then run for any
 	 * range of copy numbers; copy {@code n} is {@code n * stepSeconds} older.
 	 */
-	Plan plan(Template template, long stepSeconds) throws SQLException {
+	Plan plan(Template template, int copies, long stepSeconds) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
-			return plan(connection, template, stepSeconds);
+			return plan(connection, template, copies, stepSeconds);
 		}
 	}
 
 	/**
 	 * Inserts copies {@code from} to {@code to} (inclusive) of a planned template in one transaction, so
-	 * that a large load can be split into ranges on several connections. Returns rows.
+	 * that a large load can be split into ranges on several connections, except into the tables in
+	 * {@code reloaded} (see {@link #reload}). Returns rows.
 	 */
-	long copy(Plan plan, int from, int to) throws SQLException {
+	long copy(Plan plan, int from, int to, Set<String> reloaded) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean withoutTriggers = withoutForeignKeyTriggers(connection);
 			try {
 				connection.setAutoCommit(false);
 				long rows = 0;
 				for (TableCopy table : plan.tables()) {
-					rows += table.run(connection, from, to);
+					if (!reloaded.contains(table.table())) {
+						rows += table.run(connection, table.table(), from, to);
+					}
 				}
 				connection.commit();
 				return rows;
@@ -189,6 +193,64 @@ final class BacklogLoader {
 				if (withoutTriggers) {
 					connection.rollback();
 					connection.setAutoCommit(true);
+					try (var statement = connection.createStatement()) {
+						statement.execute("RESET session_replication_role");
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * The tables no foreign key references: {@link #reload} may empty them in its transaction.
+	 */
+	Set<String> reloadable() throws SQLException {
+		Set<String> tables = new HashSet<>();
+		try (Connection connection = this.dataSource.getConnection();
+				var statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("""
+						SELECT c.relname FROM pg_class c
+						WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+						  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.oid)""")) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		return tables;
+	}
+
+	/**
+	 * Loads all copies of every plan into one table in one transaction that empties the table first and
+	 * puts its rows back, then copies the templates' rows from that saved set: when PostgreSQL runs with
+	 * {@code wal_level = minimal} (as the tests' embedded server does), it writes no WAL for a table
+	 * emptied in the same transaction. Only for tables no foreign key references ({@link #reloadable}).
+	 * Returns the rows copied.
+	 */
+	long reload(String table, List<Plan> plans) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean withoutTriggers = withoutForeignKeyTriggers(connection);
+			try {
+				connection.setAutoCommit(false);
+				try (var statement = connection.createStatement()) {
+					statement.execute("CREATE TEMPORARY TABLE loader_saved ON COMMIT DROP AS SELECT * FROM " + table);
+					statement.execute("TRUNCATE " + table);
+					statement.execute("INSERT INTO " + table + " SELECT * FROM loader_saved");
+				}
+				long rows = 0;
+				for (Plan plan : plans) {
+					for (TableCopy copy : plan.tables()) {
+						if (copy.table().equals(table)) {
+							rows += copy.run(connection, "loader_saved", 1, plan.copies());
+						}
+					}
+				}
+				connection.commit();
+				return rows;
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+				if (withoutTriggers) {
 					try (var statement = connection.createStatement()) {
 						statement.execute("RESET session_replication_role");
 					}
@@ -212,7 +274,7 @@ final class BacklogLoader {
 		}
 	}
 
-	private Plan plan(Connection connection, Template template, long stepSeconds) throws SQLException {
+	private Plan plan(Connection connection, Template template, int copies, long stepSeconds) throws SQLException {
 		Map<String, String> engineTables = engineSelections(connection);
 		Set<String> ids = new HashSet<>();
 		Map<String, String> where = new LinkedHashMap<>();
@@ -259,7 +321,7 @@ final class BacklogLoader {
 		for (Map.Entry<String, String> table : applicationSelections().entrySet()) {
 			tables.add(copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId())));
 		}
-		return new Plan(template, tables);
+		return new Plan(template, copies, tables);
 	}
 
 	/**
@@ -426,17 +488,30 @@ final class BacklogLoader {
 	}
 
 	/** A planned template: the copy of each of its tables, in order. */
-	record Plan(Template template, List<TableCopy> tables) {
+	record Plan(Template template, int copies, List<TableCopy> tables) {
+
+		/** Rows of the template's copies {@code from} to {@code to} in the given tables. */
+		long rows(int from, int to, Predicate<String> tables) {
+			return this.tables.stream()
+				.filter((copy) -> tables.test(copy.table()))
+				.mapToLong((copy) -> copy.templateRows() * (to - from + 1))
+				.sum();
+		}
+
 	}
 
 	/**
 	 * The {@code INSERT ... SELECT} of one table for a range of copy numbers, with the parameters of its
 	 * select list (lists are bound as arrays) and of its {@code WHERE}.
 	 */
-	record TableCopy(String table, String sql, List<Object> selectParameters, List<Object> whereParameters) {
+	record TableCopy(String table, long templateRows, String columns, String expressions, String predicate,
+			List<Object> selectParameters, List<Object> whereParameters) {
 
-		long run(Connection connection, int from, int to) throws SQLException {
-			try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
+		/** Copies the template's rows found in {@code source} (the table itself or a saved set of its rows). */
+		long run(Connection connection, String source, int from, int to) throws SQLException {
+			String sql = "INSERT INTO " + this.table + " (" + this.columns + ") SELECT " + this.expressions + " FROM "
+					+ source + " t CROSS JOIN generate_series(?, ?) AS g(n) WHERE " + this.predicate;
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				int index = set(connection, statement, 1, this.selectParameters);
 				statement.setInt(index++, from);
 				statement.setInt(index++, to);
@@ -477,7 +552,8 @@ final class BacklogLoader {
 				.filter((column) -> column.getValue() == Types.VARCHAR || column.getValue() == Types.CHAR)
 				.map(Map.Entry::getKey)
 				.toList();
-			Map<String, boolean[]> replaced = replacedValues(table, predicate, args, texts);
+			long[] templateRows = new long[1];
+			Map<String, boolean[]> replaced = replacedValues(table, predicate, args, texts, templateRows);
 			List<String> expressions = new ArrayList<>();
 			List<Object> parameters = new ArrayList<>();
 			boolean application = table.startsWith("minyi_");
@@ -523,23 +599,18 @@ final class BacklogLoader {
 					expressions.add(c);
 				}
 			}
-			String sql = "INSERT INTO " + table + " (" + String.join(", ", columns.keySet()) + ") SELECT "
-					+ String.join(", ", expressions) + " FROM " + table
-					+ " t CROSS JOIN generate_series(?, ?) AS g(n) WHERE " + predicate;
-			return new TableCopy(table, sql, parameters, args);
+			return new TableCopy(table, templateRows[0], String.join(", ", columns.keySet()),
+					String.join(", ", expressions), predicate, parameters, args);
 		}
 
 		/**
 		 * For each text column, whether any of the template's rows holds in it a copied id, the registration
-		 * number or the submitter.
+		 * number or the submitter; and how many rows the template has in the table.
 		 */
 		private Map<String, boolean[]> replacedValues(String table, String predicate, List<Object> args,
-				List<String> texts) throws SQLException {
+				List<String> texts, long[] templateRows) throws SQLException {
 			Map<String, boolean[]> replaced = new HashMap<>();
-			if (texts.isEmpty()) {
-				return replaced;
-			}
-			List<String> checks = new ArrayList<>();
+			List<String> checks = new ArrayList<>(List.of("COUNT(*)"));
 			List<Object> parameters = new ArrayList<>();
 			for (String column : texts) {
 				checks.add("COALESCE(BOOL_OR(t." + column + " = ANY(?)), FALSE)");
@@ -555,7 +626,8 @@ final class BacklogLoader {
 				set(this.connection, statement, 1, parameters);
 				try (ResultSet rs = statement.executeQuery()) {
 					rs.next();
-					int index = 1;
+					templateRows[0] = rs.getLong(1);
+					int index = 2;
 					for (String column : texts) {
 						replaced.put(column,
 								new boolean[] { rs.getBoolean(index++), rs.getBoolean(index++), rs.getBoolean(index++) });
