@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -146,11 +145,6 @@ class BacklogLatencyBenchmarkTest {
 			plans.add(loader.plan(new BacklogLoader.Template(template.processInstanceId(), template.id(),
 					template.registrationNumber(), "wangfang"), copies, Math.max(1, (Long) load[2] / Math.max(1, copies))));
 		}
-		Set<String> loaded = plans.stream()
-			.flatMap((plan) -> plan.tables().stream())
-			.map(BacklogLoader.TableCopy::table)
-			.collect(Collectors.toSet());
-		loader.autovacuum(loaded, false);
 		Set<String> reloaded = loader.reloadable();
 		Map<Callable<Long>, Long> tasks = new HashMap<>();
 		for (String table : reloaded) {
@@ -186,7 +180,6 @@ class BacklogLatencyBenchmarkTest {
 		double indexSeconds = (System.nanoTime() - start) / 1e9 - copySeconds;
 		loader.restartSequences();
 		this.jdbc.execute("ANALYZE");
-		loader.autovacuum(loaded, true);
 		double loadSeconds = (System.nanoTime() - start) / 1e9;
 		long openTasks = this.taskService.createTaskQuery().count();
 		long archivedPieces = this.jdbc.queryForObject(

@@ -202,20 +202,6 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * Turns autovacuum off or back on for the tables: while they are loaded, vacuuming them takes the
-	 * cores from the load and must be done again once it is in.
-	 */
-	void autovacuum(Set<String> tables, boolean enabled) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection();
-				var statement = connection.createStatement()) {
-			for (String table : tables) {
-				statement.execute("ALTER TABLE " + table
-						+ (enabled ? " RESET (autovacuum_enabled)" : " SET (autovacuum_enabled = false)"));
-			}
-		}
-	}
-
-	/**
 	 * The tables no foreign key references: {@link #reload} may empty them in its transaction.
 	 */
 	Set<String> reloadable() throws SQLException {
