@@ -232,9 +232,13 @@ final class BacklogLoader {
 			try {
 				connection.setAutoCommit(false);
 				try (var statement = connection.createStatement()) {
+					// Locked before its rows are saved, so that no row written meanwhile is emptied unsaved.
+					statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
 					statement.execute("CREATE TEMPORARY TABLE loader_saved ON COMMIT DROP AS SELECT * FROM " + table);
 					statement.execute("TRUNCATE " + table);
 					statement.execute("INSERT INTO " + table + " SELECT * FROM loader_saved");
+					// The rows of earlier tests may be many: the plans must find the templates' rows once.
+					statement.execute("ANALYZE loader_saved");
 				}
 				long rows = 0;
 				for (Plan plan : plans) {
