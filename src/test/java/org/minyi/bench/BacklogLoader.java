@@ -39,6 +39,10 @@ import javax.sql.DataSource;
  * ({@code bm0} .. {@code bm1999});</li>
  * <li>every timestamp and date moves back by {@code n * step}.</li>
  * </ul>
+ * A template is read once ({@link #plan}); its copies then go in ranges of copy numbers, one transaction
+ * each, so that several connections share a large load ({@link #copy}), except into the tables no foreign
+ * key references: each of those is emptied and loaded whole in one transaction, which PostgreSQL writes
+ * without WAL at {@code wal_level = minimal} ({@link #reload}).
  */
 final class BacklogLoader {
 
