@@ -512,17 +512,24 @@ final class BacklogLoader {
 	 * The {@code INSERT ... SELECT} of one table for a range of copy numbers, with the parameters of its
 	 * select list (lists are bound as arrays) and of its {@code WHERE}.
 	 */
-	record TableCopy(String table, long templateRows, String columns, String expressions, String predicate,
-			List<Object> selectParameters, List<Object> whereParameters) {
+	record TableCopy(String table, long templateRows, long stepSeconds, String columns, String expressions,
+			String predicate, List<Object> selectParameters, List<Object> whereParameters) {
 
-		/** Copies the template's rows found in {@code source} (the table itself or a saved set of its rows). */
+		/**
+		 * Copies the template's rows found in {@code source} (the table itself or a saved set of its rows).
+		 * What each copy changes by is worked out once per copy, not once per row and column.
+		 */
 		long run(Connection connection, String source, int from, int to) throws SQLException {
-			String sql = "INSERT INTO " + this.table + " (" + this.columns + ") SELECT " + this.expressions + " FROM "
-					+ source + " t CROSS JOIN generate_series(?, ?) AS g(n) WHERE " + this.predicate;
+			String sql = "WITH g AS MATERIALIZED (SELECT n, n * ? * INTERVAL '1 second' AS shift, "
+					+ "'g' || LPAD(TO_HEX(n), 6, '0') AS id_suffix, 'B' || n || '-' AS number_prefix, "
+					+ "'bm' || (n % " + BENCH_MEMBERS + ") AS member, CAST(n AS BIGINT) * " + ID_STRIDE
+					+ " AS id_shift FROM generate_series(?, ?) AS s(n)) INSERT INTO " + this.table + " (" + this.columns
+					+ ") SELECT " + this.expressions + " FROM " + source + " t CROSS JOIN g WHERE " + this.predicate;
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				int index = set(connection, statement, 1, this.selectParameters);
-				statement.setInt(index++, from);
-				statement.setInt(index++, to);
+				statement.setLong(1, this.stepSeconds);
+				statement.setInt(2, from);
+				statement.setInt(3, to);
+				int index = set(connection, statement, 4, this.selectParameters);
 				set(connection, statement, index, this.whereParameters);
 				return statement.executeUpdate();
 			}
@@ -575,39 +582,36 @@ final class BacklogLoader {
 					StringBuilder cases = new StringBuilder();
 					if (needed[0]) {
 						cases.append(" WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c
-								+ ") - 7) || 'g' || LPAD(TO_HEX(g.n), 6, '0')");
+								+ ") - 7) || g.id_suffix");
 						parameters.add(this.ids);
 					}
 					if (needed[1]) {
-						cases.append(" WHEN " + c + " = ? THEN 'B' || g.n || '-' || " + c);
+						cases.append(" WHEN " + c + " = ? THEN g.number_prefix || " + c);
 						parameters.add(this.template.registrationNumber());
 					}
 					if (needed[2]) {
-						cases.append(" WHEN " + c + " = ? THEN 'bm' || (g.n % " + BENCH_MEMBERS + ")");
+						cases.append(" WHEN " + c + " = ? THEN g.member");
 						parameters.add(this.template.submitterId());
 					}
 					expressions.add(cases.isEmpty() ? c : "CASE" + cases + " ELSE " + c + " END");
 				}
 				else if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
-					expressions.add(c + " - g.n * ? * INTERVAL '1 second'");
-					parameters.add(this.stepSeconds);
+					expressions.add(c + " - g.shift");
 				}
 				else if (type == Types.DATE) {
-					expressions.add("CAST(" + c + " - g.n * ? * INTERVAL '1 second' AS DATE)");
-					parameters.add(this.stepSeconds);
+					expressions.add("CAST(" + c + " - g.shift AS DATE)");
 				}
 				else if (application && (type == Types.BIGINT) && isApplicationId(name)) {
-					expressions.add(c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE);
+					expressions.add(c + " + g.id_shift");
 				}
 				else if (!application && name.equals("long_") && columns.containsKey("name_")) {
-					expressions.add("CASE WHEN t.name_ LIKE '%Id' THEN " + c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE
-							+ " ELSE " + c + " END");
+					expressions.add("CASE WHEN t.name_ LIKE '%Id' THEN " + c + " + g.id_shift ELSE " + c + " END");
 				}
 				else {
 					expressions.add(c);
 				}
 			}
-			return new TableCopy(table, templateRows[0], String.join(", ", columns.keySet()),
+			return new TableCopy(table, templateRows[0], this.stepSeconds, String.join(", ", columns.keySet()),
 					String.join(", ", expressions), predicate, parameters, args);
 		}
 
