@@ -8,11 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +39,10 @@ import javax.sql.DataSource;
  * ({@code bm0} .. {@code bm1999});</li>
  * <li>every timestamp and date moves back by {@code n * step}.</li>
  * </ul>
+ * A template is read once ({@link #plan}); its copies then go in ranges of copy numbers, one transaction
+ * each, so that several connections share a large load ({@link #copy}), except into the tables no foreign
+ * key references: each of those is emptied and loaded whole in one transaction, which PostgreSQL writes
+ * without WAL at {@code wal_level = minimal} ({@link #reload}).
  */
 final class BacklogLoader {
 
@@ -50,6 +62,8 @@ final class BacklogLoader {
 	/** The columns a template's rows are found by (see {@link #engineSelections}, {@link #applicationSelections}). */
 	private static final Set<String> FINDING_COLUMNS = Set.of("root_proc_inst_id_", "proc_inst_id_",
 			"process_instance_id_", "task_id_", "resource_id_", "piece_id", "notification_id", "fact_id");
+
+	private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (?:\\w+\\.)?(\\w+) USING ");
 
 	private static final Pattern LEADING_COLUMN = Pattern.compile("USING \\w+ \\(\"?(\\w+)");
 
@@ -94,29 +108,157 @@ final class BacklogLoader {
 		return indexes.stream().map((index) -> index[1]).toList();
 	}
 
-	/** Builds indexes from their definitions. */
-	void createIndexes(List<String> definitions) throws SQLException {
+	/**
+	 * Builds indexes from their definitions on {@code connections} connections at once, those of the
+	 * largest tables first, so that no connection is left with a large one at the end. Each build runs
+	 * alone in its session (no parallel workers): the connections already keep the cores busy, and one
+	 * build per core needs no leader to merge the workers' sorts.
+	 */
+	void createIndexes(List<String> definitions, int connections) throws Exception {
+		Map<String, Long> tableSizes = new HashMap<>();
 		try (Connection connection = this.dataSource.getConnection();
-				var statement = connection.createStatement()) {
-			statement.execute("SET maintenance_work_mem = '256MB'");
-			for (String definition : definitions) {
-				statement.execute(definition);
+				var statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT relname, pg_relation_size(oid) FROM pg_class "
+						+ "WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace")) {
+			while (rs.next()) {
+				tableSizes.put(rs.getString(1), rs.getLong(2));
 			}
-			statement.execute("RESET maintenance_work_mem");
+		}
+		Queue<String> queue = new ConcurrentLinkedQueue<>(definitions.stream()
+			.sorted(Comparator.comparing((String definition) -> tableSizes.getOrDefault(table(definition), 0L))
+				.reversed())
+			.toList());
+		ExecutorService pool = Executors.newFixedThreadPool(connections);
+		try {
+			List<Future<Void>> builders = new ArrayList<>();
+			for (int i = 0; i < connections; i++) {
+				builders.add(pool.submit(() -> {
+					try (Connection connection = this.dataSource.getConnection();
+							var statement = connection.createStatement()) {
+						statement.execute("SET maintenance_work_mem = '1GB'");
+						statement.execute("SET max_parallel_maintenance_workers = 0");
+						try {
+							for (String definition = queue.poll(); definition != null; definition = queue.poll()) {
+								statement.execute(definition);
+							}
+						}
+						finally {
+							statement.execute("RESET maintenance_work_mem");
+							statement.execute("RESET max_parallel_maintenance_workers");
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<Void> builder : builders) {
+				builder.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 
-	/** Copies the template {@code copies} times; copy {@code n} is {@code n * stepSeconds} older. Returns rows. */
-	long copy(Template template, int copies, long stepSeconds) throws SQLException {
+	private static String table(String indexDefinition) {
+		Matcher table = INDEXED_TABLE.matcher(indexDefinition);
+		return table.find() ? table.group(1) : "";
+	}
+
+	/**
+	 * How the template is copied: one {@code INSERT ... SELECT} per table, found once, then run for any
+	 * range of copy numbers; copy {@code n} is {@code n * stepSeconds} older.
+	 */
+	Plan plan(Template template, int copies, long stepSeconds) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return plan(connection, template, copies, stepSeconds);
+		}
+	}
+
+	/**
+	 * Inserts copies {@code from} to {@code to} (inclusive) of a planned template in one transaction, so
+	 * that a large load can be split into ranges on several connections, except into the tables in
+	 * {@code reloaded} (see {@link #reload}). Returns rows.
+	 */
+	long copy(Plan plan, int from, int to, Set<String> reloaded) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean withoutTriggers = withoutForeignKeyTriggers(connection);
 			try {
-				return copy(connection, template, copies, stepSeconds);
+				connection.setAutoCommit(false);
+				long rows = 0;
+				for (TableCopy table : plan.tables()) {
+					if (!reloaded.contains(table.table())) {
+						rows += table.run(connection, table.table(), from, to);
+					}
+				}
+				connection.commit();
+				return rows;
 			}
 			finally {
 				if (withoutTriggers) {
 					connection.rollback();
 					connection.setAutoCommit(true);
+					try (var statement = connection.createStatement()) {
+						statement.execute("RESET session_replication_role");
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * The tables no foreign key references: {@link #reload} may empty them in its transaction.
+	 */
+	Set<String> reloadable() throws SQLException {
+		Set<String> tables = new HashSet<>();
+		try (Connection connection = this.dataSource.getConnection();
+				var statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("""
+						SELECT c.relname FROM pg_class c
+						WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+						  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.oid)""")) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		return tables;
+	}
+
+	/**
+	 * Loads all copies of every plan into one table in one transaction that empties the table first and
+	 * puts its rows back, then copies the templates' rows from that saved set: when PostgreSQL runs with
+	 * {@code wal_level = minimal} (as the tests' embedded server does), it writes no WAL for a table
+	 * emptied in the same transaction. Only for tables no foreign key references ({@link #reloadable}).
+	 * Returns the rows copied.
+	 */
+	long reload(String table, List<Plan> plans) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean withoutTriggers = withoutForeignKeyTriggers(connection);
+			try {
+				connection.setAutoCommit(false);
+				try (var statement = connection.createStatement()) {
+					// Locked before its rows are saved, so that no row written meanwhile is emptied unsaved.
+					statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+					statement.execute("CREATE TEMPORARY TABLE loader_saved ON COMMIT DROP AS SELECT * FROM " + table);
+					statement.execute("TRUNCATE " + table);
+					statement.execute("INSERT INTO " + table + " SELECT * FROM loader_saved");
+					// The rows of earlier tests may be many: the plans must find the templates' rows once.
+					statement.execute("ANALYZE loader_saved");
+				}
+				long rows = 0;
+				for (Plan plan : plans) {
+					for (TableCopy copy : plan.tables()) {
+						if (copy.table().equals(table)) {
+							rows += copy.run(connection, "loader_saved", 1, plan.copies());
+						}
+					}
+				}
+				connection.commit();
+				return rows;
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+				if (withoutTriggers) {
 					try (var statement = connection.createStatement()) {
 						statement.execute("RESET session_replication_role");
 					}
@@ -140,8 +282,7 @@ final class BacklogLoader {
 		}
 	}
 
-	private long copy(Connection connection, Template template, int copies, long stepSeconds) throws SQLException {
-		connection.setAutoCommit(false);
+	private Plan plan(Connection connection, Template template, int copies, long stepSeconds) throws SQLException {
 		Map<String, String> engineTables = engineSelections(connection);
 		Set<String> ids = new HashSet<>();
 		Map<String, String> where = new LinkedHashMap<>();
@@ -169,8 +310,8 @@ final class BacklogLoader {
 				template.pieceId(), template.pieceId()));
 
 		ids.addAll(otherInstanceIds(connection, where, template, procInstIds, taskIds, found, byteArrays));
-		Copier copier = new Copier(connection, template, copies, stepSeconds, ids);
-		long rows = 0;
+		Copier copier = new Copier(connection, template, stepSeconds, ids);
+		List<TableCopy> tables = new ArrayList<>();
 		List<String> order = new ArrayList<>(FIRST);
 		where.keySet().stream().filter((table) -> !FIRST.contains(table)).forEach(order::add);
 		for (String table : order) {
@@ -183,13 +324,12 @@ final class BacklogLoader {
 				case "act_ge_bytearray" -> List.of(byteArrays);
 				default -> bind(predicate, template, procInstIds, taskIds);
 			};
-			rows += copier.copy(table, predicate, args);
+			tables.add(copier.copy(table, predicate, args));
 		}
 		for (Map.Entry<String, String> table : applicationSelections().entrySet()) {
-			rows += copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId()));
+			tables.add(copier.copy(table.getKey(), table.getValue(), List.of(template.pieceId())));
 		}
-		connection.commit();
-		return rows;
+		return new Plan(template, copies, tables);
 	}
 
 	/**
@@ -355,86 +495,158 @@ final class BacklogLoader {
 		return index;
 	}
 
-	/** Builds and runs the INSERT ... SELECT of one table for all copies. */
+	/** A planned template: the copy of each of its tables, in order. */
+	record Plan(Template template, int copies, List<TableCopy> tables) {
+
+		/** Rows of the template's copies {@code from} to {@code to} in the given tables. */
+		long rows(int from, int to, Predicate<String> tables) {
+			return this.tables.stream()
+				.filter((copy) -> tables.test(copy.table()))
+				.mapToLong((copy) -> copy.templateRows() * (to - from + 1))
+				.sum();
+		}
+
+	}
+
+	/**
+	 * The {@code INSERT ... SELECT} of one table for a range of copy numbers, with the parameters of its
+	 * select list (lists are bound as arrays) and of its {@code WHERE}.
+	 */
+	record TableCopy(String table, long templateRows, long stepSeconds, String columns, String expressions,
+			String predicate, List<Object> selectParameters, List<Object> whereParameters) {
+
+		/**
+		 * Copies the template's rows found in {@code source} (the table itself or a saved set of its rows).
+		 * What each copy changes by is worked out once per copy, not once per row and column.
+		 */
+		long run(Connection connection, String source, int from, int to) throws SQLException {
+			String sql = "WITH g AS MATERIALIZED (SELECT n, n * ? * INTERVAL '1 second' AS shift, "
+					+ "'g' || LPAD(TO_HEX(n), 6, '0') AS id_suffix, 'B' || n || '-' AS number_prefix, "
+					+ "'bm' || (n % " + BENCH_MEMBERS + ") AS member, CAST(n AS BIGINT) * " + ID_STRIDE
+					+ " AS id_shift FROM generate_series(?, ?) AS s(n)) INSERT INTO " + this.table + " (" + this.columns
+					+ ") SELECT " + this.expressions + " FROM " + source + " t CROSS JOIN g WHERE " + this.predicate;
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				statement.setLong(1, this.stepSeconds);
+				statement.setInt(2, from);
+				statement.setInt(3, to);
+				int index = set(connection, statement, 4, this.selectParameters);
+				set(connection, statement, index, this.whereParameters);
+				return statement.executeUpdate();
+			}
+		}
+
+	}
+
+	/** Builds the INSERT ... SELECT of one table for a range of copies. */
 	private static final class Copier {
 
 		private final Connection connection;
 
 		private final Template template;
 
-		private final int copies;
-
 		private final long stepSeconds;
 
-		private final Array ids;
+		private final List<String> ids;
 
-		Copier(Connection connection, Template template, int copies, long stepSeconds, Set<String> ids)
-				throws SQLException {
+		Copier(Connection connection, Template template, long stepSeconds, Set<String> ids) {
 			this.connection = connection;
 			this.template = template;
-			this.copies = copies;
 			this.stepSeconds = stepSeconds;
-			this.ids = connection.createArrayOf("varchar", ids.toArray());
+			this.ids = new ArrayList<>(ids);
 		}
 
-		long copy(String table, String predicate, List<Object> args) throws SQLException {
-			List<String> names = new ArrayList<>();
+		TableCopy copy(String table, String predicate, List<Object> args) throws SQLException {
+			Map<String, Integer> columns = new LinkedHashMap<>();
+			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
+				while (rs.next()) {
+					columns.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
+				}
+			}
+			List<String> texts = columns.entrySet()
+				.stream()
+				.filter((column) -> column.getValue() == Types.VARCHAR || column.getValue() == Types.CHAR)
+				.map(Map.Entry::getKey)
+				.toList();
+			long[] templateRows = new long[1];
+			Map<String, boolean[]> replaced = replacedValues(table, predicate, args, texts, templateRows);
 			List<String> expressions = new ArrayList<>();
+			List<Object> parameters = new ArrayList<>();
 			boolean application = table.startsWith("minyi_");
-			Set<String> columnNames = new HashSet<>();
-			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
-				while (rs.next()) {
-					columnNames.add(rs.getString("COLUMN_NAME"));
+			for (Map.Entry<String, Integer> column : columns.entrySet()) {
+				String name = column.getKey();
+				int type = column.getValue();
+				String c = "t." + name;
+				if (texts.contains(name)) {
+					// Only the replacements some template row needs: the rest never match, row by row.
+					boolean[] needed = replaced.get(name);
+					StringBuilder cases = new StringBuilder();
+					if (needed[0]) {
+						cases.append(" WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c
+								+ ") - 7) || g.id_suffix");
+						parameters.add(this.ids);
+					}
+					if (needed[1]) {
+						cases.append(" WHEN " + c + " = ? THEN g.number_prefix || " + c);
+						parameters.add(this.template.registrationNumber());
+					}
+					if (needed[2]) {
+						cases.append(" WHEN " + c + " = ? THEN g.member");
+						parameters.add(this.template.submitterId());
+					}
+					expressions.add(cases.isEmpty() ? c : "CASE" + cases + " ELSE " + c + " END");
+				}
+				else if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
+					expressions.add(c + " - g.shift");
+				}
+				else if (type == Types.DATE) {
+					expressions.add("CAST(" + c + " - g.shift AS DATE)");
+				}
+				else if (application && (type == Types.BIGINT) && isApplicationId(name)) {
+					expressions.add(c + " + g.id_shift");
+				}
+				else if (!application && name.equals("long_") && columns.containsKey("name_")) {
+					expressions.add("CASE WHEN t.name_ LIKE '%Id' THEN " + c + " + g.id_shift ELSE " + c + " END");
+				}
+				else {
+					expressions.add(c);
 				}
 			}
-			try (ResultSet rs = this.connection.getMetaData().getColumns(null, "public", table, "%")) {
-				while (rs.next()) {
-					String column = rs.getString("COLUMN_NAME");
-					int type = rs.getInt("DATA_TYPE");
-					names.add(column);
-					String c = "t." + column;
-					if (type == Types.VARCHAR || type == Types.CHAR) {
-						expressions.add("CASE WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c
-								+ ") - 7) || 'g' || LPAD(TO_HEX(g.n), 6, '0') WHEN " + c
-								+ " = ? THEN 'B' || g.n || '-' || " + c + " WHEN " + c + " = ? THEN 'bm' || (g.n % "
-								+ BENCH_MEMBERS + ") ELSE " + c + " END");
-					}
-					else if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
-						expressions.add(c + " - g.n * ? * INTERVAL '1 second'");
-					}
-					else if (type == Types.DATE) {
-						expressions.add("CAST(" + c + " - g.n * ? * INTERVAL '1 second' AS DATE)");
-					}
-					else if (application && (type == Types.BIGINT) && isApplicationId(column)) {
-						expressions.add(c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE);
-					}
-					else if (!application && column.equals("long_") && columnNames.contains("name_")) {
-						expressions.add("CASE WHEN t.name_ LIKE '%Id' THEN " + c + " + CAST(g.n AS BIGINT) * " + ID_STRIDE + " ELSE " + c
-								+ " END");
-					}
-					else {
-						expressions.add(c);
+			return new TableCopy(table, templateRows[0], this.stepSeconds, String.join(", ", columns.keySet()),
+					String.join(", ", expressions), predicate, parameters, args);
+		}
+
+		/**
+		 * For each text column, whether any of the template's rows holds in it a copied id, the registration
+		 * number or the submitter; and how many rows the template has in the table.
+		 */
+		private Map<String, boolean[]> replacedValues(String table, String predicate, List<Object> args,
+				List<String> texts, long[] templateRows) throws SQLException {
+			Map<String, boolean[]> replaced = new HashMap<>();
+			List<String> checks = new ArrayList<>(List.of("COUNT(*)"));
+			List<Object> parameters = new ArrayList<>();
+			for (String column : texts) {
+				checks.add("COALESCE(BOOL_OR(t." + column + " = ANY(?)), FALSE)");
+				checks.add("COALESCE(BOOL_OR(t." + column + " = ?), FALSE)");
+				checks.add("COALESCE(BOOL_OR(t." + column + " = ?), FALSE)");
+				parameters.add(this.ids);
+				parameters.add(this.template.registrationNumber());
+				parameters.add(this.template.submitterId());
+			}
+			parameters.addAll(args);
+			try (PreparedStatement statement = this.connection
+				.prepareStatement("SELECT " + String.join(", ", checks) + " FROM " + table + " t WHERE " + predicate)) {
+				set(this.connection, statement, 1, parameters);
+				try (ResultSet rs = statement.executeQuery()) {
+					rs.next();
+					templateRows[0] = rs.getLong(1);
+					int index = 2;
+					for (String column : texts) {
+						replaced.put(column,
+								new boolean[] { rs.getBoolean(index++), rs.getBoolean(index++), rs.getBoolean(index++) });
 					}
 				}
 			}
-			String sql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") SELECT "
-					+ String.join(", ", expressions) + " FROM " + table + " t CROSS JOIN generate_series(1, "
-					+ this.copies + ") AS g(n) WHERE " + predicate;
-			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-				int index = 1;
-				for (String expression : expressions) {
-					if (expression.startsWith("CASE WHEN t.") && expression.contains("= ANY(?)")) {
-						statement.setArray(index++, this.ids);
-						statement.setString(index++, this.template.registrationNumber());
-						statement.setString(index++, this.template.submitterId());
-					}
-					else if (expression.contains("INTERVAL")) {
-						statement.setLong(index++, this.stepSeconds);
-					}
-				}
-				set(this.connection, statement, index, args);
-				return statement.executeUpdate();
-			}
+			return replaced;
 		}
 
 		/** The application's row ids and references between its rows; bulletin issues stay shared. */

@@ -53,9 +53,21 @@ public final class TestDatabase {
 			else {
 				try {
 					// zonky runs PostgreSQL in a user namespace when the build runs as root, as CI does.
+					// A throwaway server: without fsync a crash loses it anyway, so it keeps no crash safety
+					// (no full-page images, no WAL for replicas: index builds then write no WAL) and
+					// checkpoints rarely. With larger buffers, the benchmark's bulk load of tens of millions
+					// of rows on two connections does not stall on checkpoints every gigabyte of WAL or on
+					// evicting its own pages; a normal test run uses a fraction of them.
 					embedded = EmbeddedPostgres.builder()
 						.setServerConfig("max_connections", "200")
 						.setServerConfig("fsync", "off")
+						.setServerConfig("full_page_writes", "off")
+						.setServerConfig("wal_level", "minimal")
+						.setServerConfig("max_wal_senders", "0")
+						.setServerConfig("max_wal_size", "4GB")
+						.setServerConfig("checkpoint_timeout", "30min")
+						.setServerConfig("shared_buffers", "1GB")
+						.setServerConfig("wal_buffers", "64MB")
 						.setPGStartupWait(Duration.ofSeconds(60))
 						.start();
 				}
