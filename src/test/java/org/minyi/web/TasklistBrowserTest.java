@@ -78,7 +78,8 @@ class TasklistBrowserTest {
 			browser.screenshot("tasklist-4-info-section-group-tasks");
 			task.click();
 			browser.clickable(By.xpath("//button[contains(@class,'claim') or contains(., '认领')]")).click();
-			browser.waitForText(By.cssSelector("body"), "取消认领");
+			// Claimed: the unclaim button (its "取消认领" is a tooltip, shown only while the mouse is over it).
+			browser.clickable(By.cssSelector("button.unclaim"));
 			browser.screenshot("tasklist-5-task-claimed");
 
 			browser.click(By.xpath("//label[contains(., '采用，进入编辑')]"));
@@ -136,7 +137,7 @@ class TasklistBrowserTest {
 		browser.clickable(By.xpath("//a[contains(., '本组待办')]")).click();
 		browser.clickable(By.xpath("//li[contains(@class,'task')][contains(., '" + taskName + "')]")).click();
 		browser.clickable(By.xpath("//button[contains(@class,'claim') or contains(., '认领')]")).click();
-		browser.waitForText(By.cssSelector("body"), "取消认领");
+		browser.clickable(By.cssSelector("button.unclaim"));
 	}
 
 	private static void fill(Browser browser, String label, String text) {
