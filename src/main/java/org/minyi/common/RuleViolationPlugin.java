@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 
-	/** Deeper than any wrapping the engine does; a cycle of causes must not loop. */
-	private static final int MAX_DEPTH = 30;
-
 	private final List<EngineRefusal> refusals;
 
 	RuleViolationPlugin(List<EngineRefusal> refusals) {
@@ -51,8 +48,7 @@ class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	private RuntimeException ruleBroken(RuntimeException ex) {
-		Throwable cause = ex;
-		for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+		for (Throwable cause : Causes.of(ex)) {
 			if (cause instanceof RuleViolation violation) {
 				return violation;
 			}

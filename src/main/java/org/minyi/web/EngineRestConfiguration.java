@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.minyi.common.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -117,7 +118,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	 * engine calls bad, a variable in Java serialization (ENGINE-17007, prohibited).
 	 */
 	static Optional<Response> clientMistake(Throwable exception) {
-		for (Throwable cause : ErrorAnswers.causes(exception)) {
+		for (Throwable cause : Causes.of(exception)) {
 			if (cause instanceof NullValueException) {
 				return Optional.of(error(Response.Status.NOT_FOUND, exception.getMessage()));
 			}

@@ -4,8 +4,6 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.pvm.PvmException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.minyi.common.Causes;
 import org.minyi.common.RuleViolation;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -79,13 +78,11 @@ final class ErrorAnswers {
 
 	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
-	private static final int MAX_DEPTH = 30;
-
 	private ErrorAnswers() {
 	}
 
 	static Optional<Answer> of(Throwable failure) {
-		for (Throwable cause : causes(failure)) {
+		for (Throwable cause : Causes.of(failure)) {
 			if (cause instanceof RuleViolation violation) {
 				return Optional.of(new Answer(violation.httpStatus(), violation.errorCode(), violation.plainMessage(),
 						RuleViolation.class.getSimpleName()));
@@ -107,18 +104,6 @@ final class ErrorAnswers {
 		return Optional.empty();
 	}
 
-	/**
-	 * A failure and its causes, at most {@value #MAX_DEPTH}: a chain may loop, and a failed batch keeps the
-	 * driver's reason as the {@link SQLException}'s next exception.
-	 */
-	static List<Throwable> causes(Throwable failure) {
-		List<Throwable> causes = new ArrayList<>();
-		for (Throwable cause = failure; cause != null && causes.size() < MAX_DEPTH; cause = next(cause)) {
-			causes.add(cause);
-		}
-		return causes;
-	}
-
 	/** {@code TASK_ALREADY_CLAIMED} becomes {@code TaskAlreadyClaimed}. */
 	private static String typeOf(String code) {
 		StringBuilder type = new StringBuilder();
@@ -126,14 +111,6 @@ final class ErrorAnswers {
 			type.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
 		}
 		return type.toString();
-	}
-
-	private static Throwable next(Throwable cause) {
-		Throwable next = cause.getCause();
-		if (next == null && cause instanceof SQLException sql) {
-			next = sql.getNextException();
-		}
-		return (next == cause) ? null : next;
 	}
 
 	private static boolean isConnectionFailure(Throwable cause) {
