@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -31,25 +29,9 @@ class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<SessionFactory> factories = new ArrayList<>();
-		if (configuration.getCustomSessionFactories() != null) {
-			factories.addAll(configuration.getCustomSessionFactories());
-		}
 		String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return AuthorizationManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new GroupProbingAuthorizationManager(table);
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		ManagerOverride.register(configuration, AuthorizationManager.class,
+				() -> new GroupProbingAuthorizationManager(table));
 	}
 
 	/** The engine's manager, one per command, with the group lookup answered by index probes. */

@@ -3,8 +3,8 @@ package org.minyi.identity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -36,24 +34,7 @@ class GrantedTaskQueryPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<SessionFactory> factories = new ArrayList<>();
-		if (configuration.getCustomSessionFactories() != null) {
-			factories.addAll(configuration.getCustomSessionFactories());
-		}
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return TaskManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new GrantedTaskManager();
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		ManagerOverride.register(configuration, TaskManager.class, GrantedTaskManager::new);
 	}
 
 	/** The statements include the engine's fragments, so they are parsed into its MyBatis configuration. */
@@ -73,30 +54,26 @@ class GrantedTaskQueryPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
-			configureQuery(query);
-			AuthorizationCheck check = query.getAuthCheck();
-			if (!isReadCheckedByJoin(check)) {
-				return getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
-			}
-			query.setAuthCheck(new DeferredCheck(check));
-			try {
-				return getDbEntityManager().selectList(NAMESPACE + "selectGrantedTasks", query);
-			}
-			finally {
-				query.setAuthCheck(check);
-			}
+			return select(query, "selectTaskByQueryCriteria", NAMESPACE + "selectGrantedTasks",
+					(statement) -> getDbEntityManager().selectList(statement, query));
 		}
 
 		@Override
 		public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
+			return select(query, "selectTaskCountByQueryCriteria", NAMESPACE + "selectGrantedTaskCount",
+					(statement) -> (Long) getDbEntityManager().selectOne(statement, query));
+		}
+
+		/** Runs the granted statement where the engine's would join the grants, else the engine's. */
+		private <T> T select(TaskQueryImpl query, String engines, String granted, Function<String, T> run) {
 			configureQuery(query);
 			AuthorizationCheck check = query.getAuthCheck();
 			if (!isReadCheckedByJoin(check)) {
-				return (Long) getDbEntityManager().selectOne("selectTaskCountByQueryCriteria", query);
+				return run.apply(engines);
 			}
 			query.setAuthCheck(new DeferredCheck(check));
 			try {
-				return (Long) getDbEntityManager().selectOne(NAMESPACE + "selectGrantedTaskCount", query);
+				return run.apply(granted);
 			}
 			finally {
 				query.setAuthCheck(check);
