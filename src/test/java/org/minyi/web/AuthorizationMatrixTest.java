@@ -438,6 +438,8 @@ class AuthorizationMatrixTest {
 				"/engine-rest/process-definition?latestVersion=true&key=" + PieceProcess.KEY));
 		probes.put("engine.tasks",
 				(caller) -> listed(caller, "/engine-rest/task?processInstanceId=" + publicPiece().getId()));
+		probes.put("engine.tasks.others", (caller) -> listed(caller, "/engine-rest/task?taskId="
+				+ ((Task) memo("handling", this::handlingTask)).getId()));
 		probes.put("engine.instances", (caller) -> listed(caller,
 				"/engine-rest/process-instance?processInstanceIds=" + publicPiece().getId()));
 		probes.put("engine.instances.confidential", (caller) -> listed(caller,
