@@ -1,0 +1,98 @@
+package org.minyi.piece;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.minyi.support.Lifecycle;
+import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.PieceFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine's history of a piece is kept for its definition's time to live after the piece ended, and
+ * history cleanup removes it then, by the end time (no removal time is written); the application's
+ * record of the piece stays.
+ */
+@MinyiIntegrationTest
+class HistoryRetentionTest {
+
+	private static final long TIME_TO_LIVE_DAYS = 3650;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	PieceRepository pieces;
+
+	@AfterEach
+	void resetClockAndCleanupJobs() {
+		ClockUtil.reset();
+		this.historyService.findHistoryCleanupJobs().forEach((job) -> this.managementService.deleteJob(job.getId()));
+	}
+
+	@Test
+	void shouldRemoveAPiecesEngineHistoryOnlyAfterItsTimeToLiveAndKeepThePiece() {
+		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		ProcessInstance instance = lifecycle.submit(PieceFixtures.piece().title("历史保留：不予采用"));
+		Map<String, Object> refusal = PieceFixtures.accept(false);
+		refusal.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.REJECT);
+		refusal.put(PieceProcess.REGISTRATION_COMMENT, "属个人诉求，建议通过信访渠道反映");
+		lifecycle.complete("liqiang", instance.getId(), refusal);
+		HistoricProcessInstance ended = historicInstance(instance);
+		assertThat(ended.getEndTime()).isNotNull();
+		assertThat(ended.getRemovalTime()).as("no removal time is written").isNull();
+
+		ClockUtil.setCurrentTime(daysAfter(ended.getEndTime(), TIME_TO_LIVE_DAYS - 1));
+		cleanUpHistory();
+		assertThat(historicInstance(instance)).as("kept until its time to live has passed").isNotNull();
+
+		ClockUtil.setCurrentTime(daysAfter(ended.getEndTime(), TIME_TO_LIVE_DAYS + 1));
+		cleanUpHistory();
+		assertThat(historicInstance(instance)).as("removed after its time to live").isNull();
+		assertThat(this.historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count())
+			.isZero();
+		assertThat(this.pieces.findByProcessInstanceId(instance.getId()))
+			.hasValueSatisfying((piece) -> assertThat(piece.status()).isEqualTo(PieceStatus.NOT_ADOPTED));
+	}
+
+	private HistoricProcessInstance historicInstance(ProcessInstance instance) {
+		return this.historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+	}
+
+	/** One run of the engine's history cleanup job, as its batch window would start it. */
+	private void cleanUpHistory() {
+		Job cleanup = this.historyService.cleanUpHistoryAsync(true);
+		this.managementService.executeJob(cleanup.getId());
+	}
+
+	private static Date daysAfter(Date date, long days) {
+		return new Date(date.getTime() + TimeUnit.DAYS.toMillis(days));
+	}
+
+}
