@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
+import org.minyi.identity.Role;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
@@ -29,7 +30,7 @@ public class FollowupService {
 
 	/** The engine group of a department's own users: {@code dept-housing-bureau}. */
 	public static String departmentGroup(String departmentCode) {
-		return "dept-" + departmentCode;
+		return Role.DEPARTMENT_GROUP_PREFIX + departmentCode;
 	}
 
 	static final Set<String> RESOLUTIONS = Set.of("solved", "being-solved", "explained");
@@ -171,26 +172,29 @@ public class FollowupService {
 		Instruction instruction = this.instructions.findById(instructionId).orElseThrow();
 		boolean lead = instruction.departments().get(0).equals(departmentCode);
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
-		return this.cases.save(new FollowupCase(instructionId, instruction.pieceId(), departmentCode, lead, deadline,
-				processInstanceId));
+		FollowupCase opened = this.cases.save(new FollowupCase(instructionId, instruction.pieceId(), departmentCode,
+				lead, deadline, processInstanceId));
+		// Also tells the department's users that they read the instruction of this piece (CommentAudience).
+		record(opened, null, "case-opened", "交办", departmentCode, null);
+		return opened;
 	}
 
 	void remind(Long caseId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.remind();
-		this.timeline.record(followup.pieceId(), null, "reminded", "办理提醒", followup.departmentCode(), null);
+		record(followup, null, "reminded", "办理提醒", followup.departmentCode(), null);
 	}
 
 	void markOverdue(Long caseId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.markOverdue();
-		this.timeline.record(followup.pieceId(), null, "overdue", "办理超期", followup.departmentCode(), null);
+		record(followup, null, "overdue", "办理超期", followup.departmentCode(), null);
 	}
 
 	void chase(Long caseId, String comment, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.chase();
-		this.timeline.record(followup.pieceId(), userId, "chased", "催办", followup.departmentCode(), comment);
+		record(followup, userId, "chased", "催办", followup.departmentCode(), comment);
 	}
 
 	/** One extension per case; returns the new deadline. */
@@ -203,14 +207,14 @@ public class FollowupService {
 		LocalDate to = this.calendar.addWorkingDays(from, this.settings.extensionWorkingDays());
 		Instant deadline = to.atTime(18, 0).atZone(this.zone).toInstant();
 		followup.extend(reason, deadline);
-		this.timeline.record(followup.pieceId(), userId, "extended", "延期", followup.departmentCode(), reason);
+		record(followup, userId, "extended", "延期", followup.departmentCode(), reason);
 		return deadline;
 	}
 
 	void reply(Long caseId, String result, String resolution, boolean contacted, String contactMethod, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.reply(result, resolution, contacted, contactMethod, ClockUtil.now().toInstant());
-		this.timeline.record(followup.pieceId(), userId, "replied", "部门办复", resolution, result);
+		record(followup, userId, "replied", "部门办复", resolution, result);
 	}
 
 	void returnReply(Long caseId) {
@@ -220,15 +224,13 @@ public class FollowupService {
 	void acceptReply(Long caseId, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.close(ClockUtil.now().toInstant());
-		this.timeline.record(followup.pieceId(), userId, "reply-accepted", "办复通过", followup.resolution(),
-				followup.replyResult());
+		record(followup, userId, "reply-accepted", "办复通过", followup.resolution(), followup.replyResult());
 	}
 
 	void requestHandBack(Long caseId, String reason, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.requestHandBack();
-		this.timeline.record(followup.pieceId(), userId, "hand-back-requested", "申请退回", followup.departmentCode(),
-				reason);
+		record(followup, userId, "hand-back-requested", "申请退回", followup.departmentCode(), reason);
 	}
 
 	void refuseHandBack(Long caseId) {
@@ -240,8 +242,15 @@ public class FollowupService {
 		String department = checkDepartment(departmentCode);
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
 		followup.reassign(department, deadline);
-		this.timeline.record(followup.pieceId(), userId, "reassigned", "重新交办", department, null);
+		record(followup, userId, "reassigned", "重新交办", department, null);
 		return deadline;
+	}
+
+	/** A timeline entry of the case, for its department (after a reassignment, the new one). */
+	private void record(FollowupCase followup, String userId, String step, String stepName, String decision,
+			String comment) {
+		this.timeline.recordForDepartment(followup.pieceId(), followup.departmentCode(), userId, step, stepName,
+				decision, comment);
 	}
 
 	@Transactional(readOnly = true)

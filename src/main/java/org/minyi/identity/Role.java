@@ -18,6 +18,9 @@ public enum Role {
 	SUPERVISOR("supervisor", "督办"),
 	ADMIN("camunda-admin", "管理员");
 
+	/** A department's own users are in {@link #DEPARTMENT} and in its group, {@code dept-housing-bureau}. */
+	public static final String DEPARTMENT_GROUP_PREFIX = "dept-";
+
 	private final String groupId;
 
 	private final String displayName;

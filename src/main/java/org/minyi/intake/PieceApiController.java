@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.minyi.common.RuleViolation;
+import org.minyi.piece.CommentAudience;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceAccess;
@@ -34,7 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/pieces")
 class PieceApiController {
 
-	/** A piece as the API shows it; confidential content only reaches users {@link PieceAccess} allows. */
+	/**
+	 * A piece as the API shows it; confidential content only reaches users {@link PieceAccess} allows, and each
+	 * comment only those {@link CommentAudience} allows.
+	 */
 	record PieceView(Long id, String registrationNumber, String status, String statusName, String title,
 			PieceText original, PieceText edited, String categoryCode, String sourceTypeCode, String sourceUnit,
 			String channel, String submitterName, List<String> credited, String urgency, String confidentiality,
@@ -78,17 +82,19 @@ class PieceApiController {
 			.filter((candidate) -> PieceAccess.canRead(candidate, user.id(), user.groupIds()))
 			// Not 403: whether an unreadable (confidential) piece exists is itself not to be told.
 			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在或无权查看"));
-		List<TimelineEntry> entries = this.timeline.of(piece.id())
-			.stream()
-			.map(PieceApiController::entry)
+		List<PieceEvent> events = this.timeline.of(piece.id());
+		CommentAudience audience = CommentAudience.of(piece, user.id(), user.groupIds(), events);
+		List<TimelineEntry> entries = events.stream()
+			.map((event) -> new TimelineEntry(event.occurredAt(), event.actorId(), event.step(), event.stepName(),
+					event.decision(), audience.commentOf(event)))
 			.toList();
 		return new PieceView(piece.id(), piece.registrationNumber(), piece.status().name(),
 				piece.status().displayName(), piece.currentText().title(), piece.originalText(),
 				piece.isEdited() ? piece.currentText() : null, piece.categoryCode(), piece.sourceTypeCode(),
 				piece.sourceUnit(), piece.channel().code(), piece.submitterName(),
 				piece.credits().stream().map(Credit::name).distinct().toList(), piece.urgency().code(),
-				piece.confidentiality().code(), piece.closingReason(), piece.submittedAt(), piece.registeredAt(),
-				entries);
+				piece.confidentiality().code(), audience.closingReasonOf(piece), piece.submittedAt(),
+				piece.registeredAt(), entries);
 	}
 
 	@GetMapping("/mine")
@@ -100,11 +106,6 @@ class PieceApiController {
 	private static PieceSummary summary(Piece piece) {
 		return new PieceSummary(piece.id(), piece.registrationNumber(), piece.currentText().title(),
 				piece.status().name(), piece.status().displayName(), piece.submittedAt());
-	}
-
-	private static TimelineEntry entry(PieceEvent event) {
-		return new TimelineEntry(event.occurredAt(), event.actorId(), event.step(), event.stepName(), event.decision(),
-				event.comment());
 	}
 
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One entry of a piece's timeline: who did what at which step, with which decision and comment. */
+/**
+ * One entry of a piece's timeline: who did what at which step, with which decision and comment; for an
+ * event of a department's follow-up case, that department. Who reads the comment: {@link CommentAudience}.
+ */
 @Entity
 @Table(name = "minyi_piece_event")
 public class PieceEvent {
@@ -31,11 +34,13 @@ public class PieceEvent {
 
 	private String comment;
 
+	private String departmentCode;
+
 	protected PieceEvent() {
 	}
 
 	PieceEvent(Long pieceId, Instant occurredAt, String actorId, String step, String stepName, String decision,
-			String comment) {
+			String comment, String departmentCode) {
 		this.pieceId = pieceId;
 		this.occurredAt = occurredAt;
 		this.actorId = actorId;
@@ -43,6 +48,7 @@ public class PieceEvent {
 		this.stepName = stepName;
 		this.decision = decision;
 		this.comment = comment;
+		this.departmentCode = departmentCode;
 	}
 
 	public Long pieceId() {
@@ -71,6 +77,10 @@ public class PieceEvent {
 
 	public String comment() {
 		return this.comment;
+	}
+
+	public String departmentCode() {
+		return this.departmentCode;
 	}
 
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <li>the rules of the task's Camunda Form ({@link FormRules});</li>
  * <li>the decision rules the model declares as extension properties: {@code minyi.decision} names the
  * decision variable, {@code minyi.comment} the comment variable, {@code minyi.commentRequiredFor} the
- * decisions that need a comment;</li>
+ * decisions that need a comment, {@code minyi.department} the variable with the code of the department
+ * whose follow-up case the task belongs to (that department reads the comment, see {@link CommentAudience});</li>
  * <li>the rules of the capabilities ({@link TaskCompletionRule});</li>
  * <li>then a timeline entry: who, when, which step, which decision, which comment.</li>
  * </ol>
@@ -34,6 +35,8 @@ public class TaskCompletionListener implements TaskListener {
 	public static final String COMMENT_PROPERTY = "minyi.comment";
 
 	public static final String COMMENT_REQUIRED_FOR_PROPERTY = "minyi.commentRequiredFor";
+
+	public static final String DEPARTMENT_PROPERTY = "minyi.department";
 
 	private final FormValidator formValidator;
 
@@ -75,7 +78,10 @@ public class TaskCompletionListener implements TaskListener {
 		}
 		Object pieceId = variables.get(PieceProcess.PIECE_ID);
 		if (pieceId instanceof Long id) {
-			this.timeline.record(id, actor(task), task.getTaskDefinitionKey(), task.getName(), decision, comment);
+			String department = property(task, DEPARTMENT_PROPERTY).map((name) -> (String) variables.get(name))
+				.orElse(null);
+			this.timeline.recordForDepartment(id, department, actor(task), task.getTaskDefinitionKey(), task.getName(),
+					decision, comment);
 		}
 	}
 
