@@ -51,9 +51,10 @@ public class AttachmentService {
 		if (piece.status() == PieceStatus.ARCHIVED) {
 			throw RuleViolation.conflict("PIECE_ARCHIVED", "信息已归档，不能再上传附件");
 		}
-		String name = (filename == null) ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-		if (name.isEmpty() || name.length() > 200) {
-			throw new RuleViolation("ATTACHMENT_NAME_INVALID", "文件名不能为空且不能超过200个字符");
+		String given = AttachmentTypes
+			.normalized((filename == null) ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip());
+		if (given.isEmpty()) {
+			throw nameInvalid();
 		}
 		if (content == null || content.length == 0) {
 			throw new RuleViolation("ATTACHMENT_EMPTY", "文件内容为空");
@@ -61,9 +62,13 @@ public class AttachmentService {
 		if (content.length > MAX_BYTES) {
 			throw new RuleViolation("ATTACHMENT_TOO_LARGE", "附件不能超过10MB");
 		}
-		String contentType = AttachmentTypes.detect(content, name)
+		AttachmentTypes.Kind kind = AttachmentTypes.detect(content, given)
 			.orElseThrow(() -> new RuleViolation("ATTACHMENT_TYPE_NOT_ALLOWED",
 					"只能上传PDF、图片（PNG、JPEG、GIF）和Word、Excel文件；文件类型按内容识别，与扩展名无关"));
+		String name = AttachmentTypes.storedName(given, kind);
+		if (name.length() > 200) {
+			throw nameInvalid();
+		}
 		// Counting under a lock on the piece, so two parallel uploads cannot make it eleven.
 		this.jdbc.queryForObject("SELECT id FROM minyi_piece WHERE id = ? FOR UPDATE", Long.class, pieceId);
 		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_attachment WHERE piece_id = ?",
@@ -78,14 +83,15 @@ public class AttachmentService {
 					VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
 			insert.setLong(1, pieceId);
 			insert.setString(2, name);
-			insert.setString(3, contentType);
+			insert.setString(3, kind.contentType());
 			insert.setInt(4, content.length);
 			insert.setBytes(5, content);
 			insert.setString(6, user.id());
 			insert.setTimestamp(7, Timestamp.from(ClockUtil.now().toInstant()));
 			return insert;
 		}, key);
-		return new AttachmentInfo(key.getKey().longValue(), pieceId, name, contentType, content.length, user.id());
+		return new AttachmentInfo(key.getKey().longValue(), pieceId, name, kind.contentType(), content.length,
+				user.id());
 	}
 
 	@Transactional(readOnly = true)
@@ -107,6 +113,10 @@ public class AttachmentService {
 						row.getString(6)),
 				row.getBytes(7)), attachmentId, pieceId).stream().findFirst();
 		return download.orElseThrow(() -> RuleViolation.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
+	}
+
+	private static RuleViolation nameInvalid() {
+		return new RuleViolation("ATTACHMENT_NAME_INVALID", "文件名不能为空且不能超过200个字符");
 	}
 
 	private Piece readable(Long pieceId, CurrentUser user) {

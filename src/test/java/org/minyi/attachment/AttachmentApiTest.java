@@ -101,6 +101,30 @@ class AttachmentApiTest {
 			.hasSize(10);
 	}
 
+	@Test
+	void shouldStoreAFileUnderAnExtensionOfWhatItIsAndRefuseANameThatSaysOtherwise() {
+		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		byte[] jpeg = { (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
+				0, 1, 0, 0 };
+
+		ResponseEntity<Map<String, Object>> bat = upload("wangfang", "photo.bat", PNG);
+		assertRefused(bat, "ATTACHMENT_EXTENSION_MISMATCH");
+		assertThat(bat.getBody()).containsEntry("message", "文件扩展名（.bat）与文件内容（PNG图片）不符，应为 .png");
+		assertRefused(upload("wangfang", "x.png.hta", PNG), "ATTACHMENT_EXTENSION_MISMATCH");
+		assertRefused(upload("wangfang", "photo.bat. . ", PNG), "ATTACHMENT_EXTENSION_MISMATCH");
+		assertRefused(upload("wangfang", "扫描件.png", jpeg), "ATTACHMENT_EXTENSION_MISMATCH");
+		assertRefused(upload("wangfang", "说明.docx", pdf), "ATTACHMENT_EXTENSION_MISMATCH");
+		assertThat(new Http(this.rest).getList("wangfang", "/api/pieces/" + this.pieceId + "/attachments").getBody())
+			.as("nothing stored on refusal")
+			.isEmpty();
+
+		assertThat(upload("wangfang", "现场照片", PNG).getBody()).containsEntry("filename", "现场照片.png");
+		assertThat(upload("wangfang", "关于2026.3月情况", pdf).getBody()).containsEntry("filename", "关于2026.3月情况.pdf");
+		assertThat(upload("wangfang", "report.pdf. . ", pdf).getBody()).containsEntry("filename", "report.pdf");
+		assertThat(upload("wangfang", "扫描件.JPE", jpeg).getBody()).containsEntry("filename", "扫描件.JPE")
+			.containsEntry("contentType", "image/jpeg");
+	}
+
 	private ResponseEntity<Map<String, Object>> upload(String userId, String filename, byte[] content) {
 		LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
 		body.add("file", new ByteArrayResource(content) {

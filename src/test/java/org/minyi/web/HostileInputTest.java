@@ -265,6 +265,9 @@ class HostileInputTest {
 		List<Attempt> attempts = new ArrayList<>();
 		String path = "/api/pieces/" + this.registeredPieceId + "/attachments";
 		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		// Allowed bytes under a name that would run them when opened: the stored name must say what they are.
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0,
+				0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89 };
 		List<byte[]> forbidden = List.of(
 				"<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8),
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8),
@@ -277,8 +280,11 @@ class HostileInputTest {
 		for (int i = 0; i < INPUTS; i++) {
 			String name = HostileCorpus.VALUES.get(random.nextInt(HostileCorpus.VALUES.size()));
 			switch (i % 8) {
-				case 0, 1, 2 -> attempts.add(multipart("forbidden content as " + name, path, "file",
+				case 0, 1 -> attempts.add(multipart("forbidden content as " + name, path, "file",
 						name + pick(random, ".pdf", ".png", ".docx", ".html", ""), forbidden.get(random.nextInt(forbidden.size()))));
+				case 2 -> attempts.add(multipart("image bytes as " + name, path, "file", name
+						+ pick(random, ".bat", ".hta", ".png.hta", ".exe", ".cmd", ".js", ".html", ".svg", ".pdf", ".bat.", ".hta . "),
+						png));
 				case 3 -> attempts.add(multipart("file name too long", path, "file",
 						name.repeat(200 / Math.max(1, name.length()) + 2) + ".pdf", pdf));
 				case 4 -> attempts.add(multipart("empty file " + name, path, "file", name + ".pdf", new byte[0]));
