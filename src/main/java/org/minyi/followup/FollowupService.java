@@ -174,7 +174,7 @@ public class FollowupService {
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
 		FollowupCase opened = this.cases.save(new FollowupCase(instructionId, instruction.pieceId(), departmentCode,
 				lead, deadline, processInstanceId));
-		// Also tells the department's users that they read the instruction of this piece (CommentAudience).
+		// The entry also makes the department a reader of the piece's instruction texts (CommentAudience).
 		record(opened, null, "case-opened", "交办", departmentCode, null);
 		return opened;
 	}
