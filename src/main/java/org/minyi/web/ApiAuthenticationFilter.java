@@ -2,8 +2,8 @@ package org.minyi.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -32,33 +32,33 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String CURRENT_USER = CurrentUser.class.getName();
 
-	private static final String BASIC = "Basic ";
-
-
 	private final IdentityService identityService;
 
-	ApiAuthenticationFilter(IdentityService identityService) {
+	private final BasicCredentials credentials;
+
+	ApiAuthenticationFilter(IdentityService identityService, BasicCredentials credentials) {
 		this.identityService = identityService;
+		this.credentials = credentials;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String userId = authenticate(request);
-		if (userId != null && !hasBasicCredentials(request) && !isSafe(request) && !csrfTokenMatches(request)) {
+		Optional<BasicCredentials.Check> basic = this.credentials.check(request);
+		if (basic.isPresent() && basic.get() instanceof BasicCredentials.Throttled throttled) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
+			write(response, 429, "LOGIN_THROTTLED", throttled.message());
+			return;
+		}
+		String userId = basic.isPresent() ? authenticatedUser(basic.get()) : sessionUser(request);
+		if (userId != null && basic.isEmpty() && !isSafe(request) && !csrfTokenMatches(request)) {
 			// A browser session alone may not change anything: the page must prove it is ours.
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write("{\"code\":\"CSRF_TOKEN_INVALID\",\"message\":\"页面已过期，请刷新后重试\"}");
+			write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF_TOKEN_INVALID", "页面已过期，请刷新后重试");
 			return;
 		}
 		if (userId == null) {
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"minyi\"");
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write("{\"code\":\"UNAUTHENTICATED\",\"message\":\"请先登录\"}");
+			// No basic challenge: a browser would remember the password and send it with any site's requests.
+			write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "请先登录");
 			return;
 		}
 		List<String> groups = this.identityService.createGroupQuery()
@@ -77,11 +77,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static boolean hasBasicCredentials(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return header != null && header.regionMatches(true, 0, BASIC, 0, BASIC.length());
-	}
-
 	private static boolean isSafe(HttpServletRequest request) {
 		return Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
 	}
@@ -93,24 +88,19 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
 	}
 
-	private String authenticate(HttpServletRequest request) {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header != null && header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-			String decoded;
-			try {
-				decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()),
-						StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
-			}
-			int colon = decoded.indexOf(':');
-			if (colon <= 0) {
-				return null;
-			}
-			String userId = decoded.substring(0, colon);
-			return this.identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
-		}
+	private static String authenticatedUser(BasicCredentials.Check check) {
+		return (check instanceof BasicCredentials.Authenticated authenticated) ? authenticated.userId() : null;
+	}
+
+	private static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
+	}
+
+	/** The user logged in to the Camunda webapps in this session, if any. */
+	static String sessionUser(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session == null) {
 			return null;

@@ -21,9 +21,10 @@ import java.util.List;
 class ApiSecurityConfiguration implements WebMvcConfigurer {
 
 	@Bean
-	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService) {
+	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
+			BasicCredentials credentials) {
 		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiAuthenticationFilter(identityService));
+				new ApiAuthenticationFilter(identityService, credentials));
 		registration.setName("api-authentication");
 		registration.addUrlPatterns("/api/*");
 		return registration;
@@ -36,7 +37,7 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
 				new ErrorAnswerFilter(objectMapper));
 		registration.setName("error-answers");
 		registration.addUrlPatterns("/api/*", "/engine-rest/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

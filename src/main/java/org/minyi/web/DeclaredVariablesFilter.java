@@ -1,9 +1,6 @@
 package org.minyi.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,16 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -41,6 +34,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
@@ -103,7 +99,7 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		List<String> path = resourcePath(request);
+		List<String> path = EngineRoutes.resourcePath(request);
 		String method = request.getMethod().toUpperCase(Locale.ROOT);
 		boolean checked = !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
 				&& path.size() >= 3 && (is(path.get(0), "task") || is(path.get(0), "process-definition"))
@@ -145,27 +141,6 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 				&& !AuthenticationUtil.getAuthsFromSession(session).getAuthentications().isEmpty();
 	}
 
-	/** The path below engine-rest's root, by segment, decoded, without an engine name. */
-	static List<String> resourcePath(HttpServletRequest request) {
-		String servletPath = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
-		List<String> segments = new ArrayList<>();
-		for (String segment : servletPath.split("/")) {
-			if (!segment.isEmpty()) {
-				segments.add(segment);
-			}
-		}
-		int root = (segments.size() > 0 && is(segments.get(0), "engine-rest")) ? 1
-				: (segments.size() > 2 && is(segments.get(0), "camunda") && is(segments.get(1), "api")
-						&& is(segments.get(2), "engine")) ? 3 : -1;
-		if (root < 0) {
-			return List.of();
-		}
-		if (segments.size() > root + 1 && is(segments.get(root), "engine")) {
-			root += 2;
-		}
-		return segments.subList(root, segments.size());
-	}
-
 	private RuleViolation check(String method, List<String> path, byte[] body) {
 		if (is(path.get(0), "task")) {
 			return checkTask(method, path, body);
@@ -194,14 +169,19 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 		Problems problems = new Problems(this.formValidator.taskFormFields(taskId));
 		Function<String, TypedValue> current = (name) -> this.taskService.getVariableTyped(taskId, name, false);
 		if (thrown) {
-			if (!hasBoundaryEvent(task)) {
-				// Uncaught, the engine by default ends the task's execution: the piece would stop without a trace.
-				return new RuleViolation("TASK_ACTION_NOT_ALLOWED", "此环节没有处理错误或升级事件的分支，不能通过接口抛出");
+			boolean error = "bpmnerror".equals(action);
+			TaskBpmnErrorDto errorDto = error ? read(body, TaskBpmnErrorDto.class) : null;
+			TaskEscalationDto escalationDto = error ? null : read(body, TaskEscalationDto.class);
+			String code = error ? ((errorDto == null) ? null : errorDto.getErrorCode())
+					: ((escalationDto == null) ? null : escalationDto.getEscalationCode());
+			if (!caughtByBoundaryEvent(task, error, code)) {
+				// Uncaught, the engine ends the task's execution (an error) or goes on (an escalation):
+				// either way the piece would leave its path without a trace of a decision.
+				return new RuleViolation("TASK_ACTION_NOT_ALLOWED",
+						"此环节没有处理该" + (error ? "错误" : "升级") + "代码（" + code + "）的分支，不能通过接口抛出");
 			}
-			Map<String, VariableValueDto> sent = "bpmnerror".equals(action)
-					? read(body, TaskBpmnErrorDto.class, TaskBpmnErrorDto::getVariables)
-					: read(body, TaskEscalationDto.class, TaskEscalationDto::getVariables);
-			problems.check(sent, current);
+			problems.check(error ? ((errorDto == null) ? null : errorDto.getVariables())
+					: ((escalationDto == null) ? null : escalationDto.getVariables()), current);
 		}
 		else if (completion) {
 			CompleteTaskDto dto = read(body, CompleteTaskDto.class);
@@ -234,18 +214,35 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 		return problems.violation();
 	}
 
-	private boolean hasBoundaryEvent(Task task) {
+	/**
+	 * Whether a boundary event of this very task catches the code: an error boundary event catches its
+	 * error's code, or every error when it names none; an escalation boundary event likewise.
+	 */
+	private boolean caughtByBoundaryEvent(Task task, boolean error, String code) {
 		BpmnModelInstance model = this.repositoryService.getBpmnModelInstance(task.getProcessDefinitionId());
 		return model.getModelElementsByType(BoundaryEvent.class)
 			.stream()
-			.anyMatch((event) -> event.getAttachedTo() != null
-					&& task.getTaskDefinitionKey().equals(event.getAttachedTo().getId()));
+			.filter((event) -> event.getAttachedTo() != null
+					&& task.getTaskDefinitionKey().equals(event.getAttachedTo().getId()))
+			.flatMap((event) -> event.getEventDefinitions().stream())
+			.anyMatch((definition) -> error ? catchesError(definition, code) : catchesEscalation(definition, code));
 	}
 
-	private <T> Map<String, VariableValueDto> read(byte[] body, Class<T> type,
-			Function<T, Map<String, VariableValueDto>> variables) {
-		T dto = read(body, type);
-		return (dto == null) ? null : variables.apply(dto);
+	private static boolean catchesError(EventDefinition definition, String code) {
+		if (!(definition instanceof ErrorEventDefinition errorDefinition)) {
+			return false;
+		}
+		return errorDefinition.getError() == null || errorDefinition.getError().getErrorCode() == null
+				|| errorDefinition.getError().getErrorCode().equals(code);
+	}
+
+	private static boolean catchesEscalation(EventDefinition definition, String code) {
+		if (!(definition instanceof EscalationEventDefinition escalationDefinition)) {
+			return false;
+		}
+		return escalationDefinition.getEscalation() == null
+				|| escalationDefinition.getEscalation().getEscalationCode() == null
+				|| escalationDefinition.getEscalation().getEscalationCode().equals(code);
 	}
 
 	/**
@@ -407,67 +404,6 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 
 		private static String lines(String text) {
 			return text.replace("\r\n", "\n").replace('\r', '\n');
-		}
-
-	}
-
-	/** The request with the body that was read, for engine-rest to read again. */
-	private static final class ReplayedRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReplayedRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() throws IOException {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) throws IOException {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() throws IOException {
-			String encoding = Objects.toString(getCharacterEncoding(), StandardCharsets.UTF_8.name());
-			return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
 		}
 
 	}

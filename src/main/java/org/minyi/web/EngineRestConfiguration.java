@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.minyi.common.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,18 +60,23 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
 	@Override
 	protected void registerAdditionalResources() {
-		register(RestExceptionMapper.class);
-		register(new EngineExceptionMapper(this::taskExists));
-		register(AnyExceptionMapper.class);
-		register(MalformedJsonMapper.class);
-		register(JsonParseMapper.class);
-		register(JsonMappingMapper.class);
-		register(JsonBodyRequired.class);
+		registerErrorAnswers(this, this.jdbc);
+	}
+
+	/** The same answers for engine-rest and for Tasklist's copy of it ({@link WebappEngineApiConfiguration}). */
+	static void registerErrorAnswers(ResourceConfig config, JdbcTemplate jdbc) {
+		config.register(RestExceptionMapper.class);
+		config.register(new EngineExceptionMapper((taskId) -> taskExists(jdbc, taskId)));
+		config.register(AnyExceptionMapper.class);
+		config.register(MalformedJsonMapper.class);
+		config.register(JsonParseMapper.class);
+		config.register(JsonMappingMapper.class);
+		config.register(JsonBodyRequired.class);
 	}
 
 	/** Whether the task exists at all, whoever may see it: the engine's queries would filter by permission. */
-	private boolean taskExists(String taskId) {
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = ?", Long.class, taskId) > 0;
+	private static boolean taskExists(JdbcTemplate jdbc, String taskId) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = ?", Long.class, taskId) > 0;
 	}
 
 	/** The error body engine-rest clients (Tasklist, Modeler) read, with the stable code added. */
@@ -114,25 +120,33 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	}
 
 	/**
-	 * The client's mistakes that engine-rest answers with 500: a task that does not exist, a request the
-	 * engine calls bad, a variable in Java serialization (ENGINE-17007, prohibited).
+	 * The client's mistakes, in Chinese with a stable code and without engine class names: a thing that
+	 * does not exist (engine-rest says 500), a request the engine or engine-rest calls bad (an unpaged
+	 * query, a query criterion used twice, a variable in Java serialization, ENGINE-17007), a missing
+	 * permission.
 	 */
 	static Optional<Response> clientMistake(Throwable exception) {
 		for (Throwable cause : Causes.of(exception)) {
 			if (cause instanceof NullValueException) {
-				return Optional.of(error(Response.Status.NOT_FOUND, exception.getMessage()));
+				return Optional.of(error(404, "NOT_FOUND", "对象不存在或无权查看"));
 			}
-			if (cause instanceof BadUserRequestException
-					|| (cause.getMessage() != null && cause.getMessage().startsWith("ENGINE-17007"))) {
-				return Optional.of(error(Response.Status.BAD_REQUEST, exception.getMessage()));
+			if (cause instanceof AuthorizationException) {
+				return Optional.of(error(403, "FORBIDDEN", "无权执行此操作"));
+			}
+			if (cause instanceof BadUserRequestException || EngineMessages.isClientMistake(cause)) {
+				return Optional.of(error(400, "INVALID_REQUEST", EngineMessages.explain(cause)));
+			}
+			if (cause instanceof RestException rest && rest.getStatus() != null
+					&& rest.getStatus().getFamily() == Response.Status.Family.CLIENT_ERROR) {
+				return Optional.of(error(rest.getStatus().getStatusCode(), "INVALID_REQUEST", EngineMessages.explain(rest)));
 			}
 		}
 		return Optional.empty();
 	}
 
-	private static Response error(Response.Status status, String message) {
+	private static Response error(int status, String code, String message) {
 		return Response.status(status)
-			.entity(Map.of("type", "InvalidRequestException", "message", String.valueOf(message)))
+			.entity(body(new ErrorAnswers.Answer(status, code, message)))
 			.type(MediaType.APPLICATION_JSON)
 			.build();
 	}
@@ -156,6 +170,7 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		public Response toResponse(ProcessEngineException exception) {
 			boolean claim = this.request != null && this.request.getPath().endsWith("/claim");
 			return answer(exception, claim).or(() -> answer(exception, taskGone(exception)))
+				.or(() -> clientMistake(exception))
 				.orElseGet(() -> this.defaults.toResponse(exception));
 		}
 

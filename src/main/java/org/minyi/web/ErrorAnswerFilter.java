@@ -44,6 +44,7 @@ class ErrorAnswerFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
+			SecurityHeadersConfiguration.apply(request, response);
 			if (answer.databaseUnavailable()) {
 				log.warn("Database unavailable: {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ErrorAnswers.RETRY_AFTER_SECONDS));

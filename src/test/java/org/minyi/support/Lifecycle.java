@@ -69,6 +69,18 @@ public final class Lifecycle {
 		return bulletin;
 	}
 
+	/** A piece signed off, published in a new issue and sent directly to the leaders (专报): open for instructions. */
+	public ProcessInstance dispatched(PieceFixtures piece) {
+		ProcessInstance instance = signedOff(piece);
+		String number = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(instance.getId())
+			.singleResult()
+			.getBusinessKey();
+		publish(number);
+		complete("liqiang", instance.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
+		return instance;
+	}
+
 	/** Completes the one open task of the process instance or of the instance it called. */
 	public void complete(String userId, String processInstanceId, Map<String, Object> variables) {
 		Task task = task(processInstanceId);

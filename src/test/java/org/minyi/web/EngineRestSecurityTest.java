@@ -73,7 +73,7 @@ class EngineRestSecurityTest {
 	@Test
 	void shouldListDeployedDefinitionsToAdministrator() {
 		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
-			.exchange("/engine-rest/process-definition", HttpMethod.GET, null, LIST);
+			.exchange("/engine-rest/process-definition?firstResult=0&maxResults=100", HttpMethod.GET, null, LIST);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).extracting((definition) -> definition.get("key")).contains(PieceProcess.KEY);
 	}
@@ -104,7 +104,8 @@ class EngineRestSecurityTest {
 
 	private List<Object> tasksVisibleTo(String userId) {
 		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth(userId, "demo")
-			.exchange("/engine-rest/task", HttpMethod.GET, null, LIST);
+			.exchange("/engine-rest/task?processInstanceId={id}&firstResult=0&maxResults=100", HttpMethod.GET, null, LIST,
+					this.instance.getId());
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return response.getBody().stream().map((task) -> task.get("processInstanceId")).toList();
 	}

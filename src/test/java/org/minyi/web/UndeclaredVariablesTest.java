@@ -19,6 +19,7 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.WebappSession;
 import org.minyi.support.PieceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A user completing a task or starting a piece through engine-rest or Tasklist's REST API may set only
@@ -244,45 +244,8 @@ class UndeclaredVariablesTest {
 		return new HttpEntity<>(body, copy);
 	}
 
-	/** A Tasklist session with its CSRF token, as {@code WebappSecurityTest} logs in. */
 	private HttpHeaders login(String userId) {
-		ResponseEntity<String> start = this.rest.getForEntity("/camunda/api/engine/engine/", String.class);
-		String csrf = cookie("XSRF-TOKEN", start);
-		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", userId);
-		form.add("password", "demo");
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		headers.add(HttpHeaders.COOKIE, cookie("JSESSIONID", start) + "; " + csrf);
-		headers.add("X-XSRF-TOKEN", csrf.substring(csrf.indexOf('=') + 1));
-		ResponseEntity<String> login = this.rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class);
-		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.OK);
-		String session = cookie("JSESSIONID", start, login);
-		HttpHeaders next = new HttpHeaders();
-		next.add(HttpHeaders.COOKIE, session);
-		ResponseEntity<String> afterLogin = this.rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
-				new HttpEntity<>(next), String.class);
-		String token = cookie("XSRF-TOKEN", start, login, afterLogin);
-		HttpHeaders authenticated = new HttpHeaders();
-		authenticated.add(HttpHeaders.COOKIE, session + "; " + token);
-		authenticated.add("X-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
-		return authenticated;
-	}
-
-	/** The value of the last Set-Cookie for this name among the responses, in order. */
-	private static String cookie(String name, ResponseEntity<?>... responses) {
-		String found = null;
-		for (ResponseEntity<?> response : responses) {
-			for (String cookie : response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-				if (cookie.startsWith(name + "=")) {
-					found = cookie;
-				}
-			}
-		}
-		assertThat(found).as("Set-Cookie " + name).isNotNull();
-		int end = found.indexOf(';');
-		return (end < 0) ? found : found.substring(0, end);
+		return WebappSession.login(this.rest, userId).headers();
 	}
 
 }
