@@ -211,10 +211,8 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	 * nested too deeply. Here 400 with JSON, as engine-rest's other errors, with a code and Chinese message.
 	 */
 	static Response malformed(JsonProcessingException exception) {
-		String detail = String.valueOf(exception.getOriginalMessage());
-		detail = (detail.length() > 200) ? detail.substring(0, 200) + "…" : detail;
 		Map<String, Object> body = Map.of("type", "InvalidRequestException", "message",
-				"[MALFORMED_REQUEST] 请求内容不是有效的JSON或不符合接口格式：" + detail, "errorCode", "MALFORMED_REQUEST");
+				"[MALFORMED_REQUEST] " + EngineMessages.explainMalformed(exception), "errorCode", "MALFORMED_REQUEST");
 		return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON).build();
 	}
 

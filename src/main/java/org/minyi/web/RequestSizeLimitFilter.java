@@ -16,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A size limit on every request body, before anything reads it: a JSON request is a few kilobytes, an
  * attachment at most 10 MB, a deployment of models and forms at most {@code minyi.http.max-deployment-size}.
  * Without it engine-rest read a 100 MB upload whole into memory before refusing it. A body whose length is
- * declared is refused at once (413); one sent in chunks is read up to the limit and replayed.
+ * declared is refused at once (413); one sent in chunks is read up to the limit and replayed, except a
+ * multipart request to {@code /api}: the servlet container parses its parts from the connection itself,
+ * within {@code spring.servlet.multipart.max-request-size}.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -47,7 +49,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			tooLarge(request, response, limit);
 			return;
 		}
-		if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+		if (declared < 0 && request.getHeader("Transfer-Encoding") != null && !partsParsedByContainer(request)) {
 			byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
 			if (body.length > limit) {
 				tooLarge(request, response, limit);
@@ -57,6 +59,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean partsParsedByContainer(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+				&& request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	private long limitFor(String path) {

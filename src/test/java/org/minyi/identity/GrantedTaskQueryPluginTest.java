@@ -38,6 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GrantedTaskQueryPluginTest {
 
 	/** Reads the tasks of the piece process by a grant on its definition, none of its own. */
+	/** A signed-in user's query must be bounded (queryMaxResultsLimit). */
+	private static final int PAGE = 2000;
+
 	private static final String DEFINITION_READER = "gtq-definition-reader";
 
 	/**
@@ -112,7 +115,7 @@ class GrantedTaskQueryPluginTest {
 		for (String user : USERS) {
 			for (UnaryOperator<TaskQuery> criteria : queries) {
 				this.users.run(user, () -> {
-					List<String> ours = ids(criteria.apply(this.taskService.createTaskQuery()).list());
+					List<String> ours = ids(criteria.apply(this.taskService.createTaskQuery()).listPage(0, PAGE));
 					List<String> engines = this.configuration.getCommandExecutorTxRequired()
 						.execute((context) -> ids(enginesList(context, criteria)));
 					assertThat(ours).as("%s's tasks", user).isEqualTo(engines);
@@ -135,14 +138,14 @@ class GrantedTaskQueryPluginTest {
 			this.users.run(user, () -> assertThat(answeredByGrantedStatement()).as(user).isTrue());
 		}
 		assertThat(answeredByGrantedStatement()).as("without a signed-in user").isFalse();
-		this.users.run("wuhao", () -> assertThat(ids(this.taskService.createTaskQuery().list()))
+		this.users.run("wuhao", () -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE)))
 			.contains(this.departmentTask, this.assignedTask)
 			.doesNotContain(this.registerTask, this.ungrantedTask));
-		this.users.run(DEFINITION_READER, () -> assertThat(ids(this.taskService.createTaskQuery().list()))
+		this.users.run(DEFINITION_READER, () -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE)))
 			.contains(this.registerTask)
 			.doesNotContain(this.departmentTask, this.assignedTask, this.ungrantedTask));
 		for (String everyTaskReader : List.of("liqiang", "admin")) {
-			this.users.run(everyTaskReader, () -> assertThat(ids(this.taskService.createTaskQuery().list()))
+			this.users.run(everyTaskReader, () -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE)))
 				.contains(this.registerTask, this.departmentTask, this.assignedTask, this.ungrantedTask));
 		}
 	}

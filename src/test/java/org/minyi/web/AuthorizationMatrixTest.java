@@ -493,7 +493,8 @@ class AuthorizationMatrixTest {
 
 	/** A list endpoint: the action took effect when the list holds the item. */
 	private Result listed(Caller caller, String path) throws IOException {
-		ResponseEntity<String> response = call(caller, HttpMethod.GET, path, null);
+		ResponseEntity<String> response = call(caller, HttpMethod.GET,
+				path + (path.contains("?") ? "&" : "?") + "firstResult=0&maxResults=100", null);
 		if (status(response) != 200) {
 			return new Result(status(response), false);
 		}

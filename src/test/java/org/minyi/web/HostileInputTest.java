@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -72,7 +73,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * from the rules through engine-rest, engine-rest's own 400 for what its parser refuses), and leave the
  * database exactly as it was: a fingerprint of the application's tables and the engine's runtime and
  * history tables is taken after every input. The counts are printed as a table and written to
- * {@code target/hostile-input/summary-<database>.md}.
+ * {@code target/hostile-input/summary-<database>.md}. Every query route of engine-rest gets expressions that
+ * would create a file ({@link HostileQueries}): a task query refuses each with {@code EXPRESSION_NOT_ALLOWED},
+ * another answers without a 5xx, neither names an engine class, and the file never appears.
  */
 @MinyiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -110,7 +113,7 @@ class HostileInputTest {
 
 	/** Engine tables: runtime rows with their revisions (any update moves them), history rows. */
 	private static final List<String> ENGINE_RUNTIME = List.of("ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE",
-			"ACT_RU_JOB", "ACT_RU_IDENTITYLINK", "ACT_RU_EVENT_SUBSCR");
+			"ACT_RU_JOB", "ACT_RU_IDENTITYLINK", "ACT_RU_EVENT_SUBSCR", "ACT_RU_FILTER");
 
 	private static final List<String> ENGINE_HISTORY = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
 			"ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_OP_LOG", "ACT_HI_IDENTITYLINK", "ACT_HI_COMMENT",
@@ -142,6 +145,9 @@ class HostileInputTest {
 
 	@Autowired
 	PieceRepository pieces;
+
+	@Autowired
+	FilterService filterService;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -349,6 +355,133 @@ class HostileInputTest {
 			attack(endpoint, attempts, false);
 		}
 		assertThat(this.taskService.createTaskQuery().taskId(task.taskId()).count()).as("the task is still open").isOne();
+	}
+
+	// ---- engine-rest queries: no expression a client sends is evaluated
+
+	Stream<HostileQueries.Route> queryRoutes() {
+		String filter = this.filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
+		String[] instanceCriteria = { "processInstanceId", "businessKey", "processDefinitionKey", "variables",
+				"assigneeExpression", "activityIdIn" };
+		return Stream.of(HostileQueries.Route.task("POST", "/engine-rest/task"),
+				HostileQueries.Route.task("POST", "/engine-rest/task/count"),
+				HostileQueries.Route.task("GET", "/engine-rest/task"),
+				HostileQueries.Route.task("GET", "/engine-rest/task/count"),
+				HostileQueries.Route.task("POST", "/engine-rest/filter/" + filter + "/list"),
+				HostileQueries.Route.task("POST", "/engine-rest/filter/" + filter + "/count"),
+				HostileQueries.Route.task("POST", "/engine-rest/filter/" + filter + "/singleResult"),
+				HostileQueries.Route.task("GET", "/engine-rest/filter/" + filter + "/list"),
+				new HostileQueries.Route("POST /engine-rest/filter/create", "POST", "/engine-rest/filter/create",
+						HostileQueries.TASK_EXPRESSION_FIELDS, true, true),
+				new HostileQueries.Route("PUT /engine-rest/filter/{id}", "PUT", "/engine-rest/filter/" + filter,
+						HostileQueries.TASK_EXPRESSION_FIELDS, true, true),
+				HostileQueries.Route.other("POST", "/engine-rest/process-instance", instanceCriteria),
+				HostileQueries.Route.other("POST", "/engine-rest/process-instance/count", instanceCriteria),
+				HostileQueries.Route.other("GET", "/engine-rest/process-instance", instanceCriteria),
+				HostileQueries.Route.other("POST", "/engine-rest/execution", instanceCriteria),
+				HostileQueries.Route.other("POST", "/engine-rest/variable-instance", "variableName", "variableNameLike",
+						"processInstanceIdIn", "variableValues"),
+				HostileQueries.Route.other("GET", "/engine-rest/variable-instance", "variableName", "variableValues"),
+				HostileQueries.Route.other("POST", "/engine-rest/history/task", "taskAssignee", "processInstanceId",
+						"taskVariables", "assigneeExpression"),
+				HostileQueries.Route.other("POST", "/engine-rest/history/process-instance", instanceCriteria),
+				HostileQueries.Route.other("POST", "/engine-rest/history/variable-instance", "variableName",
+						"processInstanceIdIn"),
+				HostileQueries.Route.other("POST", "/engine-rest/history/activity-instance", "activityId",
+						"processInstanceId"),
+				HostileQueries.Route.other("POST", "/engine-rest/history/detail", "processInstanceId", "variableInstanceId"),
+				HostileQueries.Route.other("POST", "/engine-rest/external-task", "topicName", "processInstanceIdIn"),
+				HostileQueries.Route.other("POST", "/engine-rest/job", "processInstanceId", "dueDates"),
+				HostileQueries.Route.other("GET", "/engine-rest/job", "processInstanceId", "jobDefinitionId"),
+				HostileQueries.Route.other("GET", "/engine-rest/incident", "processInstanceId", "incidentMessage"),
+				HostileQueries.Route.other("GET", "/engine-rest/history/job-log", "processInstanceId", "jobExceptionMessage"),
+				HostileQueries.Route.other("GET", "/engine-rest/process-definition", "key", "nameLike", "startableBy"),
+				HostileQueries.Route.other("GET", "/engine-rest/deployment", "name", "source"),
+				HostileQueries.Route.other("GET", "/engine-rest/decision-definition", "key", "name"),
+				HostileQueries.Route.other("GET", "/engine-rest/user", "id", "firstNameLike", "memberOfGroup"),
+				HostileQueries.Route.other("GET", "/engine-rest/group", "id", "nameLike", "member"),
+				HostileQueries.Route.other("GET", "/engine-rest/authorization", "userIdIn", "resourceId"),
+				HostileQueries.Route.other("GET", "/engine-rest/history/user-operation", "userId", "entityType"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("queryRoutes")
+	void engineRestQuery(HostileQueries.Route route) throws IOException {
+		Path directory = Files.createTempDirectory("minyi-hostile-query");
+		Path marker = directory.resolve("pwned");
+		HostileQueries queries = new HostileQueries(marker);
+		String caller = route.stored() ? "admin" : "wangfang";
+		List<String> failures = new ArrayList<>();
+		List<Object> before = fingerprint();
+		List<HostileQueries.Request> requests = queries.generate(route, route.name().hashCode(), INPUTS / 20);
+		long refused = 0;
+		for (HostileQueries.Request request : requests) {
+			if (route.stored() && !request.body().contains(".exec(")) {
+				// Tasklist's own expressions, which a stored filter may hold.
+				refused++;
+				continue;
+			}
+			byte[] body = (request.body() == null) ? new byte[0] : request.body().getBytes(StandardCharsets.UTF_8);
+			HttpResponse<String> response = send(new Attempt(request.description(), route.method(), request.path(),
+					caller, (request.body() == null) ? null : "application/json", body, Refusal.RULE));
+			boolean expressionCriterion = request.description().startsWith("sortBy=") ? false : route.taskQuery();
+			String problem = queryProblem(expressionCriterion, queries, response);
+			List<Object> after = fingerprint();
+			if (problem == null && !after.equals(before)) {
+				problem = "database changed: " + difference(before, after);
+			}
+			if (problem == null && Files.exists(marker)) {
+				problem = "the expression ran: " + marker + " exists";
+			}
+			if (problem == null) {
+				refused++;
+			}
+			else {
+				failures.add(request.description() + " -> " + problem);
+				before = after;
+				Files.deleteIfExists(marker);
+			}
+		}
+		Files.deleteIfExists(marker);
+		Files.delete(directory);
+		SUMMARY.put(route.name() + " (expressions)", new long[] { requests.size(), refused });
+		if (!failures.isEmpty()) {
+			fail(route.name() + ": " + failures.size() + " of " + requests.size() + " queries not answered safely, e.g.\n"
+					+ String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+		}
+	}
+
+	/**
+	 * An expression criterion of a task query is refused with 400 {@code EXPRESSION_NOT_ALLOWED}; anything
+	 * else is answered with 2xx or a 4xx with a message. No message names an engine class (the {@code type}
+	 * field is engine-rest's documented error type).
+	 */
+	private String queryProblem(boolean expressionCriterion, HostileQueries queries, HttpResponse<String> response) {
+		String body = response.body().replaceFirst("\"type\":\"[A-Za-z]+\"", "");
+		for (String expression : queries.expressions()) {
+			body = body.replace(expression, "").replace(expression.replace("\"", "\\\""), "");
+		}
+		if (body.contains("org.camunda") || body.contains("Exception") || body.contains("ENGINE-")) {
+			return response.statusCode() + " names engine internals: " + shortened(body);
+		}
+		JsonNode answer = parse(response.body());
+		if (expressionCriterion) {
+			if (response.statusCode() != 400 || answer == null
+					|| !"EXPRESSION_NOT_ALLOWED".equals(answer.path("errorCode").asText())
+					|| !HAN.matcher(answer.path("message").asText()).find()) {
+				return response.statusCode() + " instead of 400 EXPRESSION_NOT_ALLOWED: " + shortened(body);
+			}
+			return null;
+		}
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			return null;
+		}
+		String problem = statusProblem(response);
+		if (problem == null && (answer == null || answer.path("message").asText("").isBlank())) {
+			problem = status + " without a message: " + shortened(body);
+		}
+		return problem;
 	}
 
 	// ---- attacks

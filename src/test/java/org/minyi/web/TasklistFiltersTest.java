@@ -26,6 +26,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @MinyiIntegrationTest
 class TasklistFiltersTest {
 
+	/** A signed-in user's query must be bounded (queryMaxResultsLimit). */
+	private static final int PAGE = 2000;
+
 	private static final List<String> EVERYONE = List.of("我的待办", "本组待办", "紧急", "即将到期", "超期", "我发起的");
 
 	@Autowired
@@ -88,7 +91,7 @@ class TasklistFiltersTest {
 
 	private List<String> tasksIn(String filterName, String userId) {
 		String filterId = this.filterService.createFilterQuery().filterName(filterName).singleResult().getId();
-		return new Users(this.identityService).as(userId, () -> this.filterService.<Task>list(filterId)
+		return new Users(this.identityService).as(userId, () -> this.filterService.<Task>listPage(filterId, 0, PAGE)
 			.stream()
 			.map(Task::getId)
 			.toList());
@@ -96,7 +99,7 @@ class TasklistFiltersTest {
 
 	private List<String> filtersOf(String userId) {
 		return new Users(this.identityService).as(userId,
-				() -> this.filterService.createFilterQuery().list().stream().map(Filter::getName).toList());
+				() -> this.filterService.createFilterQuery().listPage(0, PAGE).stream().map(Filter::getName).toList());
 	}
 
 }
