@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.minyi.attachment.AttachmentService.AttachmentInfo;
 import org.minyi.common.RuleViolation;
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -11,7 +11,7 @@ import org.minyi.piece.Piece;
 import org.minyi.piece.PieceAccess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;

@@ -12,7 +12,7 @@ import org.minyi.common.RuleViolation;
 import org.minyi.identity.Role;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

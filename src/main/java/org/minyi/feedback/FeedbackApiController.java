@@ -3,7 +3,7 @@ package org.minyi.feedback;
 import java.time.Instant;
 import java.util.List;
 
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

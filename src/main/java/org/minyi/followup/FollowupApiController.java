@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.minyi.common.RuleViolation;
 import org.minyi.identity.Role;
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;

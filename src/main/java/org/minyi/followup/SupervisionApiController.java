@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.RuleViolation;
 import org.minyi.identity.Role;
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;

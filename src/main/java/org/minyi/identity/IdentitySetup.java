@@ -1,5 +1,7 @@
 package org.minyi.identity;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +46,17 @@ class IdentitySetup implements ApplicationRunner {
 
 	private final GroupGrants grants;
 
+	private final List<ProcessGrants> processGrants;
+
 	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-			IdentityProperties properties, Environment environment, GroupGrants grants) {
+			IdentityProperties properties, Environment environment, GroupGrants grants,
+			List<ProcessGrants> processGrants) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.properties = properties;
 		this.environment = environment;
 		this.grants = grants;
+		this.processGrants = processGrants;
 	}
 
 	@Override
@@ -59,7 +65,12 @@ class IdentitySetup implements ApplicationRunner {
 			createGroupIfAbsent(role);
 		}
 		grantEverythingToAdministrators();
-		RolePermissions.GRANTS.forEach((role, grants) -> merged(grants).forEach((grant) -> this.grants.reconcile(role.groupId(), grant)));
+		Map<Role, List<Grant>> byRole = new EnumMap<>(Role.class);
+		RolePermissions.GRANTS.forEach((role, grants) -> byRole.computeIfAbsent(role, (r) -> new ArrayList<>()).addAll(grants));
+		for (ProcessGrants declared : this.processGrants) {
+			declared.byRole().forEach((role, grants) -> byRole.computeIfAbsent(role, (r) -> new ArrayList<>()).addAll(grants));
+		}
+		byRole.forEach((role, grants) -> merged(grants).forEach((grant) -> this.grants.reconcile(role.groupId(), grant)));
 		createAdministratorIfAbsent();
 	}
 

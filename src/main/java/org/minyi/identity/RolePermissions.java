@@ -2,7 +2,6 @@ package org.minyi.identity;
 
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
-import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
@@ -15,14 +14,12 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import java.util.List;
 import java.util.Map;
 
-import org.minyi.dispatch.DispatchProcess;
-import org.minyi.followup.FollowupProcess;
 import org.minyi.identity.GroupGrants.Grant;
-import org.minyi.piece.PieceProcess;
 
 /**
- * What each role may do in the engine, beyond the task authorizations the engine grants by itself to a
- * task's candidates and assignee. Reconciled at every start-up: a grant removed here is removed there.
+ * What each role may do in the engine whatever the process, beyond the task authorizations the engine
+ * grants by itself to a task's candidates and assignee; each capability adds the grants on its own
+ * processes ({@link ProcessGrants}). Reconciled at every start-up: a grant removed here is removed there.
  * Administrators get everything and are not listed.
  */
 final class RolePermissions {
@@ -30,23 +27,6 @@ final class RolePermissions {
 	private static final Grant TASKLIST = Grant.of(APPLICATION, "tasklist", ACCESS);
 
 	private static final Grant COCKPIT = Grant.of(APPLICATION, "cockpit", ACCESS);
-
-	private static final Grant START_PIECE = Grant.of(PROCESS_DEFINITION, PieceProcess.KEY, READ, CREATE_INSTANCE);
-
-	/**
-	 * Tasklist reads a task's Camunda Form from the process definition's deployment, and a call activity
-	 * reads the definition it calls as the user whose task completion reaches it.
-	 */
-	private static final Grant READ_PIECE_DEFINITION = Grant.of(PROCESS_DEFINITION, PieceProcess.KEY, READ);
-
-	private static final Grant READ_DISPATCH_DEFINITION = Grant.of(PROCESS_DEFINITION, DispatchProcess.KEY, READ);
-
-	/** Only the info-section assembles and publishes bulletin issues and records leader instructions. */
-	private static final Grant PUBLISH_BULLETIN = Grant.of(PROCESS_DEFINITION, DispatchProcess.BULLETIN_KEY, READ,
-			CREATE_INSTANCE);
-
-	private static final Grant RECORD_INSTRUCTION = Grant.of(PROCESS_DEFINITION, FollowupProcess.INSTRUCTION_KEY, READ,
-			CREATE_INSTANCE);
 
 	private static final Grant CREATE_PROCESS_INSTANCE = Grant.of(PROCESS_INSTANCE, "*", CREATE);
 
@@ -65,15 +45,14 @@ final class RolePermissions {
 	private static final Grant READ_DECISIONS = Grant.of(DECISION_DEFINITION, "*", READ, READ_HISTORY);
 
 	static final Map<Role, List<Grant>> GRANTS = Map.of(
-			Role.SUBMITTER, List.of(TASKLIST, START_PIECE, CREATE_PROCESS_INSTANCE),
-			Role.INFO_SECTION,
-			List.of(TASKLIST, COCKPIT, START_PIECE, PUBLISH_BULLETIN, RECORD_INSTRUCTION, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES, READ_ALL_INSTANCES,
-					READ_DECISIONS),
-			Role.VERIFIER, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
-			Role.SECRETARY_GENERAL, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
-			Role.VICE_CHAIR, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
-			Role.LEADER, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
-			Role.DEPARTMENT, List.of(TASKLIST, READ_PIECE_DEFINITION, READ_DISPATCH_DEFINITION),
+			Role.SUBMITTER, List.of(TASKLIST, CREATE_PROCESS_INSTANCE),
+			Role.INFO_SECTION, List.of(TASKLIST, COCKPIT, CREATE_PROCESS_INSTANCE, WATCH_ALL_PROCESSES,
+					READ_ALL_INSTANCES, READ_DECISIONS),
+			Role.VERIFIER, List.of(TASKLIST),
+			Role.SECRETARY_GENERAL, List.of(TASKLIST),
+			Role.VICE_CHAIR, List.of(TASKLIST),
+			Role.LEADER, List.of(TASKLIST),
+			Role.DEPARTMENT, List.of(TASKLIST),
 			// Supervisors read instances one by one (PieceAuthorizations): never a confidential piece.
 			Role.SUPERVISOR, List.of(TASKLIST, COCKPIT, READ_DEFINITIONS));
 

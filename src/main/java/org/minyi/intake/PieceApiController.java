@@ -16,7 +16,7 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceText;
 import org.minyi.piece.PieceTimeline;
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;

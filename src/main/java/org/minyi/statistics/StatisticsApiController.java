@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.minyi.common.RuleViolation;
 import org.minyi.identity.Role;
-import org.minyi.web.CurrentUser;
+import org.minyi.identity.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

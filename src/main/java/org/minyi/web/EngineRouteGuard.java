@@ -37,6 +37,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
 import org.minyi.engine.QueryExpressions;
+import org.minyi.identity.CurrentUser;
 import org.minyi.identity.Role;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;

@@ -1,4 +1,4 @@
-package org.minyi.web;
+package org.minyi.tasklist;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.minyi.followup.FollowupProcess;
 import org.minyi.identity.Role;
 import org.minyi.piece.PieceProcess;
 import org.springframework.boot.ApplicationArguments;
@@ -24,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters, created or brought up to date at every start (found by name, so never
- * duplicated) and shared with the role groups that work on tasks.
+ * duplicated) and shared with the role groups that work on tasks: the general ones, and those the
+ * capabilities declare ({@link SharedFilters}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -34,19 +34,20 @@ class TasklistFilters implements ApplicationRunner {
 	private static final List<Role> USERS = List.of(Role.SUBMITTER, Role.INFO_SECTION, Role.VERIFIER,
 			Role.SECRETARY_GENERAL, Role.VICE_CHAIR, Role.LEADER, Role.DEPARTMENT, Role.SUPERVISOR);
 
-	/** The supervision filter is for those who supervise. */
-	private static final List<Role> SUPERVISION = List.of(Role.SUPERVISOR, Role.INFO_SECTION);
-
 	private final FilterService filterService;
 
 	private final TaskService taskService;
 
 	private final AuthorizationService authorizationService;
 
-	TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+	private final List<SharedFilters> declared;
+
+	TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+			List<SharedFilters> declared) {
 		this.filterService = filterService;
 		this.taskService = taskService;
 		this.authorizationService = authorizationService;
+		this.declared = declared;
 	}
 
 	@Override
@@ -60,9 +61,12 @@ class TasklistFilters implements ApplicationRunner {
 		save("超期", "已超过办理时限的任务", -6, mine().dueBeforeExpression("${now()}"));
 		save("我发起的", "我报送的信息中需要我修改的（全部信息及附件见“我的信息”页面 /attachments.html）", -4,
 				query().taskAssigneeExpression("${currentUser()}").taskDefinitionKey(PieceProcess.TASK_REVISE));
-		save("超期督办", "承办单位超期未办复、待督办的事项", -5,
-				query().taskDefinitionKey(FollowupProcess.TASK_SUPERVISE).taskCandidateGroupInExpression("${currentUserGroups()}"),
-				SUPERVISION);
+		for (SharedFilters filters : this.declared) {
+			for (SharedFilter filter : filters.sharedFilters()) {
+				save(filter.name(), filter.description(), filter.priority(), filter.criteria().apply(query()),
+						filter.audience());
+			}
+		}
 	}
 
 	private TaskQuery query() {

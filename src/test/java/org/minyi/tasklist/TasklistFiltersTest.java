@@ -1,4 +1,4 @@
-package org.minyi.web;
+package org.minyi.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,10 @@
-package org.minyi.web;
+package org.minyi.identity;
 
 import java.util.List;
 
-import org.minyi.identity.Role;
-
 /**
- * The user an application API request runs as, authenticated by {@link ApiAuthenticationFilter}.
+ * The user an application API request runs as, as the web layer authenticated it: capabilities check
+ * roles on it without knowing how the request was authenticated.
  *
  * @param id the engine's user id
  * @param groupIds the engine groups the user belongs to
