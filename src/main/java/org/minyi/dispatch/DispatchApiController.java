@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,6 +42,15 @@ class DispatchApiController {
 	record AnswerView(Long id, Long pieceId, String level, String form, LocalDate adoptedOn, String reference,
 			String messageId) {
 	}
+
+	/** One signed-off piece waiting for a bulletin issue. */
+	record AwaitingView(long pieceId, String registrationNumber, String title, boolean confidential) {
+	}
+
+	record AwaitingPage(long total, List<AwaitingView> pieces) {
+	}
+
+	private static final int MAX_AWAITING_PAGE = 500;
 
 	private static final MediaType DOCX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -68,6 +78,23 @@ class DispatchApiController {
 		this.document = document;
 		this.jdbc = jdbc;
 		this.zone = zone;
+	}
+
+	/** Every signed-off piece no issue carries yet, oldest first: the assembly form lists only the first. */
+	@GetMapping("/api/bulletin-issues/awaiting")
+	AwaitingPage awaiting(@RequestParam(defaultValue = "100") int limit, CurrentUser user) {
+		if (!user.hasAnyRole(Role.INFO_SECTION, Role.ADMIN)) {
+			throw RuleViolation.forbidden("FORBIDDEN", "只有信息科可以查看待刊发信息");
+		}
+		if (limit < 1 || limit > MAX_AWAITING_PAGE) {
+			throw new RuleViolation("INVALID_LIMIT", "limit 必须在 1 到 " + MAX_AWAITING_PAGE + " 之间");
+		}
+		List<AwaitingView> pieces = this.dispatch.awaitingPublication(limit)
+			.stream()
+			.map((piece) -> new AwaitingView(piece.id(), piece.registrationNumber(), piece.currentText().title(),
+					piece.isConfidential()))
+			.toList();
+		return new AwaitingPage(this.dispatch.countAwaitingPublication(), pieces);
 	}
 
 	@PostMapping("/api/pieces/{id}/adoptions")

@@ -21,6 +21,7 @@ import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceTimeline;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,9 +77,13 @@ public class DispatchService {
 		return this.settings.answerWait();
 	}
 
-	/** The signed-off pieces that no issue carries yet, for the issue assembly form. */
-	public List<Piece> awaitingPublication() {
-		return this.pieces.findByStatusOrderByRegisteredAtAsc(PieceStatus.SIGNED_OFF);
+	/** The oldest signed-off pieces that no issue carries yet, at most {@code limit}. */
+	public List<Piece> awaitingPublication(int limit) {
+		return this.pieces.findByStatusOrderByRegisteredAtAsc(PieceStatus.SIGNED_OFF, PageRequest.of(0, limit));
+	}
+
+	public long countAwaitingPublication() {
+		return this.pieces.countByStatus(PieceStatus.SIGNED_OFF);
 	}
 
 	/**

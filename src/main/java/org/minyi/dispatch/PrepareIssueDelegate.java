@@ -7,9 +7,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.minyi.piece.Piece;
 import org.springframework.stereotype.Component;
 
-/** Lists the signed-off pieces waiting for an issue, for the assembly form. */
+/**
+ * Lists the signed-off pieces waiting for an issue, oldest first, for the assembly form. The list is a text
+ * variable, which the engine stores in at most 4,000 characters: it holds as many pieces as fit and says
+ * how many more there are, so a burst of pieces never stops publication.
+ */
 @Component("prepareIssueDelegate")
 class PrepareIssueDelegate implements JavaDelegate {
+
+	/** Below the engine's 4,000 characters, leaving room for the closing line. */
+	static final int MAX_LENGTH = 3_600;
+
+	/** A piece's line is at most about 120 characters (a title has 100). */
+	private static final int MAX_LISTED = MAX_LENGTH / 20;
 
 	private final DispatchService dispatch;
 
@@ -19,17 +29,27 @@ class PrepareIssueDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		List<Piece> waiting = this.dispatch.awaitingPublication();
-		StringBuilder text = new StringBuilder();
-		for (Piece piece : waiting) {
-			text.append(piece.registrationNumber())
-				.append("  ")
-				.append(piece.currentText().title())
-				.append(piece.isConfidential() ? "（涉密）" : "")
-				.append('\n');
+		long total = this.dispatch.countAwaitingPublication();
+		if (total == 0) {
+			execution.setVariable(DispatchProcess.AWAITING_PIECES, "目前没有待刊发的已签发信息。");
+			return;
 		}
-		execution.setVariable(DispatchProcess.AWAITING_PIECES,
-				waiting.isEmpty() ? "目前没有待刊发的已签发信息。" : text.toString().stripTrailing());
+		List<Piece> oldest = this.dispatch.awaitingPublication(MAX_LISTED);
+		StringBuilder text = new StringBuilder("共 " + total + " 条待刊发的已签发信息（按登记先后）：\n");
+		int listed = 0;
+		for (Piece piece : oldest) {
+			String line = piece.registrationNumber() + "  " + piece.currentText().title()
+					+ (piece.isConfidential() ? "（涉密）" : "") + "\n";
+			if (text.length() + line.length() > MAX_LENGTH) {
+				break;
+			}
+			text.append(line);
+			listed++;
+		}
+		if (listed < total) {
+			text.append("……另有 ").append(total - listed).append(" 条未列出（完整清单：GET /api/bulletin-issues/awaiting）");
+		}
+		execution.setVariable(DispatchProcess.AWAITING_PIECES, text.toString().stripTrailing());
 	}
 
 }

@@ -1,5 +1,9 @@
 package org.minyi.dispatch;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.ArrayList;
+import java.time.Instant;
+import java.sql.Timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -71,6 +75,9 @@ class DispatchProcessTest {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	private Lifecycle lifecycle;
 
 	@BeforeEach
@@ -110,6 +117,50 @@ class DispatchProcessTest {
 			.doesNotContain("内部资料");
 		this.lifecycle.complete("liqiang", bulletin.getId(), Map.of());
 		assertThat(bulletin).isEnded();
+	}
+
+	@Test
+	void shouldPublishWhileAThousandSignedOffPiecesWait() {
+		List<Object[]> waiting = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			Timestamp at = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i));
+			waiting.add(new Object[] { "W2020-%04d".formatted(i), ("关于积压待刊发信息的建议" + i + "：").repeat(10).substring(0, 100),
+					at, at, at });
+		}
+		this.jdbc.batchUpdate("""
+				INSERT INTO minyi_piece (registration_number, title, situation, analysis, suggestions, category_code,
+				  source_type_code, source_unit, channel, submitter_name, urgency, confidentiality, status,
+				  submitted_at, registered_at, updated_at, version)
+				VALUES (?, ?, '情况', '问题', '建议', 'economy', 'member', '积压测试组', 'online', '积压', 'normal', 'public',
+				  'SIGNED_OFF', ?, ?, ?, 0)""", waiting);
+		try {
+			ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title("关于两会期间信息集中报送的建议"));
+			long total = this.dispatchService.countAwaitingPublication();
+			assertThat(total).isGreaterThanOrEqualTo(1001);
+
+			ProcessInstance bulletin = startBulletin();
+			String listed = (String) this.runtimeService.getVariable(bulletin.getId(), DispatchProcess.AWAITING_PIECES);
+			assertThat(listed).hasSizeLessThanOrEqualTo(4000)
+				.startsWith("共 " + total + " 条待刊发的已签发信息")
+				.contains("W2020-0000")
+				.containsPattern("……另有 \\d+ 条未列出");
+			ResponseEntity<Map<String, Object>> all = this.rest.withBasicAuth("liqiang", "demo")
+				.exchange("/api/bulletin-issues/awaiting?limit=500", HttpMethod.GET, null, Http.OBJECT);
+			assertThat(all.getBody()).containsEntry("total", (int) total);
+			assertThat((List<?>) all.getBody().get("pieces")).hasSize(500);
+			assertThat(this.rest.withBasicAuth("wangfang", "demo")
+				.exchange("/api/bulletin-issues/awaiting", HttpMethod.GET, null, Http.OBJECT)
+				.getStatusCode()
+				.value()).isEqualTo(403);
+
+			assemble(bulletin, number(piece));
+			assertThat(bulletin).isWaitingAt(DispatchProcess.TASK_DISTRIBUTE_ISSUE);
+			assertThat(piece(piece).status()).isEqualTo(PieceStatus.PUBLISHED);
+			this.lifecycle.complete("liqiang", bulletin.getId(), Map.of());
+		}
+		finally {
+			this.jdbc.update("DELETE FROM minyi_piece WHERE source_unit = '积压测试组'");
+		}
 	}
 
 	@Test
