@@ -193,11 +193,10 @@ public class Piece {
 		this.updatedAt = now;
 	}
 
+	/** The reason belongs to the new status: a returned piece registered again has none. */
 	public void moveTo(PieceStatus status, String reason, Instant now) {
 		this.status = status;
-		if (reason != null) {
-			this.closingReason = reason;
-		}
+		this.closingReason = reason;
 		this.updatedAt = now;
 	}
 

@@ -86,13 +86,15 @@ public class TaskCompletionListener implements TaskListener {
 	}
 
 	/**
-	 * When a task is created, its decision variable goes: a decision an earlier task (or an earlier round
-	 * of this one) left behind must not stand in for the one this task has to make. Both sign-off levels
-	 * write {@code signoffDecision}; the vice-chair's task completed without variables would otherwise
-	 * pass as the secretary-general's approval.
+	 * When a task is created, its decision and comment variables go: what an earlier task (or an earlier
+	 * round of this one) left behind must not stand in for what this task's user decides and writes. Both
+	 * sign-off levels write {@code signoffDecision} and {@code signoffComment}; otherwise the vice-chair's
+	 * form would open with the secretary-general's comment, and a completion without one would record it
+	 * as the vice-chair's.
 	 */
-	public void clearDecision(DelegateTask task) {
+	public void clearDecisionAndComment(DelegateTask task) {
 		property(task, DECISION_PROPERTY).ifPresent(task::removeVariable);
+		property(task, COMMENT_PROPERTY).ifPresent(task::removeVariable);
 	}
 
 	private String actor(DelegateTask task) {

@@ -36,7 +36,7 @@ class TaskListenersPlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreBPMNParseListeners() != null) {
 			listeners.addAll(configuration.getCustomPreBPMNParseListeners());
 		}
-		TaskListener onCreate = (task) -> this.completionListener.getObject().clearDecision(task);
+		TaskListener onCreate = (task) -> this.completionListener.getObject().clearDecisionAndComment(task);
 		TaskListener onComplete = (task) -> this.completionListener.getObject().notify(task);
 		listeners.add(new AbstractBpmnParseListener() {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -131,6 +132,41 @@ class IntakeAndReviewProcessTest {
 	}
 
 	@Test
+	void shouldStartEveryTaskWithEmptyDecisionAndCommentFields() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		complete(CLERK, instance, registration(PieceProcess.RETURN, "请补充具体小区名单"));
+		Map<String, Object> revision = new HashMap<>(PieceFixtures.piece().variables());
+		revision.put(PieceProcess.REVISION_DECISION, PieceProcess.RESUBMIT);
+		complete(SUBMITTER, instance, revision);
+
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_REGISTER);
+		assertThat(this.taskService.getVariables(task(instance).getId())).as("the second registration's form")
+			.doesNotContainKeys(PieceProcess.REGISTRATION_DECISION, PieceProcess.REGISTRATION_COMMENT);
+		complete(CLERK, instance, PieceFixtures.accept(false));
+		completeEdit(instance, "编辑后的标题");
+		complete(SECRETARY_GENERAL, instance, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE,
+				PieceProcess.SIGNOFF_COMMENT, "同意，建议报市政协"));
+
+		assertThat(this.taskService.getVariables(task(instance).getId())).as("the vice-chair's form")
+			.doesNotContainKeys(PieceProcess.SIGNOFF_DECISION, PieceProcess.SIGNOFF_COMMENT);
+		complete(VICE_CHAIR, instance, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
+
+		Piece signedOff = piece(instance);
+		assertThat(signedOff.status()).isEqualTo(PieceStatus.SIGNED_OFF);
+		assertThat(signedOff.closingReason()).as("the return reason of the first registration").isNull();
+		List<PieceEvent> events = this.timeline.of(signedOff.id());
+		assertThat(events).filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL))
+			.extracting(PieceEvent::comment)
+			.containsExactly("同意，建议报市政协");
+		assertThat(events).filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR))
+			.extracting(PieceEvent::comment)
+			.containsExactly((String) null);
+		assertThat(events).filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_REGISTER))
+			.extracting(PieceEvent::comment)
+			.containsExactly("请补充具体小区名单", null);
+	}
+
+	@Test
 	void shouldEndWithdrawnWhenSubmitterWithdrawsReturnedPiece() {
 		ProcessInstance instance = submit(PieceFixtures.piece());
 		complete(CLERK, instance, registration(PieceProcess.RETURN, "材料不全"));
@@ -178,7 +214,8 @@ class IntakeAndReviewProcessTest {
 
 		assertThat(instance).isEnded().hasPassed("end_not_confirmed");
 		assertThat(piece(instance).status()).isEqualTo(PieceStatus.NOT_ADOPTED);
-		assertThat(piece(instance).closingReason()).isEqualTo("相关审批已于去年改为并联办理");
+		// The verifier's notes are the staff's; the submitter is told the outcome.
+		assertThat(piece(instance).closingReason()).isEqualTo("经调查核实，所反映的情况未能得到证实");
 	}
 
 	@Test
