@@ -138,6 +138,8 @@ class SimilarPiecesTest {
 		ResponseEntity<Map<String, Object>> unknown = this.http.get(REGISTRAR, "/api/pieces/999999999/similar");
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(unknown.getBody()).containsEntry("code", "PIECE_NOT_FOUND");
+		assertThat(this.http.get(REGISTRAR, "/api/pieces/0x" + Long.toHexString(guessId) + "/similar").getBody())
+			.containsEntry("code", "INVALID_PARAMETER");
 	}
 
 	/**
