@@ -13,11 +13,8 @@ class ApplyRevisionDelegate implements JavaDelegate {
 
 	private final IntakeService intake;
 
-	private final DuplicateFinder duplicates;
-
-	ApplyRevisionDelegate(IntakeService intake, DuplicateFinder duplicates) {
+	ApplyRevisionDelegate(IntakeService intake) {
 		this.intake = intake;
-		this.duplicates = duplicates;
 	}
 
 	@Override
@@ -26,7 +23,6 @@ class ApplyRevisionDelegate implements JavaDelegate {
 				PieceVariables.readText(execution, PieceProcess.TITLE, PieceProcess.SITUATION, PieceProcess.ANALYSIS,
 						PieceProcess.SUGGESTIONS));
 		PieceVariables.writeText(execution, piece);
-		execution.setVariable(PieceProcess.DUPLICATE_CANDIDATES, this.duplicates.describe(piece));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.minyi.common.RuleViolation;
+import org.minyi.identity.Role;
 import org.minyi.piece.CommentAudience;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
@@ -28,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The application's API for clients other than Tasklist (a reporting station's app, for example):
- * submit a piece, read one with its timeline, list my pieces. Submitting starts the same process with
- * the same rules as the Tasklist start form.
+ * submit a piece, read one with its timeline, list my pieces; and for the registrar, the recent pieces
+ * similar to one (Tasklist's 「相似信息」 tab). Submitting starts the same process with the same rules as
+ * the Tasklist start form.
  */
 @RestController
 @RequestMapping("/api/pieces")
@@ -52,16 +54,24 @@ class PieceApiController {
 			Instant submittedAt) {
 	}
 
+	/** A recent piece that may be a duplicate: {@code id} links to {@code GET /api/pieces/{id}}. */
+	record SimilarPiece(Long id, String registrationNumber, String title, int similarityPercent) {
+	}
+
 	private final RuntimeService runtimeService;
 
 	private final PieceRepository pieces;
 
 	private final PieceTimeline timeline;
 
-	PieceApiController(RuntimeService runtimeService, PieceRepository pieces, PieceTimeline timeline) {
+	private final DuplicateFinder duplicates;
+
+	PieceApiController(RuntimeService runtimeService, PieceRepository pieces, PieceTimeline timeline,
+			DuplicateFinder duplicates) {
 		this.runtimeService = runtimeService;
 		this.pieces = pieces;
 		this.timeline = timeline;
+		this.duplicates = duplicates;
 	}
 
 	@PostMapping
@@ -78,10 +88,7 @@ class PieceApiController {
 	@GetMapping("/{id}")
 	@Transactional(readOnly = true)
 	PieceView read(@PathVariable long id, CurrentUser user) {
-		Piece piece = this.pieces.findById(id)
-			.filter((candidate) -> PieceAccess.canRead(candidate, user.id(), user.groupIds()))
-			// Not 403: whether an unreadable (confidential) piece exists is itself not to be told.
-			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在或无权查看"));
+		Piece piece = readable(id, user);
 		List<PieceEvent> events = this.timeline.of(piece.id());
 		CommentAudience audience = CommentAudience.of(piece, user.id(), user.groupIds(), events);
 		List<TimelineEntry> entries = events.stream()
@@ -97,10 +104,34 @@ class PieceApiController {
 				piece.registeredAt(), entries);
 	}
 
+	/**
+	 * The duplicate check is the registrar's: the list names other submitters' pieces, so it is computed
+	 * for her alone, never stored in the process, and holds only pieces she may read herself.
+	 */
+	@GetMapping("/{id}/similar")
+	@Transactional(readOnly = true)
+	List<SimilarPiece> similar(@PathVariable long id, CurrentUser user) {
+		if (!user.hasRole(Role.INFO_SECTION)) {
+			throw RuleViolation.forbidden("SIMILAR_PIECES_FORBIDDEN", "只有信息科登记人员可以查看相似信息");
+		}
+		return this.duplicates.candidatesFor(readable(id, user), user.id(), user.groupIds())
+			.stream()
+			.map((candidate) -> new SimilarPiece(candidate.piece().id(), candidate.piece().registrationNumber(),
+					candidate.piece().currentText().title(), candidate.percent()))
+			.toList();
+	}
+
 	@GetMapping("/mine")
 	@Transactional(readOnly = true)
 	List<PieceSummary> mine(CurrentUser user) {
 		return this.pieces.findCrediting(user.id()).stream().map(PieceApiController::summary).toList();
+	}
+
+	private Piece readable(long id, CurrentUser user) {
+		return this.pieces.findById(id)
+			.filter((candidate) -> PieceAccess.canRead(candidate, user.id(), user.groupIds()))
+			// Not 403: whether an unreadable (confidential) piece exists is itself not to be told.
+			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在或无权查看"));
 	}
 
 	private static PieceSummary summary(Piece piece) {

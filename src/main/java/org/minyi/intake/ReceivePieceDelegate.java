@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The first step after the start event: checks the submission against the start form and the intake
  * rules (for Tasklist, engine-rest and the API alike), creates the piece and prepares the variables the
- * registration form shows. A broken rule rolls the start back: no instance, no piece.
+ * registration form shows. A broken rule rolls the start back: no instance, no piece. Similar pieces are
+ * not among the variables: everyone who may read the process would read them.
  */
 @Component("receivePieceDelegate")
 class ReceivePieceDelegate implements JavaDelegate {
@@ -22,12 +23,9 @@ class ReceivePieceDelegate implements JavaDelegate {
 
 	private final FormValidator formValidator;
 
-	private final DuplicateFinder duplicates;
-
-	ReceivePieceDelegate(IntakeService intake, FormValidator formValidator, DuplicateFinder duplicates) {
+	ReceivePieceDelegate(IntakeService intake, FormValidator formValidator) {
 		this.intake = intake;
 		this.formValidator = formValidator;
-		this.duplicates = duplicates;
 	}
 
 	@Override
@@ -38,7 +36,6 @@ class ReceivePieceDelegate implements JavaDelegate {
 				(String) variables.get(PieceProcess.INITIATOR), execution.getProcessInstanceId());
 		execution.setVariable(PieceProcess.PIECE_ID, piece.id());
 		PieceVariables.writeText(execution, piece);
-		execution.setVariable(PieceProcess.DUPLICATE_CANDIDATES, this.duplicates.describe(piece));
 	}
 
 }

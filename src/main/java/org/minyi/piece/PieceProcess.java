@@ -66,7 +66,12 @@ public final class PieceProcess {
 
 	public static final String CONFIDENTIALITY = "confidentiality";
 
-	public static final String DUPLICATE_CANDIDATES = "duplicateCandidates";
+	/**
+	 * No longer written: the duplicate check's result, stored here until issue 17, was readable by everyone
+	 * who could read the process. Old values are deleted at startup ({@code intake/RetiredVariables}); the
+	 * registrar asks {@code GET /api/pieces/{id}/similar} instead.
+	 */
+	public static final String RETIRED_DUPLICATE_CANDIDATES = "duplicateCandidates";
 
 	// Variables: decisions
 	public static final String REGISTRATION_DECISION = "registrationDecision";

@@ -25,10 +25,13 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceTimeline;
+import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.minyi.support.Users;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /** Part 1 of the lifecycle, one test per path: collection, registration, verification, editing, sign-off. */
 @MinyiIntegrationTest
@@ -63,6 +66,9 @@ class IntakeAndReviewProcessTest {
 
 	@Autowired
 	PieceTimeline timeline;
+
+	@Autowired
+	TestRestTemplate rest;
 
 	private Users users;
 
@@ -327,8 +333,14 @@ class IntakeAndReviewProcessTest {
 		ProcessInstance second = submit(PieceFixtures.piece().title("关于规范共享单车停放秩序的几点建议")
 			.situation("城区共享单车乱停乱放现象突出，严重占用盲道。"));
 
-		String candidates = (String) this.runtimeService.getVariable(second.getId(), PieceProcess.DUPLICATE_CANDIDATES);
-		assertThat(candidates).contains(piece(first).registrationNumber()).contains("关于规范共享单车停放秩序的建议");
+		// Only the registrar asks for them; the process keeps none, so no other reader of it finds them.
+		assertThat(this.runtimeService.getVariables(second.getId()))
+			.doesNotContainKey(PieceProcess.RETIRED_DUPLICATE_CANDIDATES);
+		ResponseEntity<List<Map<String, Object>>> similar = new Http(this.rest).getList(CLERK,
+				"/api/pieces/" + piece(second).id() + "/similar");
+		assertThat(similar.getBody()).anySatisfy((candidate) -> assertThat(candidate)
+			.containsEntry("registrationNumber", piece(first).registrationNumber())
+			.containsEntry("title", "关于规范共享单车停放秩序的建议"));
 	}
 
 	private ProcessInstance atSignoff(PieceFixtures fixture) {

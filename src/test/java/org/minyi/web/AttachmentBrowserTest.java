@@ -5,17 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.support.Browser;
 import org.minyi.support.Http;
+import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A submitter uploads an attachment in a real browser; a reviewer downloads the same bytes. */
+/**
+ * Tasklist's pages for a piece in a real browser: a submitter uploads an attachment and a reviewer
+ * downloads the same bytes; the registrar compares a piece with similar ones in the 「相似信息」 tab.
+ */
 @MinyiIntegrationTest
 class AttachmentBrowserTest {
 
@@ -24,6 +33,15 @@ class AttachmentBrowserTest {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	IdentityService identityService;
 
 	@Test
 	void shouldLetASubmitterUploadAndAReviewerDownloadTheSameBytes() throws Exception {
@@ -53,6 +71,52 @@ class AttachmentBrowserTest {
 			browser.screenshot("attachments-2-reviewer");
 			assertThat(Files.readAllBytes(downloaded)).isEqualTo(pdf);
 		}
+	}
+
+	@Test
+	void shouldShowTheRegistrarSimilarPiecesInTheRegistrationTask() {
+		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		// A title is what a submitter typed: the tab must show it as text, never as markup.
+		String title = "关于规范校园周边<img src=x onerror=alert(1)>接送车辆停放的建议";
+		String situation = "校园周边接送车辆上下学时段乱停乱放，占用非机动车道，存在安全隐患。";
+		ProcessInstance earlier = lifecycle.submit(PieceFixtures.piece().title(title).situation(situation));
+		lifecycle.complete("liqiang", earlier.getId(), PieceFixtures.accept(false));
+		String number = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(earlier.getId())
+			.singleResult()
+			.getBusinessKey();
+		ProcessInstance later = lifecycle.submit(PieceFixtures.piece()
+			.title("关于规范校园周边接送车辆停放秩序的建议")
+			.situation("校园周边接送车辆上下学时段乱停乱放，占用非机动车道。"));
+		ProcessInstance unlike = lifecycle.submit(PieceFixtures.piece()
+			.title("关于在社区卫生服务中心增设夜间门诊的建议")
+			.situation("居民夜间突发小病只能去三甲医院急诊，排队时间长，费用高。"));
+
+		try (Browser browser = Browser.open(this.port)) {
+			browser.login("/camunda/app/tasklist/", "liqiang", "demo");
+			WebElement tab = similarTab(browser, lifecycle.task(later.getId()).getId());
+			browser.waitForText(By.cssSelector(".minyi-similar-pieces"), number);
+			assertThat(tab.getText()).contains("近12个月内的相似信息", title, "%");
+			assertThat(tab.findElements(By.tagName("img"))).as("no markup from a title").isEmpty();
+			browser.click(By.xpath("//table[contains(@class, 'minyi-similar-pieces')]//tr[contains(., '" + number
+					+ "')]//button[contains(., '查看全文')]"));
+			browser.waitForText(By.cssSelector(".minyi-similar-detail"), situation);
+			browser.screenshot("similar-1-registration-task");
+
+			similarTab(browser, lifecycle.task(unlike.getId()).getId());
+			browser.waitForText(By.cssSelector(".minyi-similar-status"), "近12个月内未发现相似信息");
+			browser.screenshot("similar-2-none");
+
+			similarTab(browser, lifecycle.task(earlier.getId()).getId());
+			browser.waitForText(By.cssSelector(".minyi-similar-status"), "相似信息只在登记分类任务中显示");
+		}
+	}
+
+	/** Opens the task in Tasklist and its 「相似信息」 tab. */
+	private static WebElement similarTab(Browser browser, String taskId) {
+		browser.go("/camunda/app/tasklist/default/#/?task=" + taskId);
+		browser.click(By.xpath("//ul[contains(@class, 'nav-tabs')]//a[normalize-space() = '相似信息']"));
+		return browser.find(By.cssSelector(".minyi-similar"));
 	}
 
 }

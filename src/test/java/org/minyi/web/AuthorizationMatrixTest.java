@@ -285,6 +285,13 @@ class AuthorizationMatrixTest {
 		probes.put("piece.read.engine", (caller) -> readVariables(caller, publicPiece()));
 		probes.put("piece.read.confidential.engine", (caller) -> readVariables(caller, confidentialPiece()));
 		probes.put("piece.mine", (caller) -> ok(call(caller, HttpMethod.GET, "/api/pieces/mine", null)));
+		probes.put("piece.similar", (caller) -> {
+			Piece earlier = piece(lookalike("similar-earlier", true));
+			ResponseEntity<String> response = call(caller, HttpMethod.GET,
+					"/api/pieces/" + piece(lookalike("similar-later", false)).id() + "/similar", null);
+			return new Result(status(response),
+					status(response) == 200 && response.getBody().contains("\"" + earlier.registrationNumber() + "\""));
+		});
 
 		probes.put("task.register", (caller) -> task(caller, this::registrationTask, PieceFixtures.accept(false)));
 		probes.put("task.revise", (caller) -> task(caller, this::revisionTask, revision()));
@@ -684,6 +691,20 @@ class AuthorizationMatrixTest {
 	private ProcessInstance publicPiece() {
 		return (ProcessInstance) memo("public",
 				() -> this.lifecycle.submit(PieceFixtures.piece().title("权限矩阵：公开信息").unit(UNIT)));
+	}
+
+	/** One of two pieces on the same matter; the earlier one is registered, so the later one finds it. */
+	private ProcessInstance lookalike(String key, boolean registered) {
+		return (ProcessInstance) memo(key, () -> {
+			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece()
+				.title("权限矩阵：关于规范快递驿站设置的建议")
+				.situation("城区快递驿站占道经营，影响居民通行。")
+				.unit(UNIT));
+			if (registered) {
+				this.lifecycle.complete("liqiang", piece.getId(), PieceFixtures.accept(false));
+			}
+			return piece;
+		});
 	}
 
 	private ProcessInstance othersPiece() {
