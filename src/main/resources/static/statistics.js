@@ -3,6 +3,8 @@
 /* global Chart */
 const LEVELS = { committee: '本级政协', city: '市政协', province: '省政协', national: '全国政协' };
 const INSTRUCTIONS = { district: '区级', city: '市级', province: '省级', central: '中央' };
+// Rates come as percentages with two decimals, as the report and the Excel file state them.
+const percent = (value) => Number(value).toFixed(2) + '%';
 const status = document.getElementById('status');
 const charts = {};
 
@@ -44,10 +46,10 @@ async function load() {
   const figures = document.getElementById('figures');
   figures.replaceChildren(figure('收到信息', report.received));
   Object.entries(LEVELS).forEach(([level, name]) => figures.append(
-    figure(name + '采用（采用率 ' + (report.adoptionRate[level] * 100).toFixed(0) + '%）', report.adopted[level])));
+    figure(name + '采用（采用率 ' + percent(report.adoptionRatePercent[level]) + '）', report.adopted[level])));
   Object.entries(INSTRUCTIONS).forEach(([level, name]) => figures.append(
     figure(name + '领导批示', report.instructionsByLevel[level])));
-  figures.append(figure('部门办复（办复率 ' + (report.replyRate * 100).toFixed(0) + '%）', report.departmentReplies),
+  figures.append(figure('部门办复（办复率 ' + percent(report.replyRatePercent) + '）', report.departmentReplies),
     figure('超期督办', report.overdue));
 
   draw('chart-month', 'bar', report.byMonth.map((m) => m.year + '年' + m.month + '月'), [
@@ -58,8 +60,8 @@ async function load() {
   draw('chart-source', 'doughnut', report.bySourceType.map((r) => r.name || r.key),
     [{ data: report.bySourceType.map((r) => r.received) }]);
   draw('chart-rate', 'bar', Object.values(LEVELS),
-    [{ label: '采用率', data: Object.keys(LEVELS).map((level) => report.adoptionRate[level]), backgroundColor: '#409eff' }],
-    { scales: { y: { min: 0, max: 1 } } });
+    [{ label: '采用率（%）', data: Object.keys(LEVELS).map((level) => report.adoptionRatePercent[level]), backgroundColor: '#409eff' }],
+    { scales: { y: { min: 0, max: 100 } } });
   const top = report.unitRanking.slice(0, 10);
   draw('chart-units', 'bar', top.map((r) => r.name || r.key),
     [{ label: '得分', data: top.map((r) => r.points), backgroundColor: '#67c23a' }], { indexAxis: 'y' });

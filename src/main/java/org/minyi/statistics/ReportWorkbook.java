@@ -3,19 +3,27 @@ package org.minyi.statistics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.minyi.statistics.StatisticsService.Report;
 
 /** A report as an Excel workbook with a sheet per table; the same figures as the JSON report. */
 final class ReportWorkbook {
 
-	static final Map<String, String> LEVEL_NAMES = Map.of("committee", "本级政协", "city", "市政协", "province", "省政协",
-			"national", "全国政协", "district", "区级", "central", "中央");
+	/** Who adopted: a committee of this or a higher level. */
+	static final Map<String, String> ADOPTION_LEVEL_NAMES = Map.of("committee", "本级政协", "city", "市政协", "province",
+			"省政协", "national", "全国政协");
+
+	/** Who instructed: Party and government leaders of a level, not a committee (DOMAIN.md, step 8). */
+	static final Map<String, String> INSTRUCTION_LEVEL_NAMES = Map.of("district", "区级领导批示", "city", "市级领导批示",
+			"province", "省级领导批示", "central", "中央领导批示");
 
 	private ReportWorkbook() {
 	}
@@ -27,15 +35,16 @@ final class ReportWorkbook {
 			row(summary, 1, "收到信息", report.received());
 			int line = 2;
 			for (String level : StatisticsService.LEVELS) {
-				row(summary, line++, LEVEL_NAMES.get(level) + "采用", report.adopted().get(level));
-				row(summary, line++, LEVEL_NAMES.get(level) + "采用率", report.adoptionRate().get(level).doubleValue());
+				row(summary, line++, ADOPTION_LEVEL_NAMES.get(level) + "采用", report.adopted().get(level));
+				percentRow(summary, line++, ADOPTION_LEVEL_NAMES.get(level) + "采用率",
+						report.adoptionRatePercent().get(level));
 			}
 			for (String level : StatisticsService.INSTRUCTION_LEVELS) {
-				row(summary, line++, LEVEL_NAMES.get(level) + "领导批示", report.instructionsByLevel().get(level));
+				row(summary, line++, INSTRUCTION_LEVEL_NAMES.get(level), report.instructionsByLevel().get(level));
 			}
 			row(summary, line++, "交办事项", report.departmentCases());
 			row(summary, line++, "部门办复", report.departmentReplies());
-			row(summary, line++, "办复率", report.replyRate().doubleValue());
+			percentRow(summary, line++, "办复率", report.replyRatePercent());
 			row(summary, line, "超期督办", report.overdue());
 			table(workbook.createSheet("按来源类型"), "来源类型", report.bySourceType());
 			table(workbook.createSheet("按类别"), "类别", report.byCategory());
@@ -66,6 +75,18 @@ final class ReportWorkbook {
 			row.createCell(3).setCellValue(data.adopted());
 			row.createCell(4).setCellValue(data.points().doubleValue());
 		}
+	}
+
+	/**
+	 * The API's figure (66.67) as Excel keeps a percentage: the fraction 0.6667, shown as 66.67%, so that
+	 * formulas over the sheet compute with it.
+	 */
+	private static void percentRow(Sheet sheet, int line, String label, BigDecimal percent) {
+		row(sheet, line, label, percent.movePointLeft(2).doubleValue());
+		Workbook workbook = sheet.getWorkbook();
+		CellStyle style = workbook.createCellStyle();
+		style.setDataFormat(workbook.createDataFormat().getFormat("0.00%"));
+		sheet.getRow(line).getCell(1).setCellStyle(style);
 	}
 
 	private static void row(Sheet sheet, int line, String label, Object value) {

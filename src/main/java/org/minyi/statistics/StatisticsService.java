@@ -41,11 +41,14 @@ public class StatisticsService {
 	public record Month(int year, int month, long received, long adopted) {
 	}
 
-	/** The report of a period; rates are adopted / received, to two decimals. */
+	/**
+	 * The report of a period. Rates are percentages with two decimals (「采用率为 xx.xx%」, as a committee's
+	 * summary states them): adopted / received × 100, and replies / cases × 100.
+	 */
 	public record Report(Period period, String unit, long received, Map<String, Long> adopted,
-			Map<String, BigDecimal> adoptionRate, List<Row> bySourceType, List<Row> byCategory, List<Row> byUnit,
+			Map<String, BigDecimal> adoptionRatePercent, List<Row> bySourceType, List<Row> byCategory, List<Row> byUnit,
 			List<Row> byMember, Map<String, Long> instructionsByLevel, long departmentCases, long departmentReplies,
-			BigDecimal replyRate, long overdue, List<Row> memberRanking, List<Row> unitRanking, List<Month> byMonth,
+			BigDecimal replyRatePercent, long overdue, List<Row> memberRanking, List<Row> unitRanking, List<Month> byMonth,
 			List<Outstanding> outstanding) {
 	}
 
@@ -87,7 +90,7 @@ public class StatisticsService {
 		for (String level : LEVELS) {
 			long count = tallies.pieces("adopted", level);
 			adopted.put(level, count);
-			rates.put(level, rate(count, received));
+			rates.put(level, percent(count, received));
 		}
 		Map<String, Long> instructions = new LinkedHashMap<>();
 		for (String level : INSTRUCTION_LEVELS) {
@@ -98,7 +101,7 @@ public class StatisticsService {
 		List<Row> units = tallies.rows(Dimension.UNIT);
 		return new Report(period, unit, received, adopted, rates, tallies.rows(Dimension.SOURCE_TYPE),
 				tallies.rows(Dimension.CATEGORY), units, members, instructions, cases[0], cases[1],
-				rate(cases[1], cases[0]), tallies.events("overdue", null), ranked(members), ranked(units),
+				percent(cases[1], cases[0]), tallies.events("overdue", null), ranked(members), ranked(units),
 				tallies.byMonth(), outstanding(period, unit));
 	}
 
@@ -210,11 +213,13 @@ public class StatisticsService {
 			.toList();
 	}
 
-	static BigDecimal rate(long part, long whole) {
+	/** {@code part} of {@code whole} in percent, two decimals: 1 of 700 is 0.14, none of none 0.00. */
+	static BigDecimal percent(long part, long whole) {
 		if (whole == 0) {
 			return BigDecimal.ZERO.setScale(2);
 		}
-		return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+		return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2,
+				RoundingMode.HALF_UP);
 	}
 
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.RuleViolation;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
@@ -66,6 +71,9 @@ class IntakeAndReviewProcessTest {
 
 	@Autowired
 	PieceTimeline timeline;
+
+	@Autowired
+	WorkingDayCalendar calendar;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -182,7 +190,15 @@ class IntakeAndReviewProcessTest {
 		assertThat(instance).isEnded().hasPassed(PieceProcess.END_WITHDRAWN);
 		Piece withdrawn = piece(instance);
 		assertThat(withdrawn.status()).isEqualTo(PieceStatus.WITHDRAWN);
-		assertThat(withdrawn.registrationNumber()).as("a number is never reused").isNotNull();
+		String number = withdrawn.registrationNumber();
+		assertThat(number).isNotNull();
+
+		ProcessInstance next = submit(PieceFixtures.piece());
+		complete(CLERK, next, PieceFixtures.accept(false));
+		assertThat(this.pieces.findByRegistrationNumber(number)).as("the withdrawn piece keeps its number")
+			.hasValueSatisfying((kept) -> assertThat(kept.id()).isEqualTo(withdrawn.id()));
+		assertThat(piece(next).registrationNumber()).as("a number is never reused").isNotEqualTo(number)
+			.isGreaterThan(number);
 	}
 
 	@Test
@@ -200,8 +216,13 @@ class IntakeAndReviewProcessTest {
 		ProcessInstance instance = submit(PieceFixtures.piece());
 		complete(CLERK, instance, PieceFixtures.accept(true));
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_VERIFY);
-		assertThat(task(instance)).hasCandidateGroup("verifier").hasDueDate(task(instance).getDueDate());
-		assertThat(task(instance).getDueDate()).isAfter(new java.util.Date());
+		assertThat(task(instance)).hasCandidateGroup("verifier");
+		// Due at the end of office hours, ten working days (minyi.deadlines.working-days.verify) from today.
+		ZonedDateTime due = task(instance).getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai"));
+		assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(18, 0));
+		assertThat(this.calendar.workingDaysBetween(LocalDate.now(ZoneId.of("Asia/Shanghai")), due.toLocalDate()))
+			.isEqualTo(10);
+		assertThat(this.calendar.isWorkingDay(due.toLocalDate())).isTrue();
 		assertThat(piece(instance).status()).isEqualTo(PieceStatus.VERIFYING);
 
 		complete(VERIFIER, instance, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.PARTLY_CONFIRMED,

@@ -76,7 +76,7 @@ class MonthlyRollupsTest {
 		Map<String, Object> ofUnit = report("year=" + year + "&unit=" + unit);
 		assertThat(whole.get("received")).isEqualTo(3);
 		assertThat((Map<String, Object>) whole.get("adopted")).containsEntry("committee", 1);
-		for (String figure : List.of("received", "adopted", "adoptionRate", "instructionsByLevel", "byMonth",
+		for (String figure : List.of("received", "adopted", "adoptionRatePercent", "instructionsByLevel", "byMonth",
 				"byMember", "byUnit", "bySourceType", "byCategory", "memberRanking", "unitRanking")) {
 			assertThat(whole.get(figure)).as(figure).isEqualTo(ofUnit.get(figure));
 		}

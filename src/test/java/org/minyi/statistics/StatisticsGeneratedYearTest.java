@@ -109,8 +109,8 @@ class StatisticsGeneratedYearTest {
 		assertThat((Map<String, Object>) report.get("adopted")).containsEntry("committee", 180)
 			.containsEntry("city", 50)
 			.containsEntry("province", 0);
-		assertThat((Map<String, Object>) report.get("adoptionRate")).containsEntry("committee", 0.9)
-			.containsEntry("city", 0.25);
+		assertThat((Map<String, Object>) report.get("adoptionRatePercent")).containsEntry("committee", 90.0)
+			.containsEntry("city", 25.0);
 		assertThat((Map<String, Object>) report.get("instructionsByLevel")).containsEntry("district", 10);
 		for (int c = 0; c < 4; c++) {
 			int category = c;

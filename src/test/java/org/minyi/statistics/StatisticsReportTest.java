@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -92,15 +95,15 @@ class StatisticsReportTest {
 			.containsEntry("city", 1)
 			.containsEntry("province", 1)
 			.containsEntry("national", 0);
-		assertThat((Map<String, Object>) report.get("adoptionRate")).containsEntry("committee", 0.67)
-			.containsEntry("city", 0.17)
-			.containsEntry("province", 0.17)
+		assertThat((Map<String, Object>) report.get("adoptionRatePercent")).containsEntry("committee", 66.67)
+			.containsEntry("city", 16.67)
+			.containsEntry("province", 16.67)
 			.containsEntry("national", 0.0);
 		assertThat((Map<String, Object>) report.get("instructionsByLevel")).containsEntry("district", 1)
 			.containsEntry("city", 0);
 		assertThat(report).containsEntry("departmentCases", 1)
 			.containsEntry("departmentReplies", 1)
-			.containsEntry("replyRate", 1.0);
+			.containsEntry("replyRatePercent", 100.0);
 		assertThat(points(report, "byMember", "wangfang")).isEqualByComparingTo("31.00");
 		assertThat(points(report, "byMember", "zhaolei")).isEqualByComparingTo("2.00");
 		assertThat(points(report, "byUnit", unit)).isEqualByComparingTo("33.00");
@@ -156,8 +159,11 @@ class StatisticsReportTest {
 			Sheet summary = workbook.getSheet("总体情况");
 			assertThat(value(summary, "收到信息")).isEqualTo(((Number) report.get("received")).doubleValue());
 			assertThat(value(summary, "本级政协采用")).isEqualTo(4.0);
-			assertThat(value(summary, "本级政协采用率")).isEqualTo(0.67);
+			assertThat(value(summary, "本级政协采用率")).isEqualTo(0.6667);
+			assertThat(format(summary, "本级政协采用率")).isEqualTo("66.67%");
 			assertThat(value(summary, "区级领导批示")).isEqualTo(1.0);
+			assertThat(labels(summary)).contains("市级领导批示", "省级领导批示", "中央领导批示")
+				.noneMatch((label) -> label.endsWith("政协领导批示"));
 			Sheet members = workbook.getSheet("按委员");
 			boolean found = false;
 			for (Row row : members) {
@@ -179,6 +185,30 @@ class StatisticsReportTest {
 			}
 		}
 		throw new AssertionError("No row " + label);
+	}
+
+	/** The cell as Excel shows it. */
+	private static String format(Sheet sheet, String label) {
+		for (Row row : sheet) {
+			if (label.equals(row.getCell(0).getStringCellValue())) {
+				return new DataFormatter(Locale.ROOT).formatCellValue(row.getCell(1));
+			}
+		}
+		throw new AssertionError("No row " + label);
+	}
+
+	private static List<String> labels(Sheet sheet) {
+		List<String> labels = new ArrayList<>();
+		sheet.forEach((row) -> labels.add(row.getCell(0).getStringCellValue()));
+		return labels;
+	}
+
+	@Test
+	void shouldStateRatesAsPercentagesWithTwoDecimals() {
+		assertThat(StatisticsService.percent(1, 700)).isEqualByComparingTo("0.14").hasToString("0.14");
+		assertThat(StatisticsService.percent(2, 3)).hasToString("66.67");
+		assertThat(StatisticsService.percent(0, 0)).hasToString("0.00");
+		assertThat(StatisticsService.percent(5, 5)).hasToString("100.00");
 	}
 
 	private ResponseEntity<Map<String, Object>> report(String unit) {

@@ -41,7 +41,9 @@ class StatisticsPageBrowserTest {
 			Long drawn = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
 					"return Array.from(document.querySelectorAll('canvas')).filter(c => Chart.getChart(c)).length;");
 			assertThat(drawn).isEqualTo(5L);
-			assertThat(browser.find(By.id("figures")).getText()).contains("收到信息", "本级政协采用");
+			assertThat(browser.find(By.id("figures")).getText()).contains("收到信息", "本级政协采用", "市级领导批示")
+				.containsPattern("本级政协采用（采用率 \\d+\\.\\d{2}%）")
+				.containsPattern("办复率 \\d+\\.\\d{2}%");
 			browser.screenshot("statistics-1-page");
 			List<LogEntry> errors = browser.driver()
 				.manage()

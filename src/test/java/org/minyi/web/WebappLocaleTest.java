@@ -35,6 +35,13 @@ class WebappLocaleTest {
 	// Chinese has no plural inflection, so the English plural suffix translates to nothing.
 	private static final Set<String> MAY_TRANSLATE_TO_EMPTY = Set.of("", "s");
 
+	/** Names and formats that stay as they are in Chinese. */
+	private static final Set<String> KEPT_AS_IS = Set.of("Camunda", "Optimize", "CSV", "JSON", "YYYY-MM-DDTHH:mm:ss");
+
+	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+	private static final Pattern WORD = Pattern.compile("[A-Za-z]{3,}");
+
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}");
 
 	private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^\\s*//.*$");
@@ -65,6 +72,18 @@ class WebappLocaleTest {
 			}
 		});
 		assertThat(empty).as("empty values in %s zh.json", app).isEmpty();
+		// A copy of en.json has every key: a label with English words and no Chinese is untranslated.
+		List<String> untranslated = zh.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("labels.") && entry.getValue().isTextual())
+			.map((entry) -> entry.getKey() + ": " + entry.getValue().asText())
+			.filter((label) -> {
+				String text = PLACEHOLDER.matcher(label.substring(label.indexOf(": ") + 2)).replaceAll("")
+					.replaceAll("<[^>]*>|&\\w+;", "");
+				return !HAN.matcher(text).find() && WORD.matcher(text).find() && !KEPT_AS_IS.contains(text.strip());
+			})
+			.toList();
+		assertThat(untranslated).as("labels of %s zh.json without Chinese", app).isEmpty();
 		assertThat(brokenPlaceholders).as("{{placeholders}} differing from en.json in %s zh.json", app).isEmpty();
 	}
 
