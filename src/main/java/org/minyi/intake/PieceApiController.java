@@ -2,11 +2,15 @@ package org.minyi.intake;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.minyi.common.RuleViolation;
+import org.minyi.identity.CurrentUser;
 import org.minyi.identity.Role;
 import org.minyi.piece.CommentAudience;
 import org.minyi.piece.Credit;
@@ -17,7 +21,6 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceText;
 import org.minyi.piece.PieceTimeline;
-import org.minyi.identity.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,21 +47,32 @@ class PieceApiController {
 	record PieceView(Long id, String registrationNumber, String status, String statusName, String title,
 			PieceText original, PieceText edited, String categoryCode, String sourceTypeCode, String sourceUnit,
 			String channel, String submitterName, List<String> credited, String urgency, String confidentiality,
-			String closingReason, Instant submittedAt, Instant registeredAt, List<TimelineEntry> timeline) {
+			String closingReason, Instant submittedAt, Instant registeredAt, List<TimelineEntry> timeline,
+			String processInstanceId, List<OpenTask> openTasks) {
+	}
+
+	/** An open task of the piece's processes that the caller may see, and where Tasklist shows it. */
+	record OpenTask(String id, String name, String taskDefinitionKey, String processDefinitionKey, String assignee,
+			Date due, String tasklistUrl) {
 	}
 
 	record TimelineEntry(Instant at, String actor, String step, String stepName, String decision, String comment) {
 	}
 
 	record PieceSummary(Long id, String registrationNumber, String title, String status, String statusName,
-			Instant submittedAt) {
+			Instant submittedAt, String processInstanceId) {
 	}
 
 	/** A recent piece that may be a duplicate: {@code id} links to {@code GET /api/pieces/{id}}. */
 	record SimilarPiece(Long id, String registrationNumber, String title, int similarityPercent) {
 	}
 
+	/** A piece has a handful of open tasks at a time: one per step, one per department case. */
+	private static final int MAX_OPEN_TASKS = 50;
+
 	private final RuntimeService runtimeService;
+
+	private final TaskService taskService;
 
 	private final PieceRepository pieces;
 
@@ -66,9 +80,10 @@ class PieceApiController {
 
 	private final DuplicateFinder duplicates;
 
-	PieceApiController(RuntimeService runtimeService, PieceRepository pieces, PieceTimeline timeline,
-			DuplicateFinder duplicates) {
+	PieceApiController(RuntimeService runtimeService, TaskService taskService, PieceRepository pieces,
+			PieceTimeline timeline, DuplicateFinder duplicates) {
 		this.runtimeService = runtimeService;
+		this.taskService = taskService;
 		this.pieces = pieces;
 		this.timeline = timeline;
 		this.duplicates = duplicates;
@@ -101,7 +116,7 @@ class PieceApiController {
 				piece.sourceUnit(), piece.channel().code(), piece.submitterName(),
 				piece.credits().stream().map(Credit::name).distinct().toList(), piece.urgency().code(),
 				piece.confidentiality().code(), audience.closingReasonOf(piece), piece.submittedAt(),
-				piece.registeredAt(), entries);
+				piece.registeredAt(), entries, piece.processInstanceId(), openTasks(piece));
 	}
 
 	/**
@@ -136,7 +151,40 @@ class PieceApiController {
 
 	private static PieceSummary summary(Piece piece) {
 		return new PieceSummary(piece.id(), piece.registrationNumber(), piece.currentText().title(),
-				piece.status().name(), piece.status().displayName(), piece.submittedAt());
+				piece.status().name(), piece.status().displayName(), piece.submittedAt(), piece.processInstanceId());
+	}
+
+	/**
+	 * The open tasks of the piece's own process and of those that carry its registration number as business
+	 * key (dispatch, follow-up), asked as the caller, so only those the caller's grants show.
+	 */
+	private List<OpenTask> openTasks(Piece piece) {
+		if (piece.processInstanceId() == null) {
+			return List.of();
+		}
+		TaskQuery query = this.taskService.createTaskQuery();
+		if (piece.registrationNumber() != null) {
+			query.or()
+				.processInstanceId(piece.processInstanceId())
+				.processInstanceBusinessKey(piece.registrationNumber())
+				.endOr();
+		}
+		else {
+			query.processInstanceId(piece.processInstanceId());
+		}
+		return query.orderByTaskCreateTime()
+			.asc()
+			.listPage(0, MAX_OPEN_TASKS)
+			.stream()
+			.map((task) -> new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+					processKey(task.getProcessDefinitionId()), task.getAssignee(), task.getDueDate(),
+					"/camunda/app/tasklist/default/#/?task=" + task.getId()))
+			.toList();
+	}
+
+	/** Definition ids are {@code key:version:id}. */
+	private static String processKey(String processDefinitionId) {
+		return (processDefinitionId == null) ? null : processDefinitionId.split(":")[0];
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.Http;
@@ -13,6 +14,9 @@ import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -24,6 +28,9 @@ class PieceApiTest {
 
 	@Autowired
 	PieceRepository pieces;
+
+	@Autowired
+	RuntimeService runtimeService;
 
 	@Test
 	void shouldSubmitAPieceAndShowItWithItsTimelineToItsSubmitter() {
@@ -45,6 +52,39 @@ class PieceApiTest {
 			.contains(id);
 		assertThat(http.getList("zhaolei", "/api/pieces/mine").getBody()).extracting((piece) -> piece.get("id"))
 			.doesNotContain(id);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void shouldNameThePiecesProcessAndTheOpenTasksTheCallerMaySee() {
+		Http http = new Http(this.rest);
+		Map<String, Object> created = http.post("wangfang", "/api/pieces", PieceFixtures.piece().build()).getBody();
+		String processInstanceId = (String) created.get("processInstanceId");
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult())
+			.isNotNull();
+		Object id = created.get("id");
+
+		List<Map<String, Object>> registrarsTasks = (List<Map<String, Object>>) http
+			.get("liqiang", "/api/pieces/" + id)
+			.getBody()
+			.get("openTasks");
+		assertThat(registrarsTasks).singleElement()
+			.satisfies((task) -> assertThat(task).containsEntry("taskDefinitionKey", "task_register")
+				.containsEntry("processDefinitionKey", "minyi-piece")
+				.containsEntry("tasklistUrl", "/camunda/app/tasklist/default/#/?task=" + task.get("id")));
+		assertThat(http.get("wangfang", "/api/pieces/" + id).getBody())
+			.as("the submitter may not see the registrar's task")
+			.containsEntry("processInstanceId", processInstanceId)
+			.containsEntry("openTasks", List.of());
+
+		// The typed variable an integrator queries by, as the README shows it.
+		ResponseEntity<List<Object>> byVariable = this.rest.withBasicAuth("liqiang", "demo")
+			.exchange("/engine-rest/process-instance?firstResult=0&maxResults=10", HttpMethod.POST,
+					new HttpEntity<>(Map.of("variables", List.of(Map.of("name", "pieceId", "operator", "eq", "value", id)))),
+					new ParameterizedTypeReference<List<Object>>() {
+					});
+		assertThat(byVariable.getBody()).extracting((instance) -> ((Map<String, Object>) instance).get("id"))
+			.containsExactly(processInstanceId);
 	}
 
 	@Test
