@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -61,6 +62,9 @@ class ConfidentialFollowupTest {
 	private static final String MASK = "（涉密信息）";
 
 	private static final int SMTP_PORT = 3025;
+
+	/** engine-rest lists only pages (query-max-results-limit). */
+	private static final String PAGE = "&firstResult=0&maxResults=100";
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -120,19 +124,20 @@ class ConfidentialFollowupTest {
 			assertThat(value(variables.getBody(), PieceProcess.TITLE)).as(route).isEqualTo(MASK);
 		}
 		for (String outsider : List.of("zhengyu", "qianyun")) {
-			for (String route : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + followup.getId(),
-					"/engine-rest/history/variable-instance?processInstanceId=" + followup.getId(),
-					"/engine-rest/history/detail?processInstanceId=" + followup.getId(),
-					"/engine-rest/task/" + supervision + "/form-variables",
-					"/engine-rest/task?processInstanceId=" + followup.getId(), "/api/notifications")) {
+			for (String route : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + followup.getId() + PAGE,
+					"/engine-rest/history/variable-instance?processInstanceId=" + followup.getId() + PAGE,
+					"/engine-rest/history/detail?processInstanceId=" + followup.getId() + PAGE,
+					"/engine-rest/task?processInstanceId=" + followup.getId() + PAGE, "/api/notifications")) {
 				assertThat(raw(outsider, route)).as(outsider + " " + route)
 					.doesNotContain(TITLE, EDITED_SUGGESTIONS, INSTRUCTION);
 			}
 			assertThat(this.http.get(outsider, "/api/pieces/" + id(piece)).getStatusCode()).as(outsider)
 				.isEqualTo(HttpStatus.NOT_FOUND);
 		}
-		assertThat(this.http.getList("qianyun", "/engine-rest/task?processInstanceId=" + followup.getId()).getBody())
-			.isEmpty();
+		assertThat(this.http.get("qianyun", "/engine-rest/task/" + supervision + "/form-variables").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(this.http.getList("qianyun", "/engine-rest/task?processInstanceId=" + followup.getId() + PAGE)
+			.getBody()).isEmpty();
 
 		// The named department reads what it needs: the piece in its handling form and through the API.
 		String handling = onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE);
@@ -193,7 +198,7 @@ class ConfidentialFollowupTest {
 		Map<String, Object> read = this.http.get("qianyun", "/api/pieces/" + id(piece)).getBody();
 		assertThat(read).containsEntry("title", TITLE);
 		assertThat(entries(read)).containsSubsequence("cleared/" + HOUSING, "cleared/" + EDUCATION);
-		assertThat(raw("zhengyu", "/engine-rest/variable-instance?processInstanceIdIn=" + followup.getId()))
+		assertThat(raw("zhengyu", "/engine-rest/variable-instance?processInstanceIdIn=" + followup.getId() + PAGE))
 			.doesNotContain(TITLE, EDITED_SUGGESTIONS);
 	}
 
@@ -251,12 +256,11 @@ class ConfidentialFollowupTest {
 
 	/** The one task with this key in the follow-up that this user lists through engine-rest. */
 	private String onlyTask(String userId, ProcessInstance followup, String taskDefinitionKey) {
-		List<Map<String, Object>> tasks = this.http
-			.getList(userId, "/engine-rest/task?processInstanceId=" + followup.getId() + "&taskDefinitionKey="
-					+ taskDefinitionKey)
-			.getBody();
-		assertThat(tasks).as(userId + " lists " + taskDefinitionKey).hasSize(1);
-		return (String) tasks.get(0).get("id");
+		String tasks = raw(userId,
+				"/engine-rest/task?processInstanceId=" + followup.getId() + "&taskDefinitionKey=" + taskDefinitionKey + PAGE);
+		List<String> ids = JsonPath.read(tasks, "$[*].id");
+		assertThat(ids).as(userId + " lists " + taskDefinitionKey + ": " + tasks).hasSize(1);
+		return ids.get(0);
 	}
 
 	private void complete(String userId, String taskId, Map<String, Object> variables) {
@@ -270,8 +274,11 @@ class ConfidentialFollowupTest {
 			.singleResult();
 	}
 
+	/** The answer's body, which must be a success: a refusal would hide nothing. */
 	private String raw(String userId, String path) {
-		return this.rest.withBasicAuth(userId, "demo").getForEntity(path, String.class).getBody();
+		ResponseEntity<String> answer = this.rest.withBasicAuth(userId, "demo").getForEntity(path, String.class);
+		assertThat(answer.getStatusCode()).as(userId + " " + path + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
+		return answer.getBody();
 	}
 
 	@SuppressWarnings("unchecked")
