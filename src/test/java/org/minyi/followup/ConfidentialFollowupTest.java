@@ -203,6 +203,38 @@ class ConfidentialFollowupTest {
 	}
 
 	@Test
+	void shouldKeepTheTextOnTheHandlingTaskWhenTheDepartmentSendsItsFormBack() {
+		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece().confidential().title(TITLE));
+		assertThat(instruct(piece, HOUSING).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ProcessInstance followup = followup(piece);
+		String handling = onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE);
+		// As Tasklist sends the form: the read-only fields with the values it showed.
+		Map<String, Object> form = Map.of("variables", Map.of(
+				PieceProcess.REGISTRATION_NUMBER, typed(piece(piece).registrationNumber()),
+				PieceProcess.EDITED_TITLE, typed(TITLE), PieceProcess.EDITED_SUGGESTIONS, typed(EDITED_SUGGESTIONS),
+				FollowupProcess.HANDLE_DECISION, typed(FollowupProcess.REPLY),
+				FollowupProcess.REPLY_RESULT, typed("已拆除违建三处"), FollowupProcess.RESOLUTION, typed("solved"),
+				FollowupProcess.SUBMITTER_CONTACTED, Map.of("value", true, "type", "Boolean"),
+				FollowupProcess.CONTACT_METHOD, typed("phone")));
+
+		// complete writes variables to the follow-up itself, where the supervisors read them.
+		ResponseEntity<Map<String, Object>> refused = this.http.post("wuhao",
+				"/engine-rest/task/" + handling + "/complete", form);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(String.valueOf(refused.getBody().get("message"))).startsWith("[CONFIDENTIAL_TEXT_NOT_ALLOWED]");
+		assertThat(this.taskService.createTaskQuery().taskId(handling).count()).isOne();
+
+		assertThat(this.http.post("wuhao", "/engine-rest/task/" + handling + "/submit-form", form).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(this.runtimeService.getVariable(followup.getId(), PieceProcess.EDITED_TITLE)).isEqualTo(MASK);
+		String review = onlyTask("zhengyu", followup, FollowupProcess.TASK_REVIEW_REPLY);
+		assertThat(raw("zhengyu", "/engine-rest/task/" + review + "/form-variables")).contains("已拆除违建三处")
+			.doesNotContain(TITLE, EDITED_SUGGESTIONS);
+		assertThat(raw("zhengyu", "/engine-rest/variable-instance?processInstanceIdIn=" + followup.getId() + PAGE))
+			.doesNotContain(TITLE, EDITED_SUGGESTIONS);
+	}
+
+	@Test
 	void shouldNeverMailOrListTheTitleOrTextOfAConfidentialPiece() {
 		startMailServer();
 		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece().confidential().title(TITLE));
@@ -279,6 +311,10 @@ class ConfidentialFollowupTest {
 		ResponseEntity<String> answer = this.rest.withBasicAuth(userId, "demo").getForEntity(path, String.class);
 		assertThat(answer.getStatusCode()).as(userId + " " + path + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
 		return answer.getBody();
+	}
+
+	private static Map<String, Object> typed(String value) {
+		return Map.of("value", value, "type", "String");
 	}
 
 	@SuppressWarnings("unchecked")
