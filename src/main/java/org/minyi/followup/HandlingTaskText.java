@@ -40,8 +40,9 @@ class HandlingTaskText implements TaskListener, TaskCompletionRule {
 		if (!piece.isConfidential() || !piece.clears(Set.of((String) task.getVariable(FollowupProcess.DEPARTMENT)))) {
 			return;
 		}
+		// Over the mask only: a follow-up called by a piece's process older than the masking holds the text.
 		PieceVariables.text(piece).forEach((name, value) -> {
-			if (task.hasVariable(name)) {
+			if (Confidentiality.MASK.equals(task.getVariable(name))) {
 				task.setVariableLocal(name, value);
 			}
 		});
@@ -59,7 +60,7 @@ class HandlingTaskText implements TaskListener, TaskCompletionRule {
 		}
 		DelegateExecution followup = task.getExecution();
 		boolean written = PieceVariables.TEXT.stream()
-			.anyMatch((name) -> followup.hasVariable(name) && !Confidentiality.MASK.equals(followup.getVariable(name)));
+			.anyMatch((name) -> task.hasVariableLocal(name) && !Confidentiality.MASK.equals(followup.getVariable(name)));
 		if (written) {
 			throw new RuleViolation("CONFIDENTIAL_TEXT_NOT_ALLOWED",
 					"涉密信息的标题和内容只显示给承办单位，不能随办理结果提交；请不要提交只读字段");

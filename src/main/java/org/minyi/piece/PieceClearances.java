@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PieceClearances {
 
-	public static final String STEP = "cleared";
+	private static final String STEP = "cleared";
 
 	private final PieceRepository pieces;
 
