@@ -230,8 +230,10 @@ class ConfidentialFollowupTest {
 		String review = onlyTask("zhengyu", followup, FollowupProcess.TASK_REVIEW_REPLY);
 		assertThat(raw("zhengyu", "/engine-rest/task/" + review + "/form-variables")).contains("已拆除违建三处")
 			.doesNotContain(TITLE, EDITED_SUGGESTIONS);
-		assertThat(raw("zhengyu", "/engine-rest/variable-instance?processInstanceIdIn=" + followup.getId() + PAGE))
-			.doesNotContain(TITLE, EDITED_SUGGESTIONS);
+		for (String route : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + followup.getId() + PAGE,
+				"/engine-rest/history/detail?processInstanceId=" + followup.getId() + PAGE)) {
+			assertThat(raw("zhengyu", route)).as(route).doesNotContain(TITLE, EDITED_SUGGESTIONS);
+		}
 	}
 
 	@Test
