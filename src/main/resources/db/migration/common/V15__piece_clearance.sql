@@ -9,7 +9,9 @@ CREATE TABLE minyi_piece_clearance (
 -- Notifications about confidential pieces stored before carried their titles and texts: from now on
 -- they name the piece only by its registration number, as new ones do (notification/NotificationService).
 UPDATE minyi_notification
-   SET subject = '【涉密信息】一条涉密信息（' || COALESCE((SELECT '登记号 ' || p.registration_number
-                                                      FROM minyi_piece p WHERE p.id = piece_id), '待登记') || '）',
+   SET subject = '【涉密信息】一条涉密信息（'
+           || COALESCE((SELECT '登记号 ' || p.registration_number FROM minyi_piece p
+                         WHERE p.id = minyi_notification.piece_id), '待登记')
+           || '）',
        body = '（涉密信息）'
  WHERE piece_id IN (SELECT id FROM minyi_piece WHERE confidentiality = 'confidential');
