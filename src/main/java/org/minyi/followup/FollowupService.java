@@ -16,6 +16,7 @@ import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
 import org.minyi.identity.Role;
 import org.minyi.piece.Piece;
+import org.minyi.piece.PieceClearances;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceTimeline;
@@ -45,6 +46,8 @@ public class FollowupService {
 
 	private final PieceTimeline timeline;
 
+	private final PieceClearances clearances;
+
 	private final WorkingDayCalendar calendar;
 
 	private final FollowupSettings settings;
@@ -54,12 +57,13 @@ public class FollowupService {
 	private final ZoneId zone;
 
 	FollowupService(PieceRepository pieces, InstructionRepository instructions, FollowupCaseRepository cases,
-			PieceTimeline timeline, WorkingDayCalendar calendar, FollowupSettings settings, JdbcTemplate jdbc,
-			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+			PieceTimeline timeline, PieceClearances clearances, WorkingDayCalendar calendar, FollowupSettings settings,
+			JdbcTemplate jdbc, @Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.pieces = pieces;
 		this.instructions = instructions;
 		this.cases = cases;
 		this.timeline = timeline;
+		this.clearances = clearances;
 		this.calendar = calendar;
 		this.settings = settings;
 		this.jdbc = jdbc;
@@ -171,6 +175,8 @@ public class FollowupService {
 	FollowupCase openCase(Long instructionId, String departmentCode, String processInstanceId) {
 		Instruction instruction = this.instructions.findById(instructionId).orElseThrow();
 		boolean lead = instruction.departments().get(0).equals(departmentCode);
+		// A department named by the instruction handles a confidential piece: it is cleared for it.
+		this.clearances.clearDepartment(instruction.pieceId(), departmentCode, null);
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
 		FollowupCase opened = this.cases.save(new FollowupCase(instructionId, instruction.pieceId(), departmentCode,
 				lead, deadline, processInstanceId));
@@ -241,6 +247,7 @@ public class FollowupService {
 		FollowupCase followup = followupCase(caseId);
 		String department = checkDepartment(departmentCode);
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
+		this.clearances.clearDepartment(followup.pieceId(), department, userId);
 		followup.reassign(department, deadline);
 		record(followup, userId, "reassigned", "重新交办", department, null);
 		return deadline;

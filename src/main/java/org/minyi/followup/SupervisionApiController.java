@@ -11,6 +11,7 @@ import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.RuleViolation;
 import org.minyi.identity.Role;
 import org.minyi.identity.CurrentUser;
+import org.minyi.piece.Confidentiality;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +86,7 @@ class SupervisionApiController {
 				LIMIT ? OFFSET ?
 				""".formatted(OVERDUE), (row, i) -> {
 			Instant deadline = row.getTimestamp(6).toInstant();
-			String title = "confidential".equals(row.getString(4)) ? "（涉密信息）" : row.getString(3);
+			String title = "confidential".equals(row.getString(4)) ? Confidentiality.MASK : row.getString(3);
 			return new OverdueCase(row.getLong(1), row.getString(2), title, row.getString(5), deadline,
 					Math.max(0, this.calendar.workingDaysBetween(deadline.atZone(this.zone).toLocalDate(), today)),
 					row.getInt(7), row.getString(8));

@@ -2,6 +2,7 @@ package org.minyi.notification;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
 import org.minyi.notification.NotificationRecipient.Channel;
+import org.minyi.piece.Confidentiality;
+import org.minyi.piece.Piece;
+import org.minyi.piece.PieceRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,11 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Stores a notification for its recipients in the caller's transaction: an inbox entry each, and for
  * users with an e-mail address (when a mail server is configured) a mail sent later by its own job.
+ * <p>
+ * A notification about a confidential piece never carries its title or any text, whoever it is for: mail
+ * leaves the system, and an inbox entry stays readable after its reader's clearance is gone. The piece is
+ * named by {@link Confidentiality#reference}, every value but those of {@link #CONTENT_FREE} reads
+ * {@link Confidentiality#MASK}. Templates name the piece with {@code ${piece}}.
  */
 @Service
 public class NotificationService {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+	/** Values that tell nothing of a piece's content: kept in the notifications of a confidential piece. */
+	private static final Set<String> CONTENT_FREE = Set.of("number", "taskName", "due", "department");
 
 	private final NotificationRepository notifications;
 
@@ -47,10 +59,12 @@ public class NotificationService {
 
 	private final NotificationSettings settings;
 
+	private final PieceRepository pieces;
+
 	NotificationService(NotificationRepository notifications, NotificationRecipientRepository recipients,
 			NotificationTemplates templates, IdentityService identityService,
 			ProcessEngineConfigurationImpl engineConfiguration, ObjectProvider<JavaMailSender> mailSender,
-			NotificationSettings settings) {
+			NotificationSettings settings, PieceRepository pieces) {
 		this.notifications = notifications;
 		this.recipients = recipients;
 		this.templates = templates;
@@ -58,16 +72,26 @@ public class NotificationService {
 		this.engineConfiguration = engineConfiguration;
 		this.mailSender = mailSender;
 		this.settings = settings;
+		this.pieces = pieces;
 	}
 
 	/**
-	 * Tells these users, on these channels, what the template says with these values. {@code link} is a
-	 * path of this installation (or empty for the Tasklist start page).
+	 * Tells these users, on these channels, what the template says with these values; {@code ${piece}} is
+	 * the piece's number and title ({@code number}, {@code title}). {@code link} is a path of this
+	 * installation (or empty for the Tasklist start page).
 	 */
 	public Notification notify(String templateKey, Collection<String> userIds, Long pieceId, Map<String, String> values,
 			String link, Set<Channel> channels) {
 		String url = this.settings.baseUrl() + ((link == null || link.isBlank()) ? "/camunda/app/tasklist/" : link);
-		java.util.HashMap<String, String> all = new java.util.HashMap<>(values);
+		Map<String, String> all = new HashMap<>(values);
+		Piece piece = (pieceId == null) ? null : this.pieces.findById(pieceId).orElse(null);
+		if (piece != null && piece.isConfidential()) {
+			all.replaceAll((name, value) -> CONTENT_FREE.contains(name) ? value : Confidentiality.MASK);
+			all.put("piece", Confidentiality.reference(piece.registrationNumber()));
+		}
+		else {
+			all.put("piece", all.getOrDefault("number", "") + "《" + all.getOrDefault("title", "") + "》");
+		}
 		all.put("link", url);
 		NotificationTemplates.Rendered rendered = this.templates.render(templateKey, all);
 		Notification notification = this.notifications.save(new Notification(templateKey, pieceId, rendered.subject(),

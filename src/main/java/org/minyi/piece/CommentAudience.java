@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.minyi.identity.Role;
 
@@ -20,8 +19,9 @@ import org.minyi.identity.Role;
  * supervisor has accepted it. Not the verifier's notes, editing notes, sign-off comments, dispatch notes,
  * supervision, hand-backs, nor the leader's instruction text: like their feedback, they are told only
  * that the piece was instructed;</li>
- * <li>a department's users: the comments of their own department's case entries, and the instruction
- * texts of a piece their department has a case of; never another department's.</li>
+ * <li>a department's users: the comments of their own department's case entries and of its clearance
+ * for a confidential piece ({@link PieceClearances}), and the instruction texts of a piece their
+ * department has a case of; never another department's.</li>
  * </ul>
  * Someone in several of these reads what any of them reads. A step not named here is for staff only, so a
  * step an administrator adds in Modeler shows its comment to no one else.
@@ -60,10 +60,7 @@ public final class CommentAudience {
 			List<PieceEvent> timeline) {
 		boolean staff = STAFF.stream().anyMatch((role) -> groupIds.contains(role.groupId()));
 		Set<String> departments = !groupIds.contains(Role.DEPARTMENT.groupId()) ? Set.of()
-				: groupIds.stream()
-					.filter((group) -> group.startsWith(Role.DEPARTMENT_GROUP_PREFIX))
-					.map((group) -> group.substring(Role.DEPARTMENT_GROUP_PREFIX.length()))
-					.collect(Collectors.toUnmodifiableSet());
+				: PieceAccess.departments(groupIds);
 		boolean hasCase = timeline.stream()
 			.map(PieceEvent::departmentCode)
 			.anyMatch((code) -> code != null && departments.contains(code));

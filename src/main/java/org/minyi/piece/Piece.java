@@ -2,8 +2,11 @@ package org.minyi.piece;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,6 +21,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 /**
  * One piece of public-opinion information (一事一议): the text as submitted, never overwritten, and the
@@ -99,6 +105,16 @@ public class Piece {
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "minyi_piece_credit", joinColumns = @JoinColumn(name = "piece_id"))
 	private List<Credit> credits = new ArrayList<>();
+
+	/**
+	 * The departments cleared for this confidential piece alone ({@link PieceClearances}). Loaded by a
+	 * query of its own, batched, so that it does not multiply the rows of the credits.
+	 */
+	@ElementCollection(fetch = FetchType.EAGER)
+	@Fetch(FetchMode.SELECT)
+	@CollectionTable(name = "minyi_piece_clearance", joinColumns = @JoinColumn(name = "piece_id"))
+	@Column(name = "department_code")
+	private Set<String> clearedDepartments = new LinkedHashSet<>();
 
 	protected Piece() {
 	}
@@ -211,6 +227,16 @@ public class Piece {
 
 	public boolean isConfidential() {
 		return confidentiality() == Confidentiality.CONFIDENTIAL;
+	}
+
+	/** Clears this department for the piece; whether it was not cleared before. */
+	boolean clear(String departmentCode) {
+		return this.clearedDepartments.add(departmentCode);
+	}
+
+	/** Whether one of these departments is cleared for this piece. */
+	public boolean clears(Collection<String> departmentCodes) {
+		return departmentCodes.stream().anyMatch(this.clearedDepartments::contains);
 	}
 
 	public Long id() {

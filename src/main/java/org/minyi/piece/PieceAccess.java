@@ -2,14 +2,16 @@ package org.minyi.piece;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.minyi.identity.Role;
 
 /**
  * Who may read a piece, in the application's API; the engine authorizations of
  * {@link PieceAuthorizations} say the same for Tasklist and Cockpit. Confidential pieces (涉密) are read
- * only by the info-section, the secretary-general, the vice-chair, administrators and the people the
- * piece credits; other pieces by every staff role too; submitters read only their own.
+ * only by the info-section, the secretary-general, the vice-chair, administrators, the people the piece
+ * credits and the departments cleared for it ({@link PieceClearances}); other pieces by every staff role
+ * too; submitters read only their own.
  */
 public final class PieceAccess {
 
@@ -26,7 +28,18 @@ public final class PieceAccess {
 		if (piece.credits(userId) || hasAny(groupIds, CLEARED_FOR_CONFIDENTIAL)) {
 			return true;
 		}
-		return !piece.isConfidential() && hasAny(groupIds, STAFF);
+		if (piece.isConfidential()) {
+			return groupIds.contains(Role.DEPARTMENT.groupId()) && piece.clears(departments(groupIds));
+		}
+		return hasAny(groupIds, STAFF);
+	}
+
+	/** The codes of the departments whose groups ({@code dept-<code>}) these are. */
+	public static Set<String> departments(Collection<String> groupIds) {
+		return groupIds.stream()
+			.filter((group) -> group.startsWith(Role.DEPARTMENT_GROUP_PREFIX))
+			.map((group) -> group.substring(Role.DEPARTMENT_GROUP_PREFIX.length()))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	private static boolean hasAny(Collection<String> groupIds, Set<Role> roles) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Engine authorizations for one piece's process instance. Supervisors hold no global read on process
  * instances, so Cockpit shows them a piece only through the grant made here, and no grant is made for
- * a confidential piece. The credited submitter may read the instance of their own piece.
+ * a confidential piece; nor for a department cleared for one ({@link PieceClearances}), which reads its
+ * text on its own handling task. The credited submitter may read the instance of their own piece.
  */
 @Component
 public class PieceAuthorizations {

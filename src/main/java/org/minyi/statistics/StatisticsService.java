@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.minyi.common.RuleViolation;
+import org.minyi.piece.Confidentiality;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceTimeline;
@@ -153,7 +154,7 @@ public class StatisticsService {
 				FROM minyi_piece p WHERE p.outstanding = TRUE AND p.submitted_at >= ? AND p.submitted_at < ?"""
 				+ unitFilter + " ORDER BY p.registration_number",
 				(row, i) -> new Outstanding(row.getLong(1), row.getString(2),
-						"confidential".equals(row.getString(5)) ? "（涉密信息）" : row.getString(3), row.getString(4)),
+						"confidential".equals(row.getString(5)) ? Confidentiality.MASK : row.getString(3), row.getString(4)),
 				args.toArray());
 	}
 

@@ -420,9 +420,9 @@ final class BacklogLoader {
 	private static Map<String, String> applicationSelections() {
 		Map<String, String> tables = new LinkedHashMap<>();
 		tables.put("minyi_piece", "t.id = ?");
-		for (String table : List.of("minyi_piece_credit", "minyi_piece_event", "minyi_issue_piece", "minyi_dispatch",
-				"minyi_upward_submission", "minyi_adoption", "minyi_instruction", "minyi_followup_case",
-				"minyi_feedback", "minyi_notification", "minyi_stat_fact")) {
+		for (String table : List.of("minyi_piece_credit", "minyi_piece_clearance", "minyi_piece_event",
+				"minyi_issue_piece", "minyi_dispatch", "minyi_upward_submission", "minyi_adoption", "minyi_instruction",
+				"minyi_followup_case", "minyi_feedback", "minyi_notification", "minyi_stat_fact")) {
 			tables.put(table, "t.piece_id = ?");
 		}
 		tables.put("minyi_notification_recipient",
