@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
+import org.minyi.identity.CurrentUser;
 import org.minyi.identity.Role;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
-import org.minyi.identity.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +55,9 @@ class DispatchApiController {
 	private static final MediaType DOCX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
-	private final DispatchService dispatch;
+	private final PublicationService publication;
+
+	private final AdoptionService adoptions;
 
 	private final PieceRepository pieces;
 
@@ -69,9 +71,11 @@ class DispatchApiController {
 
 	private final ZoneId zone;
 
-	DispatchApiController(DispatchService dispatch, PieceRepository pieces, RuntimeService runtimeService,
-			IdentityService identityService, BulletinDocument document, JdbcTemplate jdbc, @Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
-		this.dispatch = dispatch;
+	DispatchApiController(PublicationService publication, AdoptionService adoptions, PieceRepository pieces,
+			RuntimeService runtimeService, IdentityService identityService, BulletinDocument document, JdbcTemplate jdbc,
+			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+		this.publication = publication;
+		this.adoptions = adoptions;
 		this.pieces = pieces;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
@@ -89,12 +93,12 @@ class DispatchApiController {
 		if (limit < 1 || limit > MAX_AWAITING_PAGE) {
 			throw new RuleViolation("INVALID_LIMIT", "limit 必须在 1 到 " + MAX_AWAITING_PAGE + " 之间");
 		}
-		List<AwaitingView> pieces = this.dispatch.awaitingPublication(limit)
+		List<AwaitingView> pieces = this.publication.awaitingPublication(limit)
 			.stream()
 			.map((piece) -> new AwaitingView(piece.id(), piece.registrationNumber(), piece.currentText().title(),
 					piece.isConfidential()))
 			.toList();
-		return new AwaitingPage(this.dispatch.countAwaitingPublication(), pieces);
+		return new AwaitingPage(this.publication.countAwaitingPublication(), pieces);
 	}
 
 	@PostMapping("/api/pieces/{id}/adoptions")
@@ -109,7 +113,7 @@ class DispatchApiController {
 		}
 		Piece piece = this.pieces.findById(id)
 			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在：" + id));
-		DispatchService.RecordedAnswer recorded = this.dispatch.recordAnswer(id, request.level(), request.form(),
+		AdoptionService.RecordedAnswer recorded = this.adoptions.recordAnswer(id, request.level(), request.form(),
 				request.adoptedOn(), request.reference(), request.messageId(), user.id());
 		Adoption adoption = recorded.adoption();
 		if (!recorded.repeated()) {
@@ -127,7 +131,7 @@ class DispatchApiController {
 	@GetMapping("/api/bulletin-issues/{id}/document")
 	@Transactional(readOnly = true)
 	ResponseEntity<byte[]> document(@PathVariable long id, CurrentUser user) {
-		BulletinIssue issue = this.dispatch.issue(id)
+		BulletinIssue issue = this.publication.issue(id)
 			.filter((candidate) -> mayRead(candidate, user))
 			.orElseThrow(() -> RuleViolation.notFound("ISSUE_NOT_FOUND", "期刊不存在或无权查看"));
 		List<Piece> carried = issue.pieceIds().stream().map((pieceId) -> this.pieces.findById(pieceId).orElseThrow()).toList();

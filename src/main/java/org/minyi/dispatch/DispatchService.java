@@ -1,31 +1,24 @@
 package org.minyi.dispatch;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.Coded;
-import org.minyi.common.GaplessCounter;
-import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
 import org.minyi.dispatch.DispatchReferenceData.DispatchForm;
-import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
-import org.minyi.piece.PieceTimeline;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rules of publication, dispatch, upward submission and adoption (steps 6 and 7). */
+/**
+ * Dispatch (报送, step 7): the forms a piece is sent by (专报 to every principal leader, 转报 through the Party
+ * and government offices, 转送 to a department) and its upward submissions. Publication is
+ * {@link PublicationService}, the higher committees' answers {@link AdoptionService}.
+ */
 @Service("dispatchService")
 public class DispatchService {
 
@@ -38,90 +31,24 @@ public class DispatchService {
 
 	private final PieceRepository pieces;
 
-	private final BulletinIssueRepository issues;
-
 	private final DispatchRepository dispatches;
 
 	private final UpwardSubmissionRepository submissions;
-
-	private final AdoptionRepository adoptions;
 
 	private final DispatchReferenceData referenceData;
 
 	private final DispatchSettings settings;
 
-	private final GaplessCounter counter;
+	private final ApplicationEventPublisher events;
 
-	private final PieceTimeline timeline;
-
-	private final ZoneId zone;
-
-	DispatchService(PieceRepository pieces, BulletinIssueRepository issues, DispatchRepository dispatches,
-			UpwardSubmissionRepository submissions, AdoptionRepository adoptions, DispatchReferenceData referenceData,
-			DispatchSettings settings, GaplessCounter counter, PieceTimeline timeline,
-			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+	DispatchService(PieceRepository pieces, DispatchRepository dispatches, UpwardSubmissionRepository submissions,
+			DispatchReferenceData referenceData, DispatchSettings settings, ApplicationEventPublisher events) {
 		this.pieces = pieces;
-		this.issues = issues;
 		this.dispatches = dispatches;
 		this.submissions = submissions;
-		this.adoptions = adoptions;
 		this.referenceData = referenceData;
 		this.settings = settings;
-		this.counter = counter;
-		this.timeline = timeline;
-		this.zone = zone;
-	}
-
-	/** How long an upward submission waits for its answer; the BPMN timer reads {@code ${dispatchService.answerWait}}. */
-	public String getAnswerWait() {
-		return this.settings.answerWait();
-	}
-
-	/** The oldest signed-off pieces that no issue carries yet, at most {@code limit}. */
-	public List<Piece> awaitingPublication(int limit) {
-		return this.pieces.findByStatusOrderByRegisteredAtAsc(PieceStatus.SIGNED_OFF, PageRequest.of(0, limit));
-	}
-
-	public long countAwaitingPublication() {
-		return this.pieces.countByStatus(PieceStatus.SIGNED_OFF);
-	}
-
-	/**
-	 * Publishes an issue with these pieces: the next gap-free number of the publication's year, and
-	 * adoption by this committee for every piece. Returns the issue; the caller tells each piece's process.
-	 */
-	BulletinIssue publish(String publicationCode, List<String> registrationNumbers, String userId) {
-		this.referenceData.publication(publicationCode)
-			.orElseThrow(() -> new RuleViolation("UNKNOWN_PUBLICATION", "刊物不存在：" + publicationCode));
-		Set<String> numbers = new LinkedHashSet<>(registrationNumbers);
-		if (numbers.isEmpty()) {
-			throw new RuleViolation("EMPTY_ISSUE", "一期刊物至少要编入一条信息");
-		}
-		List<Piece> carried = new ArrayList<>();
-		for (String number : numbers) {
-			Piece piece = this.pieces.findByRegistrationNumber(number)
-				.orElseThrow(() -> new RuleViolation("PIECE_NOT_FOUND", "登记号不存在：" + number));
-			if (piece.status() != PieceStatus.SIGNED_OFF) {
-				throw new RuleViolation("PIECE_NOT_SIGNED_OFF",
-						"信息 " + number + " 当前状态为「" + piece.status().displayName() + "」，只有已签发的信息才能刊发");
-			}
-			carried.add(piece);
-		}
-		Instant now = ClockUtil.now().toInstant();
-		int year = now.atZone(this.zone).getYear();
-		int number = this.counter.next("bulletin:" + publicationCode, year);
-		boolean confidential = carried.stream().anyMatch(Piece::isConfidential);
-		BulletinIssue issue = this.issues.save(new BulletinIssue(publicationCode, year, number, confidential,
-				carried.stream().map(Piece::id).toList(), now, userId));
-		for (Piece piece : carried) {
-			piece.moveTo(PieceStatus.PUBLISHED, null, now);
-			boolean combined = piece.credits().stream().anyMatch((credit) -> credit.kind() == Credit.Kind.MERGED);
-			this.adoptions.save(new Adoption(piece.id(), Level.COMMITTEE,
-					combined ? AdoptionForm.COMBINED : AdoptionForm.SINGLE, now.atZone(this.zone).toLocalDate(),
-					issue.label(), now, userId, null));
-			this.timeline.record(piece.id(), userId, "published", "刊发", publicationCode, issue.label());
-		}
-		return issue;
+		this.events = events;
 	}
 
 	/**
@@ -148,7 +75,7 @@ public class DispatchService {
 				.filter((recipient) -> recipient.kind().equals(form.recipientKind()))
 				.orElseThrow(() -> new RuleViolation("UNKNOWN_DEPARTMENT", "承办单位不存在：" + referralDepartment));
 			this.dispatches.save(new Dispatch(pieceId, REFERRAL, department.code(), now, userId));
-			this.timeline.record(pieceId, userId, "dispatched", "转送", REFERRAL, department.name());
+			this.events.publishEvent(new PieceDispatched(pieceId, userId, REFERRAL, "转送", department.name()));
 		}
 		for (String code : upwardLevels) {
 			Level level = Coded.find(Level.class, code)
@@ -156,7 +83,7 @@ public class DispatchService {
 				.orElseThrow(() -> new RuleViolation("LEVEL_NOT_CONFIGURED", "不能上报到该级政协：" + code));
 			if (this.submissions.findByPieceIdAndLevel(pieceId, level.code()).isEmpty()) {
 				this.submissions.save(new UpwardSubmission(pieceId, level, now));
-				this.timeline.record(pieceId, userId, "submitted-upward", "上报", level.code(), level.displayName());
+				this.events.publishEvent(new PieceSubmittedUpward(pieceId, userId, level));
 			}
 		}
 		piece.moveTo(PieceStatus.DISPATCHED, null, now);
@@ -167,7 +94,7 @@ public class DispatchService {
 		for (var recipient : this.referenceData.recipients(form.recipientKind())) {
 			this.dispatches.save(new Dispatch(piece.id(), formCode, recipient.code(), now, userId));
 		}
-		this.timeline.record(piece.id(), userId, "dispatched", form.name(), formCode, null);
+		this.events.publishEvent(new PieceDispatched(piece.id(), userId, formCode, form.name(), null));
 	}
 
 	private DispatchForm allowedForm(Piece piece, String formCode) {
@@ -178,86 +105,9 @@ public class DispatchService {
 		return form;
 	}
 
-	/** The levels still waiting for an answer: the collection of the waiting multi-instance in BPMN. */
-	@Transactional(readOnly = true)
-	public List<String> awaitedLevels(Long pieceId) {
-		return this.submissions.findByPieceId(pieceId)
-			.stream()
-			.filter((submission) -> submission.status() == UpwardSubmission.Status.AWAITING)
-			.map(UpwardSubmission::level)
-			.toList();
-	}
-
-	/** An answer as recorded; {@code repeated} when the same message had been delivered before. */
-	record RecordedAnswer(Adoption adoption, boolean repeated) {
-	}
-
-	/** What a higher level answered, recorded once. The same message delivered twice returns the first record. */
-	RecordedAnswer recordAnswer(Long pieceId, String levelCode, String formCode, LocalDate adoptedOn, String reference,
-			String messageId, String userId) {
-		PlainText.check("采用说明", reference, 200);
-		PlainText.check("消息编号", messageId, 100);
-		if (messageId != null) {
-			Optional<Adoption> delivered = this.adoptions.findByMessageId(messageId);
-			if (delivered.isPresent()) {
-				if (!delivered.get().pieceId().equals(pieceId)) {
-					throw RuleViolation.conflict("MESSAGE_ID_REUSED", "消息编号已用于其他信息：" + messageId);
-				}
-				return new RecordedAnswer(delivered.get(), true);
-			}
-		}
-		if (piece(pieceId).status() == PieceStatus.ARCHIVED) {
-			throw RuleViolation.conflict("PIECE_ARCHIVED", "信息已归档，不能再记录采用情况");
-		}
-		Level level = Coded.find(Level.class, levelCode)
-			.orElseThrow(() -> new RuleViolation("UNKNOWN_LEVEL", "采用层级无效：" + levelCode));
-		AdoptionForm form = Coded.find(AdoptionForm.class, formCode)
-			.orElseThrow(() -> new RuleViolation("UNKNOWN_ADOPTION_FORM", "采用形式无效：" + formCode));
-		UpwardSubmission submission = this.submissions.findByPieceIdAndLevel(pieceId, level.code())
-			.orElseThrow(() -> new RuleViolation("LEVEL_NOT_SUBMITTED", "该信息未上报" + level.displayName() + "，不能记录其采用情况"));
-		if (this.adoptions.findByPieceIdAndLevel(pieceId, level.code()).isPresent()) {
-			throw RuleViolation.conflict("ANSWER_ALREADY_RECORDED", level.displayName() + "的采用情况已经记录");
-		}
-		if (adoptedOn == null) {
-			throw new RuleViolation("ADOPTION_DATE_REQUIRED", "请填写采用日期");
-		}
-		Instant now = ClockUtil.now().toInstant();
-		if (adoptedOn.isAfter(now.atZone(this.zone).toLocalDate()) || adoptedOn.getYear() < 2000) {
-			throw new RuleViolation("ADOPTION_DATE_INVALID", "采用日期无效：" + adoptedOn);
-		}
-		submission.close(UpwardSubmission.Status.ANSWERED, now);
-		Adoption adoption = this.adoptions.save(
-				new Adoption(pieceId, level, form, adoptedOn, reference, now, userId, messageId));
-		this.timeline.record(pieceId, userId, "adoption-" + level.code(), level.displayName() + form.displayName(),
-				form.code(), reference);
-		return new RecordedAnswer(adoption, false);
-	}
-
-	/** The wait for a level's answer ended without one. */
-	void recordNoAnswer(Long pieceId, String levelCode) {
-		this.submissions.findByPieceIdAndLevel(pieceId, levelCode).ifPresent((submission) -> {
-			if (submission.status() == UpwardSubmission.Status.AWAITING) {
-				submission.close(UpwardSubmission.Status.NO_ANSWER, ClockUtil.now().toInstant());
-				Level level = Coded.find(Level.class, levelCode).orElseThrow();
-				this.timeline.record(pieceId, null, "no-answer-" + levelCode, level.displayName() + "未答复", "no-answer",
-						null);
-			}
-		});
-	}
-
-	@Transactional(readOnly = true)
-	public List<Adoption> adoptionsOf(Long pieceId) {
-		return this.adoptions.findByPieceId(pieceId);
-	}
-
 	@Transactional(readOnly = true)
 	public List<Dispatch> dispatchesOf(Long pieceId) {
 		return this.dispatches.findByPieceId(pieceId);
-	}
-
-	@Transactional(readOnly = true)
-	public Optional<BulletinIssue> issue(Long issueId) {
-		return this.issues.findById(issueId);
 	}
 
 	private Piece piece(Long pieceId) {

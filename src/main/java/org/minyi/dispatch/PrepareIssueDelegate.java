@@ -21,20 +21,20 @@ class PrepareIssueDelegate implements JavaDelegate {
 	/** A piece's line is at most about 120 characters (a title has 100). */
 	private static final int MAX_LISTED = MAX_LENGTH / 20;
 
-	private final DispatchService dispatch;
+	private final PublicationService publication;
 
-	PrepareIssueDelegate(DispatchService dispatch) {
-		this.dispatch = dispatch;
+	PrepareIssueDelegate(PublicationService publication) {
+		this.publication = publication;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long total = this.dispatch.countAwaitingPublication();
+		long total = this.publication.countAwaitingPublication();
 		if (total == 0) {
 			execution.setVariable(DispatchProcess.AWAITING_PIECES, "目前没有待刊发的已签发信息。");
 			return;
 		}
-		List<Piece> oldest = this.dispatch.awaitingPublication(MAX_LISTED);
+		List<Piece> oldest = this.publication.awaitingPublication(MAX_LISTED);
 		StringBuilder text = new StringBuilder("共 " + total + " 条待刊发的已签发信息（按登记先后）：\n");
 		int listed = 0;
 		for (Piece piece : oldest) {

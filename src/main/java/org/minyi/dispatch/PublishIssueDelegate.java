@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component("publishIssueDelegate")
 class PublishIssueDelegate implements JavaDelegate {
 
-	private final DispatchService dispatch;
+	private final PublicationService publication;
 
 	private final RuntimeService runtimeService;
 
@@ -27,9 +27,9 @@ class PublishIssueDelegate implements JavaDelegate {
 
 	private final PieceRepository pieces;
 
-	PublishIssueDelegate(DispatchService dispatch, RuntimeService runtimeService, IdentityService identityService,
+	PublishIssueDelegate(PublicationService publication, RuntimeService runtimeService, IdentityService identityService,
 			PieceRepository pieces) {
-		this.dispatch = dispatch;
+		this.publication = publication;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.pieces = pieces;
@@ -41,7 +41,7 @@ class PublishIssueDelegate implements JavaDelegate {
 		List<String> registrationNumbers = (numbers == null) ? List.of()
 				: Arrays.stream(numbers.split("[\\s,，、;；]+")).filter((number) -> !number.isBlank()).toList();
 		Authentication authentication = this.identityService.getCurrentAuthentication();
-		BulletinIssue issue = this.dispatch.publish((String) execution.getVariable(DispatchProcess.PUBLICATION),
+		BulletinIssue issue = this.publication.publish((String) execution.getVariable(DispatchProcess.PUBLICATION),
 				registrationNumbers, (authentication != null) ? authentication.getUserId() : null);
 		execution.setVariable(DispatchProcess.ISSUE_ID, issue.id());
 		execution.setVariable(DispatchProcess.ISSUE_LABEL, issue.label());

@@ -15,19 +15,19 @@ import org.springframework.stereotype.Component;
 @Component("recordAnswerDelegate")
 class RecordAnswerDelegate implements JavaDelegate {
 
-	private final DispatchService dispatch;
+	private final AdoptionService adoptions;
 
 	private final IdentityService identityService;
 
-	RecordAnswerDelegate(DispatchService dispatch, IdentityService identityService) {
-		this.dispatch = dispatch;
+	RecordAnswerDelegate(AdoptionService adoptions, IdentityService identityService) {
+		this.adoptions = adoptions;
 		this.identityService = identityService;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		Authentication authentication = this.identityService.getCurrentAuthentication();
-		this.dispatch.recordAnswer((Long) execution.getVariable(PieceProcess.PIECE_ID),
+		this.adoptions.recordAnswer((Long) execution.getVariable(PieceProcess.PIECE_ID),
 				(String) execution.getVariable(DispatchProcess.UPWARD_LEVEL),
 				(String) execution.getVariable(DispatchProcess.ADOPTION_FORM),
 				parseDate((String) execution.getVariable(DispatchProcess.ADOPTED_ON)),

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component("recordNoAnswerDelegate")
 class RecordNoAnswerDelegate implements JavaDelegate {
 
-	private final DispatchService dispatch;
+	private final AdoptionService adoptions;
 
-	RecordNoAnswerDelegate(DispatchService dispatch) {
-		this.dispatch = dispatch;
+	RecordNoAnswerDelegate(AdoptionService adoptions) {
+		this.adoptions = adoptions;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.dispatch.recordNoAnswer((Long) execution.getVariable(PieceProcess.PIECE_ID),
+		this.adoptions.recordNoAnswer((Long) execution.getVariable(PieceProcess.PIECE_ID),
 				(String) execution.getVariable(DispatchProcess.UPWARD_LEVEL));
 	}
 

@@ -7,12 +7,19 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.RuleViolation;
+import org.minyi.dispatch.AdoptionRecorded;
+import org.minyi.dispatch.PiecePublished;
+import org.minyi.followup.CaseStepRecorded;
+import org.minyi.followup.InstructionRecorded;
+import org.minyi.intake.PieceRegistered;
+import org.minyi.intake.PieceReturned;
 import org.minyi.notification.NotificationRecipient;
 import org.minyi.notification.NotificationService;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
-import org.minyi.piece.PieceEventRecorded;
 import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceStatus;
+import org.minyi.piece.PieceStatusChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +44,53 @@ public class FeedbackService {
 	}
 
 	@EventListener
-	void on(PieceEventRecorded event) {
-		String milestone = Milestones.of(event);
-		if (milestone == null) {
-			return;
+	void on(PieceRegistered event) {
+		tell(event.pieceId(), Milestones.REGISTERED, null);
+	}
+
+	@EventListener
+	void on(PieceReturned event) {
+		tell(event.pieceId(), Milestones.RETURNED, event.comment());
+	}
+
+	@EventListener
+	void on(PieceStatusChanged event) {
+		if (event.status() == PieceStatus.NOT_ADOPTED) {
+			tell(event.pieceId(), Milestones.NOT_ADOPTED, event.reason());
 		}
-		Piece piece = this.pieces.findById(event.pieceId()).orElseThrow();
-		String message = Milestones.message(milestone, piece, event);
+		else if (event.status() == PieceStatus.ARCHIVED) {
+			tell(event.pieceId(), Milestones.ARCHIVED, null);
+		}
+	}
+
+	@EventListener
+	void on(PiecePublished event) {
+		tell(event.pieceId(), Milestones.PUBLISHED, event.issueLabel());
+	}
+
+	@EventListener
+	void on(AdoptionRecorded event) {
+		if (event.adopted()) {
+			tell(event.pieceId(), Milestones.ADOPTED, event.stepName());
+		}
+	}
+
+	@EventListener
+	void on(InstructionRecorded event) {
+		tell(event.pieceId(), Milestones.INSTRUCTED, null);
+	}
+
+	@EventListener
+	void on(CaseStepRecorded event) {
+		if (event.kind() == CaseStepRecorded.Step.REPLY_ACCEPTED) {
+			tell(event.pieceId(), Milestones.REPLIED, event.comment());
+		}
+	}
+
+	/** Every credited user with an account is told: in "my feedback", and by mail after the commit. */
+	private void tell(Long pieceId, String milestone, String detail) {
+		Piece piece = this.pieces.findById(pieceId).orElseThrow();
+		String message = Milestones.message(milestone, piece, detail);
 		Set<String> recipients = new LinkedHashSet<>();
 		for (Credit credit : piece.credits()) {
 			if (credit.userId() != null) {

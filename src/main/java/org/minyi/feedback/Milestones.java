@@ -1,10 +1,8 @@
 package org.minyi.feedback;
 
 import org.minyi.piece.Piece;
-import org.minyi.piece.PieceEventRecorded;
-import org.minyi.piece.PieceProcess;
 
-/** Which timeline events are milestones for the submitter, and what they are told. */
+/** The milestones of a piece for its submitter, and what the submitter is told at each. */
 final class Milestones {
 
 	static final String REGISTERED = "registered";
@@ -26,45 +24,16 @@ final class Milestones {
 	private Milestones() {
 	}
 
-	static String of(PieceEventRecorded event) {
-		String step = event.step();
-		if ("registered".equals(step)) {
-			return switch (String.valueOf(event.decision())) {
-				case PieceProcess.ACCEPT -> REGISTERED;
-				case PieceProcess.RETURN -> RETURNED;
-				default -> null;
-			};
-		}
-		if ("NOT_ADOPTED".equals(event.decision())) {
-			return NOT_ADOPTED;
-		}
-		if ("published".equals(step)) {
-			return PUBLISHED;
-		}
-		if (step.startsWith("adoption-") && !"not-adopted".equals(event.decision())) {
-			return ADOPTED;
-		}
-		if ("instructed".equals(step)) {
-			return INSTRUCTED;
-		}
-		if ("reply-accepted".equals(step)) {
-			return REPLIED;
-		}
-		if ("ARCHIVED".equals(event.decision())) {
-			return ARCHIVED;
-		}
-		return null;
-	}
-
-	static String message(String milestone, Piece piece, PieceEventRecorded event) {
+	/** What the submitter is told; {@code detail} is the reason, the issue, the level or the reply. */
+	static String message(String milestone, Piece piece, String detail) {
 		String title = "《" + piece.originalText().title() + "》";
-		String comment = (event.comment() == null) ? "" : event.comment();
+		String comment = (detail == null) ? "" : detail;
 		return switch (milestone) {
 			case REGISTERED -> "您的信息" + title + "已登记，登记号 " + piece.registrationNumber() + "。";
 			case RETURNED -> "您的信息" + title + "被退回修改，意见：" + comment;
 			case NOT_ADOPTED -> "您的信息" + title + "不予采用，理由：" + comment;
 			case PUBLISHED -> "您的信息" + title + "已在" + comment + "刊发，视为本级政协采用。";
-			case ADOPTED -> "您的信息" + title + "已被" + event.stepName() + "。";
+			case ADOPTED -> "您的信息" + title + "已被" + comment + "。";
 			case INSTRUCTED -> "您的信息" + title + "获得领导批示。";
 			case REPLIED -> "您的信息" + title + "反映的问题，承办单位已办复：" + comment;
 			case ARCHIVED -> "您的信息" + title + "已办理完毕并归档。";

@@ -14,13 +14,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
+import org.minyi.followup.CaseStepRecorded.Step;
 import org.minyi.identity.Role;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceClearances;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
-import org.minyi.piece.PieceTimeline;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,7 @@ public class FollowupService {
 
 	private final FollowupCaseRepository cases;
 
-	private final PieceTimeline timeline;
+	private final ApplicationEventPublisher events;
 
 	private final PieceClearances clearances;
 
@@ -57,12 +58,12 @@ public class FollowupService {
 	private final ZoneId zone;
 
 	FollowupService(PieceRepository pieces, InstructionRepository instructions, FollowupCaseRepository cases,
-			PieceTimeline timeline, PieceClearances clearances, WorkingDayCalendar calendar, FollowupSettings settings,
+			ApplicationEventPublisher events, PieceClearances clearances, WorkingDayCalendar calendar, FollowupSettings settings,
 			JdbcTemplate jdbc, @Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.pieces = pieces;
 		this.instructions = instructions;
 		this.cases = cases;
-		this.timeline = timeline;
+		this.events = events;
 		this.clearances = clearances;
 		this.calendar = calendar;
 		this.settings = settings;
@@ -112,21 +113,28 @@ public class FollowupService {
 		if (instructedOn == null || instructedOn.isAfter(today) || instructedOn.getYear() < 2000) {
 			throw new RuleViolation("INSTRUCTION_DATE_INVALID", "批示日期无效：" + instructedOn);
 		}
+		// A leader may only read a piece (「阅」) or instruct the committee itself: then no department has a
+		// case. A co-organizer needs a lead.
+		List<String> co = (coDepartments == null) ? List.of()
+				: coDepartments.stream().filter((code) -> code != null && !code.isBlank()).toList();
+		boolean noLead = leadDepartment == null || leadDepartment.isBlank();
+		if (noLead && !co.isEmpty()) {
+			throw new RuleViolation("LEAD_DEPARTMENT_REQUIRED", "指定协办单位时必须指定主办单位");
+		}
 		Set<String> departments = new LinkedHashSet<>();
-		departments.add(checkDepartment(leadDepartment));
-		for (String co : (coDepartments == null) ? List.<String>of() : coDepartments) {
-			departments.add(checkDepartment(co));
+		if (!noLead) {
+			departments.add(checkDepartment(leadDepartment));
+		}
+		for (String code : co) {
+			departments.add(checkDepartment(code));
 		}
 		Instruction instruction = this.instructions.save(new Instruction(pieceId, leaderCode, level, instructedOn,
 				text.strip(), new ArrayList<>(departments), ClockUtil.now().toInstant(), userId, messageId));
-		this.timeline.record(pieceId, userId, "instructed", "领导批示", level, text.strip());
+		this.events.publishEvent(new InstructionRecorded(pieceId, userId, level, text.strip()));
 		return new RecordedInstruction(instruction, false);
 	}
 
 	private String checkDepartment(String code) {
-		if (code == null || code.isBlank()) {
-			throw new RuleViolation("LEAD_DEPARTMENT_REQUIRED", "请指定主办单位");
-		}
 		boolean known = !this.jdbc.queryForList(
 				"SELECT code FROM minyi_recipient WHERE code = ? AND kind = 'DEPARTMENT' AND active = TRUE",
 				String.class, code.strip())
@@ -181,26 +189,26 @@ public class FollowupService {
 		FollowupCase opened = this.cases.save(new FollowupCase(instructionId, instruction.pieceId(), departmentCode,
 				lead, deadline, processInstanceId));
 		// The entry also makes the department a reader of the piece's instruction texts (CommentAudience).
-		record(opened, null, "case-opened", "交办", departmentCode, null);
+		record(opened, null, Step.OPENED, departmentCode, null);
 		return opened;
 	}
 
 	void remind(Long caseId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.remind();
-		record(followup, null, "reminded", "办理提醒", followup.departmentCode(), null);
+		record(followup, null, Step.REMINDED, followup.departmentCode(), null);
 	}
 
 	void markOverdue(Long caseId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.markOverdue();
-		record(followup, null, "overdue", "办理超期", followup.departmentCode(), null);
+		record(followup, null, Step.OVERDUE, followup.departmentCode(), null);
 	}
 
 	void chase(Long caseId, String comment, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.chase();
-		record(followup, userId, "chased", "催办", followup.departmentCode(), comment);
+		record(followup, userId, Step.CHASED, followup.departmentCode(), comment);
 	}
 
 	/** One extension per case; returns the new deadline. */
@@ -213,14 +221,14 @@ public class FollowupService {
 		LocalDate to = this.calendar.addWorkingDays(from, this.settings.extensionWorkingDays());
 		Instant deadline = to.atTime(18, 0).atZone(this.zone).toInstant();
 		followup.extend(reason, deadline);
-		record(followup, userId, "extended", "延期", followup.departmentCode(), reason);
+		record(followup, userId, Step.EXTENDED, followup.departmentCode(), reason);
 		return deadline;
 	}
 
 	void reply(Long caseId, String result, String resolution, boolean contacted, String contactMethod, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.reply(result, resolution, contacted, contactMethod, ClockUtil.now().toInstant());
-		record(followup, userId, "replied", "部门办复", resolution, result);
+		record(followup, userId, Step.REPLIED, resolution, result);
 	}
 
 	void returnReply(Long caseId) {
@@ -230,13 +238,13 @@ public class FollowupService {
 	void acceptReply(Long caseId, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.close(ClockUtil.now().toInstant());
-		record(followup, userId, "reply-accepted", "办复通过", followup.resolution(), followup.replyResult());
+		record(followup, userId, Step.REPLY_ACCEPTED, followup.resolution(), followup.replyResult());
 	}
 
 	void requestHandBack(Long caseId, String reason, String userId) {
 		FollowupCase followup = followupCase(caseId);
 		followup.requestHandBack();
-		record(followup, userId, "hand-back-requested", "申请退回", followup.departmentCode(), reason);
+		record(followup, userId, Step.HAND_BACK_REQUESTED, followup.departmentCode(), reason);
 	}
 
 	void refuseHandBack(Long caseId) {
@@ -249,15 +257,14 @@ public class FollowupService {
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
 		this.clearances.clearDepartment(followup.pieceId(), department, userId);
 		followup.reassign(department, deadline);
-		record(followup, userId, "reassigned", "重新交办", department, null);
+		record(followup, userId, Step.REASSIGNED, department, null);
 		return deadline;
 	}
 
-	/** A timeline entry of the case, for its department (after a reassignment, the new one). */
-	private void record(FollowupCase followup, String userId, String step, String stepName, String decision,
-			String comment) {
-		this.timeline.recordForDepartment(followup.pieceId(), followup.departmentCode(), userId, step, stepName,
-				decision, comment);
+	/** A step of the case, for its department (after a reassignment, the new one). */
+	private void record(FollowupCase followup, String userId, Step step, String decision, String comment) {
+		this.events.publishEvent(new CaseStepRecorded(followup.pieceId(), followup.departmentCode(), userId, step,
+				decision, comment));
 	}
 
 	@Transactional(readOnly = true)

@@ -16,11 +16,12 @@ import org.minyi.piece.Channel;
 import org.minyi.piece.Confidentiality;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceAuthorizations;
+import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceText;
-import org.minyi.piece.PieceTimeline;
 import org.minyi.piece.ReferenceData;
 import org.minyi.piece.Urgency;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Receiving and registering pieces: the rules of steps 1 and 2 of the lifecycle. */
@@ -37,17 +38,17 @@ public class IntakeService {
 
 	private final PieceAuthorizations authorizations;
 
-	private final PieceTimeline timeline;
+	private final ApplicationEventPublisher events;
 
 	private final RegistrationNumbers registrationNumbers;
 
 	IntakeService(PieceRepository pieces, ReferenceData referenceData, IdentityService identityService,
-			PieceAuthorizations authorizations, PieceTimeline timeline, RegistrationNumbers registrationNumbers) {
+			PieceAuthorizations authorizations, ApplicationEventPublisher events, RegistrationNumbers registrationNumbers) {
 		this.pieces = pieces;
 		this.referenceData = referenceData;
 		this.identityService = identityService;
 		this.authorizations = authorizations;
-		this.timeline = timeline;
+		this.events = events;
 		this.registrationNumbers = registrationNumbers;
 	}
 
@@ -94,7 +95,7 @@ public class IntakeService {
 		piece.attachProcessInstance(processInstanceId);
 		this.pieces.save(piece);
 		this.authorizations.grantFor(piece, processInstanceId);
-		this.timeline.record(piece.id(), initiator, "submitted", "提交信息", channel.code(), null);
+		this.events.publishEvent(new PieceSubmitted(piece.id(), initiator, channel.code()));
 		return piece;
 	}
 
@@ -110,7 +111,12 @@ public class IntakeService {
 			piece.register(this.registrationNumbers.next(), clerkId, ClockUtil.now().toInstant());
 		}
 		piece.classify(categoryCode, sourceTypeCode);
-		this.timeline.record(pieceId, clerkId, "registered", "登记编号 " + piece.registrationNumber(), decision, comment);
+		String number = piece.registrationNumber();
+		this.events.publishEvent(switch (String.valueOf(decision)) {
+			case PieceProcess.RETURN -> new PieceReturned(pieceId, clerkId, number, comment);
+			case PieceProcess.REJECT -> new PieceRejected(pieceId, clerkId, number, comment);
+			default -> new PieceRegistered(pieceId, clerkId, number, comment);
+		});
 		return piece;
 	}
 

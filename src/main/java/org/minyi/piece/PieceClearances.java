@@ -1,5 +1,6 @@
 package org.minyi.piece;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -10,15 +11,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class PieceClearances {
 
-	private static final String STEP = "cleared";
-
 	private final PieceRepository pieces;
 
-	private final PieceTimeline timeline;
+	private final ApplicationEventPublisher events;
 
-	PieceClearances(PieceRepository pieces, PieceTimeline timeline) {
+	PieceClearances(PieceRepository pieces, ApplicationEventPublisher events) {
 		this.pieces = pieces;
-		this.timeline = timeline;
+		this.events = events;
 	}
 
 	/** Clears the department for the piece when it is confidential; other pieces it reads as staff anyway. */
@@ -28,8 +27,7 @@ public class PieceClearances {
 			return;
 		}
 		this.pieces.save(piece);
-		this.timeline.recordForDepartment(pieceId, departmentCode, actorId, STEP, "列入知悉范围", departmentCode,
-				"承办本条涉密信息，知悉范围仅限本条");
+		this.events.publishEvent(new PieceCleared(pieceId, departmentCode, actorId));
 	}
 
 }

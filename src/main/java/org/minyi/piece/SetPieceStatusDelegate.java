@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +19,11 @@ class SetPieceStatusDelegate implements JavaDelegate, ExecutionListener {
 
 	private final PieceRepository pieces;
 
-	private final PieceTimeline timeline;
+	private final ApplicationEventPublisher events;
 
-	SetPieceStatusDelegate(PieceRepository pieces, PieceTimeline timeline) {
+	SetPieceStatusDelegate(PieceRepository pieces, ApplicationEventPublisher events) {
 		this.pieces = pieces;
-		this.timeline = timeline;
+		this.events = events;
 	}
 
 	@Override
@@ -37,8 +38,7 @@ class SetPieceStatusDelegate implements JavaDelegate, ExecutionListener {
 		Long pieceId = (Long) execution.getVariable(PieceProcess.PIECE_ID);
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		piece.moveTo(status, reason, ClockUtil.now().toInstant());
-		this.timeline.record(pieceId, null, execution.getCurrentActivityId(), status.displayName(), status.name(),
-				reason);
+		this.events.publishEvent(new PieceStatusChanged(pieceId, execution.getCurrentActivityId(), status, reason));
 	}
 
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.minyi.common.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * decisions that need a comment, {@code minyi.department} the variable with the code of the department
  * whose follow-up case the task belongs to (that department reads the comment, see {@link CommentAudience});</li>
  * <li>the rules of the capabilities ({@link TaskCompletionRule});</li>
- * <li>then a timeline entry: who, when, which step, which decision, which comment.</li>
+ * <li>then {@link TaskCompleted}, which the timeline keeps: who, when, which step, which decision, which comment.</li>
  * </ol>
  */
 @Component
@@ -44,14 +45,14 @@ public class TaskCompletionListener implements TaskListener {
 
 	private final List<TaskCompletionRule> rules;
 
-	private final PieceTimeline timeline;
+	private final ApplicationEventPublisher events;
 
 	TaskCompletionListener(FormValidator formValidator, IdentityService identityService,
-			List<TaskCompletionRule> rules, PieceTimeline timeline) {
+			List<TaskCompletionRule> rules, ApplicationEventPublisher events) {
 		this.formValidator = formValidator;
 		this.identityService = identityService;
 		this.rules = rules;
-		this.timeline = timeline;
+		this.events = events;
 	}
 
 	@Override
@@ -80,8 +81,8 @@ public class TaskCompletionListener implements TaskListener {
 		if (pieceId instanceof Long id) {
 			String department = property(task, DEPARTMENT_PROPERTY).map((name) -> (String) variables.get(name))
 				.orElse(null);
-			this.timeline.recordForDepartment(id, department, actor(task), task.getTaskDefinitionKey(), task.getName(),
-					decision, comment);
+			this.events.publishEvent(new TaskCompleted(id, department, actor(task), task.getTaskDefinitionKey(),
+					task.getName(), decision, comment));
 		}
 	}
 

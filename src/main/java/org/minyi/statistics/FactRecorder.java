@@ -7,11 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.dispatch.AdoptionRecorded;
+import org.minyi.dispatch.PiecePublished;
+import org.minyi.followup.CaseStepRecorded;
+import org.minyi.followup.InstructionRecorded;
+import org.minyi.intake.PieceRegistered;
+import org.minyi.intake.PieceSubmitted;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
-import org.minyi.piece.PieceEventRecorded;
-import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceStatus;
+import org.minyi.piece.PieceStatusChanged;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +25,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a fact for each countable event on a piece's timeline, in the same transaction: one row per
+ * Records a fact for each countable event the capabilities publish, in the same transaction: one row per
  * person the piece credits, each with an equal share, so a co-submitted or combined piece shares its
  * points and the sum of shares counts the event once.
  */
@@ -49,41 +55,48 @@ class FactRecorder {
 	record Countable(String type, String level, String form) {
 	}
 
-	static Countable countable(PieceEventRecorded event) {
-		String step = event.step();
-		String decision = event.decision();
-		if ("submitted".equals(step)) {
-			return new Countable("submitted", null, null);
-		}
-		if ("registered".equals(step) && PieceProcess.ACCEPT.equals(decision)) {
-			return new Countable("registered", null, null);
-		}
-		if ("NOT_ADOPTED".equals(decision)) {
-			return new Countable("not-adopted", null, null);
-		}
-		if ("published".equals(step)) {
-			return new Countable("adopted", "committee", "single");
-		}
-		if (step.startsWith("adoption-") && !"not-adopted".equals(decision)) {
-			return new Countable("adopted", step.substring("adoption-".length()), decision);
-		}
-		if ("instructed".equals(step)) {
-			return new Countable("instructed", decision, null);
-		}
-		if ("reply-accepted".equals(step)) {
-			return new Countable("replied", null, null);
-		}
-		if ("overdue".equals(step) || "chased".equals(step)) {
-			return new Countable(step, null, null);
-		}
-		return null;
+	@EventListener
+	void on(PieceSubmitted event) {
+		record(new Countable("submitted", null, null), event.pieceId());
 	}
 
 	@EventListener
-	void on(PieceEventRecorded event) {
-		Countable countable = countable(event);
-		if (countable != null) {
-			record(countable, event.pieceId());
+	void on(PieceRegistered event) {
+		record(new Countable("registered", null, null), event.pieceId());
+	}
+
+	@EventListener
+	void on(PieceStatusChanged event) {
+		if (event.status() == PieceStatus.NOT_ADOPTED) {
+			record(new Countable("not-adopted", null, null), event.pieceId());
+		}
+	}
+
+	@EventListener
+	void on(PiecePublished event) {
+		record(new Countable("adopted", "committee", event.form().code()), event.pieceId());
+	}
+
+	@EventListener
+	void on(AdoptionRecorded event) {
+		if (event.adopted()) {
+			record(new Countable("adopted", event.level().code(), event.form().code()), event.pieceId());
+		}
+	}
+
+	@EventListener
+	void on(InstructionRecorded event) {
+		record(new Countable("instructed", event.level(), null), event.pieceId());
+	}
+
+	@EventListener
+	void on(CaseStepRecorded event) {
+		switch (event.kind()) {
+			case REPLY_ACCEPTED -> record(new Countable("replied", null, null), event.pieceId());
+			case OVERDUE -> record(new Countable("overdue", null, null), event.pieceId());
+			case CHASED -> record(new Countable("chased", null, null), event.pieceId());
+			default -> {
+			}
 		}
 	}
 
@@ -91,10 +104,6 @@ class FactRecorder {
 	void record(Countable countable, Long pieceId) {
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		String form = countable.form();
-		if ("adopted".equals(countable.type()) && "committee".equals(countable.level())) {
-			boolean combined = piece.credits().stream().anyMatch((credit) -> credit.kind() == Credit.Kind.MERGED);
-			form = combined ? "combined" : "single";
-		}
 		Map<String, String> credited = new LinkedHashMap<>();
 		for (Credit credit : piece.credits()) {
 			credited.putIfAbsent((credit.userId() != null) ? credit.userId() : "name:" + credit.name(), credit.name());

@@ -13,8 +13,8 @@ import org.minyi.common.RuleViolation;
 import org.minyi.piece.Confidentiality;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
-import org.minyi.piece.PieceTimeline;
 import org.minyi.statistics.Tallies.Dimension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,20 +63,20 @@ public class StatisticsService {
 
 	private final PieceRepository pieces;
 
-	private final PieceTimeline timeline;
+	private final ApplicationEventPublisher events;
 
 	private final FactQueries facts;
 
 	private final MonthlyRollups rollups;
 
-	StatisticsService(JdbcTemplate jdbc, Scoring scoring, PieceRepository pieces, PieceTimeline timeline,
+	StatisticsService(JdbcTemplate jdbc, Scoring scoring, PieceRepository pieces, ApplicationEventPublisher events,
 			FactQueries facts, MonthlyRollups rollups) {
 		this.jdbc = jdbc;
 		this.facts = facts;
 		this.rollups = rollups;
 		this.scoring = scoring;
 		this.pieces = pieces;
-		this.timeline = timeline;
+		this.events = events;
 	}
 
 	/**
@@ -167,7 +167,7 @@ public class StatisticsService {
 			throw new RuleViolation("PIECE_NOT_REGISTERED", "未登记的信息不能评为优秀信息");
 		}
 		piece.flagOutstanding(flag);
-		this.timeline.record(pieceId, userId, "outstanding", flag ? "评为优秀信息" : "取消优秀信息", String.valueOf(flag), null);
+		this.events.publishEvent(new OutstandingFlagged(pieceId, userId, flag));
 	}
 
 	/** Points of every fact of the year again, from the decision table deployed now. Facts stay as they are. */

@@ -73,6 +73,12 @@ class DispatchProcessTest {
 	DispatchService dispatchService;
 
 	@Autowired
+	PublicationService publicationService;
+
+	@Autowired
+	AdoptionService adoptionService;
+
+	@Autowired
 	TestRestTemplate rest;
 
 	@Autowired
@@ -104,7 +110,7 @@ class DispatchProcessTest {
 		assertThat(label).matches("\\d{4}年第\\d+期");
 		for (ProcessInstance piece : List.of(first, second)) {
 			assertThat(piece(piece).status()).isEqualTo(PieceStatus.PUBLISHED);
-			assertThat(this.dispatchService.adoptionsOf(piece(piece).id())).singleElement()
+			assertThat(this.adoptionService.adoptionsOf(piece(piece).id())).singleElement()
 				.satisfies((adoption) -> assertThat(adoption.level()).isEqualTo("committee"))
 				.satisfies((adoption) -> assertThat(adoption.form()).isEqualTo("single"))
 				.satisfies((adoption) -> assertThat(adoption.reference()).isEqualTo(label));
@@ -135,7 +141,7 @@ class DispatchProcessTest {
 				  'SIGNED_OFF', ?, ?, ?, 0)""", waiting);
 		try {
 			ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title("关于两会期间信息集中报送的建议"));
-			long total = this.dispatchService.countAwaitingPublication();
+			long total = this.publicationService.countAwaitingPublication();
 			assertThat(total).isGreaterThanOrEqualTo(1001);
 
 			ProcessInstance bulletin = startBulletin();
@@ -220,7 +226,7 @@ class DispatchProcessTest {
 		this.lifecycle.complete("liqiang", piece.getId(), answer);
 
 		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
-		assertThat(this.dispatchService.adoptionsOf(piece(piece).id())).extracting(Adoption::level, Adoption::form)
+		assertThat(this.adoptionService.adoptionsOf(piece(piece).id())).extracting(Adoption::level, Adoption::form)
 			.contains(org.assertj.core.groups.Tuple.tuple("province", "single"),
 					org.assertj.core.groups.Tuple.tuple("city", "combined"));
 	}
@@ -238,8 +244,8 @@ class DispatchProcessTest {
 
 		assertThat(dispatch).hasPassed(DispatchProcess.TIMER_NO_ANSWER).isEnded();
 		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
-		assertThat(this.dispatchService.awaitedLevels(piece(piece).id())).isEmpty();
-		assertThat(this.dispatchService.adoptionsOf(piece(piece).id())).extracting(Adoption::level)
+		assertThat(this.adoptionService.awaitedLevels(piece(piece).id())).isEmpty();
+		assertThat(this.adoptionService.adoptionsOf(piece(piece).id())).extracting(Adoption::level)
 			.containsExactly("committee");
 	}
 
@@ -251,7 +257,7 @@ class DispatchProcessTest {
 
 		assertThat(postAnswer(piece, "city", "forwarded", messageId).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(postAnswer(piece, "city", "forwarded", messageId).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(this.dispatchService.adoptionsOf(piece(piece).id())).filteredOn((a) -> a.level().equals("city"))
+		assertThat(this.adoptionService.adoptionsOf(piece(piece).id())).filteredOn((a) -> a.level().equals("city"))
 			.hasSize(1);
 		ResponseEntity<Map<String, Object>> national = postAnswer(piece, "national", "single", "msg-n-" + number(piece));
 		assertThat(national.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -229,6 +229,29 @@ class FollowupProcessTest {
 	}
 
 	@Test
+	void shouldRecordAnInstructionThatNamesNoDepartmentAndArchiveWithoutACase() {
+		ProcessInstance piece = dispatched();
+		Map<String, Object> read = instructionBody(null, null);
+		read.put("text", "阅。");
+		ResponseEntity<Map<String, Object>> recorded = new Http(this.rest).post("liqiang",
+				"/api/pieces/" + piece(piece).id() + "/instructions", read);
+
+		assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(cases(piece)).isEmpty();
+		assertThat(this.feedbackService.of("wangfang")).filteredOn((f) -> f.pieceId().equals(piece(piece).id()))
+			.extracting(Feedback::milestone)
+			.contains("instructed");
+		Map<String, Object> coOnly = instructionBody(null, null);
+		coOnly.put("coDepartments", List.of(HOUSING));
+		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + piece(piece).id() + "/instructions", coOnly)
+			.getBody()).containsEntry("code", "LEAD_DEPARTMENT_REQUIRED");
+
+		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
+		executeWindowTimer(piece);
+		assertThat(piece).isEnded().hasPassed(FollowupProcess.END_ARCHIVED);
+	}
+
+	@Test
 	void shouldRefuseBadRepliesHandBacksAndInstructions() {
 		ProcessInstance undispatched = this.lifecycle.signedOff(PieceFixtures.piece());
 		ResponseEntity<Map<String, Object>> early = postInstruction(undispatched, HOUSING, null);

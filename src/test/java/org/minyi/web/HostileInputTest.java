@@ -215,7 +215,7 @@ class HostileInputTest {
 		attackJson("POST /api/pieces/{id}/instructions", "liqiang",
 				"/api/pieces/" + this.dispatchedPieceId + "/instructions", valid,
 				List.of(Field.code("leader", true), Field.date("instructedOn"), Field.text("text", 2000, true),
-						Field.code("leadDepartment", true), Field.codes("coDepartments"),
+						Field.code("leadDepartment", false), Field.codes("coDepartments"),
 						Field.text("messageId", 100, false)),
 				HostileCorpus.API, true);
 	}
