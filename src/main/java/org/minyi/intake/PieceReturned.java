@@ -1,21 +1,10 @@
 package org.minyi.intake;
 
 import org.minyi.piece.PieceProcess;
-import org.minyi.piece.TimelineEvent;
 
-/** A piece registered and numbered, and given back to its submitter for revision, with the reason. */
+/** A piece given back to its submitter for revision, with the reason ({@code comment}). */
 public record PieceReturned(Long pieceId, String actorId, String registrationNumber, String comment)
-		implements TimelineEvent {
-
-	@Override
-	public String step() {
-		return "registered";
-	}
-
-	@Override
-	public String stepName() {
-		return "登记编号 " + this.registrationNumber;
-	}
+		implements RegistrationDecided {
 
 	@Override
 	public String decision() {

@@ -293,7 +293,7 @@ final class LifecycleClient {
 	}
 
 	private JsonNode firstTask(Map<String, Object> query) throws IOException {
-		Answer tasks = call("POST", "admin", "/engine-rest/task", query);
+		Answer tasks = call("POST", "admin", "/engine-rest/task?firstResult=0&maxResults=1", query);
 		expect(tasks, 200, "task query " + query);
 		return tasks.body().isEmpty() ? null : tasks.body().get(0);
 	}
