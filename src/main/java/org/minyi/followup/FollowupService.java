@@ -115,8 +115,7 @@ public class FollowupService {
 		}
 		// A leader may only read a piece (「阅」) or instruct the committee itself: then no department has a
 		// case. A co-organizer needs a lead.
-		List<String> co = (coDepartments == null) ? List.of()
-				: coDepartments.stream().filter((code) -> code != null && !code.isBlank()).toList();
+		List<String> co = (coDepartments == null) ? List.of() : coDepartments;
 		boolean noLead = leadDepartment == null || leadDepartment.isBlank();
 		if (noLead && !co.isEmpty()) {
 			throw new RuleViolation("LEAD_DEPARTMENT_REQUIRED", "指定协办单位时必须指定主办单位");
@@ -135,6 +134,9 @@ public class FollowupService {
 	}
 
 	private String checkDepartment(String code) {
+		if (code == null || code.isBlank()) {
+			throw new RuleViolation("DEPARTMENT_REQUIRED", "承办单位不能为空");
+		}
 		boolean known = !this.jdbc.queryForList(
 				"SELECT code FROM minyi_recipient WHERE code = ? AND kind = 'DEPARTMENT' AND active = TRUE",
 				String.class, code.strip())

@@ -80,7 +80,8 @@ public class Instruction {
 
 	/** The lead department (主办) first, then the co-handling ones (协办). */
 	public List<String> departments() {
-		return Arrays.asList(this.departments.split(","));
+		// None when the leader named no department (「阅」).
+		return this.departments.isEmpty() ? List.of() : Arrays.asList(this.departments.split(","));
 	}
 
 	public String messageId() {
