@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -33,22 +31,18 @@ class CommandFailureLogTest {
 	RuntimeService runtimeService;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldLogARefusalInsideAServiceTaskAsOneLine(CapturedOutput output) {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece());
-		lifecycle.publish(this.runtimeService.createProcessInstanceQuery()
+		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece());
+		this.lifecycle.publish(this.runtimeService.createProcessInstanceQuery()
 			.processInstanceId(piece.getId())
 			.singleResult()
 			.getBusinessKey());
 		int before = output.getOut().length();
 
-		assertThatThrownBy(() -> lifecycle.complete("liqiang", piece.getId(),
+		assertThatThrownBy(() -> this.lifecycle.complete("liqiang", piece.getId(),
 				Map.of(DispatchProcess.DIRECT_REPORT, false, DispatchProcess.FORWARD_REPORT, false)))
 			.hasMessageContaining("DISPATCH_FORM_REQUIRED");
 

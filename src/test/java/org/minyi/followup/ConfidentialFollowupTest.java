@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,9 +86,11 @@ class ConfidentialFollowupTest {
 	@Autowired
 	TestRestTemplate rest;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
-	private Http http;
+	@Autowired
+	Http http;
 
 	private GreenMail greenMail;
 

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
@@ -62,9 +60,6 @@ class SimilarPiecesTest {
 	HistoryService historyService;
 
 	@Autowired
-	IdentityService identityService;
-
-	@Autowired
 	PieceRepository pieces;
 
 	@Autowired
@@ -76,15 +71,11 @@ class SimilarPiecesTest {
 	@Autowired
 	TestRestTemplate rest;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
-	private Http http;
-
-	@BeforeEach
-	void setUp() {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		this.http = new Http(this.rest);
-	}
+	@Autowired
+	Http http;
 
 	@Test
 	void shouldShowSimilarPiecesOnlyToTheRegistrarAndStoreThemNowhere() {

@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.followup.FollowupProcess;
@@ -23,7 +20,6 @@ import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -66,29 +62,16 @@ class TimelineAudienceTest {
 	private static final String ACCEPTED_REPLY = "校园周边12个小区加装电梯将于年底前完成审批";
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
 	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
 
 	@Autowired
 	PieceRepository pieces;
 
 	@Autowired
-	TestRestTemplate rest;
+	Lifecycle lifecycle;
 
-	private Lifecycle lifecycle;
-
-	private Http http;
-
-	@BeforeEach
-	void setUp() {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		this.http = new Http(this.rest);
-	}
+	@Autowired
+	Http http;
 
 	@Test
 	void shouldShowEachTimelineCommentOnlyToTheStaffTheSubmitterOrTheDepartmentItIsFor() {

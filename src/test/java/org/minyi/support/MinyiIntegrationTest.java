@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(CoverageConfiguration.class)
+@Import({ CoverageConfiguration.class, TestSupportConfiguration.class })
 public @interface MinyiIntegrationTest {
 
 }

@@ -1,0 +1,27 @@
+package org.minyi.support;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+
+/** The tests' helpers as beans, so a test class autowires them instead of the services they are made of. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfiguration {
+
+	@Bean
+	Lifecycle lifecycle(RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
+		return new Lifecycle(runtimeService, taskService, identityService);
+	}
+
+	/** Lazy: the test's web server, and with it the template, exists only once the context has started. */
+	@Bean
+	@Lazy
+	Http http(@Lazy TestRestTemplate rest) {
+		return new Http(rest);
+	}
+
+}
