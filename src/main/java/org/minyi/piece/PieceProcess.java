@@ -80,6 +80,18 @@ public final class PieceProcess {
 
 	public static final String NEEDS_VERIFICATION = "needsVerification";
 
+	/**
+	 * The verifier the registrar chose (a user of the {@code verifier} group), optional: the assignee of
+	 * {@link #TASK_VERIFY}; without one the group's members claim the task.
+	 */
+	public static final String VERIFIER = "verifier";
+
+	/**
+	 * The registration form's choice of verifiers, one {@code userId|name} per line, local to
+	 * {@link #TASK_REGISTER} (the select's options: Camunda Forms read them with a FEEL expression).
+	 */
+	public static final String VERIFIER_CHOICES = "verifierChoices";
+
 	public static final String REVISION_DECISION = "revisionDecision";
 
 	public static final String REVISION_COMMENT = "revisionComment";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.feedback.Feedback;
 import org.minyi.feedback.FeedbackService;
+import org.minyi.notification.NotificationService;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
+import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -81,17 +84,23 @@ class FollowupProcessTest {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	NotificationService notificationService;
+
 	private Lifecycle lifecycle;
+
+	private EngineClock clock;
 
 	@AfterEach
 	void resetClock() {
-		ClockUtil.reset();
+		EngineClock.reset();
 	}
 
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(this.processEngine);
 		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		this.clock = new EngineClock(this.managementService);
 	}
 
 	@Test
@@ -122,11 +131,15 @@ class FollowupProcessTest {
 		ProcessInstance piece = dispatched();
 		instruct(piece, HOUSING);
 		Task handling = handlingTask(piece, HOUSING);
-		assertThat(handling.getDueDate()).isNotNull();
+		Date deadline = handling.getDueDate();
+		assertThat(deadline).isNotNull();
 
-		fireWhenDue(timer(piece, FollowupProcess.TIMER_REMINDER));
-
+		advanceTo(piece, EngineClock.minutesAfter(ClockUtil.getCurrentTime(), 1));
+		assertThat(cases(piece).get(0).reminders()).as("not yet").isZero();
+		advanceTo(piece, EngineClock.minutesBefore(deadline, 1));
 		assertThat(cases(piece).get(0).reminders()).isOne();
+		assertThat(cases(piece).get(0).isOverdue()).isFalse();
+		assertThat(reminders(piece, "wuhao")).singleElement().satisfies((entry) -> assertThat(entry.body()).contains(day(deadline)));
 		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).isOne();
 	}
 
@@ -134,7 +147,7 @@ class FollowupProcessTest {
 	void shouldEscalateAnOverdueCaseToSupervisorsWhoChaseAndExtendOnce() {
 		ProcessInstance piece = dispatched();
 		instruct(piece, HOUSING);
-		fireWhenDue(timer(piece, FollowupProcess.TIMER_OVERDUE));
+		advanceTo(piece, EngineClock.minutesAfter(handlingTask(piece, HOUSING).getDueDate(), 1));
 		assertThat(cases(piece).get(0).isOverdue()).isTrue();
 
 		Task supervise = task(piece, FollowupProcess.TASK_SUPERVISE);
@@ -156,10 +169,45 @@ class FollowupProcessTest {
 		reply(piece, HOUSING, "wuhao");
 		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_REPLY),
 				Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.RETURN, FollowupProcess.REVIEW_COMMENT, "请补充"));
-		this.managementService.executeJob(timer(piece, FollowupProcess.TIMER_OVERDUE).getId());
+		advanceTo(piece, EngineClock.minutesAfter(Date.from(extended.deadline()), 1));
 		Task again = task(piece, FollowupProcess.TASK_SUPERVISE);
 		assertThatThrownBy(() -> complete("zhengyu", again, supervision(FollowupProcess.EXTEND, "再延期")))
 			.hasMessageContaining("EXTENSION_ALREADY_USED");
+	}
+
+	@Test
+	void shouldRemindAndEscalateAnExtendedCaseForItsNewDeadline() {
+		ProcessInstance piece = dispatched();
+		instruct(piece, HOUSING);
+		Task handling = handlingTask(piece, HOUSING);
+		Date first = handling.getDueDate();
+		advanceTo(piece, EngineClock.minutesAfter(first, 1));
+		assertThat(cases(piece).get(0).reminders()).isOne();
+		assertThat(cases(piece).get(0).isOverdue()).isTrue();
+		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE), supervision(FollowupProcess.EXTEND, "需协调规划部门"));
+		Date extended = Date.from(cases(piece).get(0).deadline());
+		assertThat(extended).isAfter(first);
+
+		// The department keeps its task; its reminder comes before the new deadline, not at once.
+		advanceTo(piece, EngineClock.minutesAfter(ClockUtil.getCurrentTime(), 1));
+		assertThat(cases(piece).get(0).reminders()).as("no reminder right after the extension").isOne();
+		assertThat(openTasks(piece, FollowupProcess.TASK_SUPERVISE)).isZero();
+		advanceTo(piece, EngineClock.minutesBefore(extended, 1));
+		assertThat(cases(piece).get(0).reminders()).as("reminded before the new deadline").isEqualTo(2);
+		assertThat(cases(piece).get(0).isOverdue()).isFalse();
+		assertThat(openTasks(piece, FollowupProcess.TASK_SUPERVISE)).as("not escalated before it").isZero();
+		assertThat(reminders(piece, "wuhao")).extracting(NotificationService.InboxEntry::body)
+			.anyMatch((body) -> body.contains(day(extended)));
+
+		advanceTo(piece, EngineClock.minutesAfter(extended, 1));
+		assertThat(cases(piece).get(0).isOverdue()).as("escalated after the new deadline").isTrue();
+		assertThat(task(piece, FollowupProcess.TASK_SUPERVISE)).hasCandidateGroup("supervisor");
+		assertThat(this.notificationService.inbox("zhengyu")).filteredOn((entry) -> entry.subject().startsWith("【超期督办】")
+				&& entry.subject().contains(piece(piece).registrationNumber()))
+			.extracting(NotificationService.InboxEntry::body)
+			.anyMatch((body) -> body.contains(day(extended)));
+		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).as("the same task all along")
+			.isOne();
 	}
 
 	@Test
@@ -380,18 +428,30 @@ class FollowupProcessTest {
 			.get(0);
 	}
 
-	/** Moves the engine clock past the timer's due date, checks the job is now due, and runs it. */
-	private void fireWhenDue(Job timer) {
-		ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
-		assertThat(this.managementService.createJobQuery().jobId(timer.getId()).executable().count()).isOne();
-		this.managementService.executeJob(timer.getId());
+	/** The engine clock moved; the follow-ups' timers that are due by then fire. */
+	private void advanceTo(ProcessInstance piece, Date instant) {
+		this.clock.advanceTo(instant, () -> followupInstances(piece));
 	}
 
-	private Job timer(ProcessInstance piece, String activityId) {
-		return this.managementService.createJobQuery()
-			.processInstanceId(followupInstances(piece).get(0))
-			.activityId(activityId)
-			.singleResult();
+	private long openTasks(ProcessInstance piece, String key) {
+		return this.taskService.createTaskQuery()
+			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
+			.taskDefinitionKey(key)
+			.count();
+	}
+
+	/** The department user's reminders about this piece, in the inbox. */
+	private List<NotificationService.InboxEntry> reminders(ProcessInstance piece, String userId) {
+		String number = piece(piece).registrationNumber();
+		return this.notificationService.inbox(userId)
+			.stream()
+			.filter((entry) -> entry.subject().startsWith("【办理提醒】") && entry.subject().contains(number))
+			.toList();
+	}
+
+	/** A date as the notification templates write it. */
+	private static String day(Date date) {
+		return new SimpleDateFormat("yyyy年M月d日").format(date);
 	}
 
 	private void executeWindowTimer(ProcessInstance piece) {

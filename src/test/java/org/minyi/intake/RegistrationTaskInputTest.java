@@ -99,6 +99,15 @@ class RegistrationTaskInputTest {
 	}
 
 	@Test
+	void shouldRefuseAVerifierOutsideTheVerifierGroup() {
+		Map<String, Object> variables = PieceFixtures.accept(true);
+		variables.put(PieceProcess.VERIFIER, "chenjun");
+		assertRefused(variables, "VERIFIER_NOT_IN_GROUP", "「核实人」须为核实人组的成员");
+		variables.put(PieceProcess.VERIFIER, 42);
+		assertRefused(variables, "VERIFIER_NOT_IN_GROUP", "核实人组");
+	}
+
+	@Test
 	void shouldAnswer400WhenAProcessIsStartedWithBadInputThroughEngineRest() {
 		Map<String, Object> typed = new HashMap<>();
 		PieceFixtures.piece().variables().forEach((name, value) -> typed.put(name, Map.of("value", value)));

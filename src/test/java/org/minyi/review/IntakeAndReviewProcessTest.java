@@ -13,16 +13,20 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.RuleViolation;
+import org.minyi.notification.NotificationService;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceEvent;
@@ -30,6 +34,7 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceTimeline;
+import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
@@ -53,6 +58,10 @@ class IntakeAndReviewProcessTest {
 	private static final String SECRETARY_GENERAL = "chenjun";
 
 	private static final String VICE_CHAIR = "sunli";
+
+	private static final String REMINDER = "【到期提醒】";
+
+	private static final String ESCALATION = "【超期提醒】";
 
 	@Autowired
 	ProcessEngine processEngine;
@@ -78,12 +87,26 @@ class IntakeAndReviewProcessTest {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	NotificationService notificationService;
+
 	private Users users;
+
+	private EngineClock clock;
 
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(this.processEngine);
 		this.users = new Users(this.identityService);
+		this.clock = new EngineClock(this.managementService);
+	}
+
+	@AfterEach
+	void resetClock() {
+		EngineClock.reset();
 	}
 
 	@Test
@@ -216,7 +239,7 @@ class IntakeAndReviewProcessTest {
 		ProcessInstance instance = submit(PieceFixtures.piece());
 		complete(CLERK, instance, PieceFixtures.accept(true));
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_VERIFY);
-		assertThat(task(instance)).hasCandidateGroup("verifier");
+		assertThat(task(instance)).hasCandidateGroup("verifier").isNotAssigned();
 		// Due at the end of office hours, ten working days (minyi.deadlines.working-days.verify) from today.
 		ZonedDateTime due = task(instance).getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai"));
 		assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(18, 0));
@@ -230,6 +253,93 @@ class IntakeAndReviewProcessTest {
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
 		assertThat(piece(instance).verificationResult()).isEqualTo(PieceProcess.PARTLY_CONFIRMED);
+	}
+
+	@Test
+	void shouldGiveVerificationToTheVerifierTheRegistrarChoseAndRefuseAnyoneElse() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		assertThat((String) this.taskService.getVariable(task(instance).getId(), PieceProcess.VERIFIER_CHOICES))
+			.as("the registration form's choice of verifiers: the verifier group")
+			.contains(VERIFIER + "|周敏")
+			.doesNotContain(CLERK);
+		Map<String, Object> registration = PieceFixtures.accept(true);
+		registration.put(PieceProcess.VERIFIER, CLERK);
+		assertThatThrownBy(() -> complete(CLERK, instance, registration)).isInstanceOf(RuleViolation.class)
+			.hasMessageStartingWith("[VERIFIER_NOT_IN_GROUP]")
+			.hasMessageContaining("核实人组");
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_REGISTER);
+
+		registration.put(PieceProcess.VERIFIER, VERIFIER);
+		complete(CLERK, instance, registration);
+
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_VERIFY);
+		assertThat(task(instance)).isAssignedTo(VERIFIER).hasCandidateGroup("verifier");
+		assertThat(notices(VERIFIER, "【待办】调查核实", piece(instance).registrationNumber())).hasSize(1);
+		complete(VERIFIER, instance, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.CONFIRMED,
+				PieceProcess.VERIFICATION_NOTES, "经实地走访，情况属实"));
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
+	}
+
+	@Test
+	void shouldRemindTheVerifierBeforeTheDeadlineAndTellTheInfoSectionWhenItHasPassed() {
+		ProcessInstance instance = submit(PieceFixtures.piece());
+		Map<String, Object> registration = PieceFixtures.accept(true);
+		registration.put(PieceProcess.VERIFIER, VERIFIER);
+		complete(CLERK, instance, registration);
+		Task verify = task(instance);
+		String number = piece(instance).registrationNumber();
+
+		advanceTo(instance, EngineClock.minutesAfter(ClockUtil.getCurrentTime(), 1));
+		assertThat(notices(VERIFIER, REMINDER, number)).as("not yet").isEmpty();
+		advanceTo(instance, EngineClock.minutesBefore(verify.getDueDate(), 1));
+		assertThat(notices(VERIFIER, REMINDER, number)).singleElement()
+			.satisfies((entry) -> assertThat(entry.subject()).contains("调查核实"));
+		assertThat(notices(CLERK, ESCALATION, number)).as("not overdue yet").isEmpty();
+
+		advanceTo(instance, EngineClock.minutesAfter(verify.getDueDate(), 1));
+		assertThat(notices(CLERK, ESCALATION, number)).singleElement()
+			.satisfies((entry) -> assertThat(entry.subject()).contains("调查核实"));
+		assertThat(notices(VERIFIER, REMINDER, number)).as("reminded once").hasSize(1);
+		assertThat(task(instance).getId()).as("the verifier keeps the task").isEqualTo(verify.getId());
+		complete(VERIFIER, instance, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.CONFIRMED,
+				PieceProcess.VERIFICATION_NOTES, "经实地走访，情况属实"));
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
+	}
+
+	@Test
+	void shouldRemindSignersBeforeTheirDeadlinesAndTellTheInfoSectionWhenTheyHavePassed() {
+		ProcessInstance instance = atSignoff(PieceFixtures.piece().confidential().title("关于某涉密工程进度的建议"));
+		String number = piece(instance).registrationNumber();
+
+		Task secretaryGeneral = task(instance);
+		advanceTo(instance, EngineClock.minutesAfter(ClockUtil.getCurrentTime(), 1));
+		assertThat(notices(SECRETARY_GENERAL, REMINDER, number)).as("not yet").isEmpty();
+		advanceTo(instance, EngineClock.minutesBefore(secretaryGeneral.getDueDate(), 1));
+		assertThat(notices(SECRETARY_GENERAL, REMINDER, number)).singleElement()
+			.satisfies((entry) -> assertThat(entry.subject()).contains("秘书长审核"));
+		assertThat(notices(CLERK, ESCALATION, number)).isEmpty();
+		advanceTo(instance, EngineClock.minutesAfter(secretaryGeneral.getDueDate(), 1));
+		assertThat(notices(CLERK, ESCALATION, number)).singleElement()
+			.satisfies((entry) -> assertThat(entry.subject()).contains("秘书长审核"));
+		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.APPROVE, null));
+
+		Task viceChair = task(instance);
+		assertThat(viceChair.getTaskDefinitionKey()).isEqualTo(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
+		advanceTo(instance, EngineClock.minutesBefore(viceChair.getDueDate(), 1));
+		assertThat(notices(VICE_CHAIR, REMINDER, number)).singleElement()
+			.satisfies((entry) -> assertThat(entry.subject()).contains("分管副主席签发"));
+		assertThat(notices(CLERK, ESCALATION, number)).hasSize(1);
+		advanceTo(instance, EngineClock.minutesAfter(viceChair.getDueDate(), 1));
+		assertThat(notices(CLERK, ESCALATION, number)).hasSize(2)
+			.anySatisfy((entry) -> assertThat(entry.subject()).contains("分管副主席签发"));
+		assertThat(instance).isWaitingAt(PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
+
+		List<NotificationService.InboxEntry> sent = new java.util.ArrayList<>(notices(CLERK, ESCALATION, number));
+		sent.addAll(notices(SECRETARY_GENERAL, REMINDER, number));
+		sent.addAll(notices(VICE_CHAIR, REMINDER, number));
+		assertThat(sent).as("a confidential piece's title is in no reminder or escalation")
+			.allSatisfy((entry) -> assertThat(entry.subject() + entry.body()).doesNotContain("涉密工程")
+				.doesNotContain("编辑后的标题"));
 	}
 
 	@Test
@@ -362,6 +472,19 @@ class IntakeAndReviewProcessTest {
 		assertThat(similar.getBody()).anySatisfy((candidate) -> assertThat(candidate)
 			.containsEntry("registrationNumber", piece(first).registrationNumber())
 			.containsEntry("title", "关于规范共享单车停放秩序的建议"));
+	}
+
+	/** The engine clock moved; the piece's timers that are due by then fire. */
+	private void advanceTo(ProcessInstance instance, java.util.Date instant) {
+		this.clock.advanceTo(instant, List.of(instance.getId()));
+	}
+
+	/** A user's inbox entries about this piece whose subject starts so. */
+	private List<NotificationService.InboxEntry> notices(String userId, String subjectStart, String number) {
+		return this.notificationService.inbox(userId)
+			.stream()
+			.filter((entry) -> entry.subject().startsWith(subjectStart) && entry.subject().contains(number))
+			.toList();
 	}
 
 	private ProcessInstance atSignoff(PieceFixtures fixture) {
