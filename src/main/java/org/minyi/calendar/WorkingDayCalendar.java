@@ -36,6 +36,9 @@ public class WorkingDayCalendar {
 	/** Deadlines fall at the end of the office day rather than at midnight. */
 	static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(18, 0);
 
+	/** Reminders come at the start of an office day, so they are read that day. */
+	static final LocalTime START_OF_OFFICE_DAY = LocalTime.of(9, 0);
+
 	private final Supplier<List<CalendarDay>> source;
 
 	private final ZoneId zone;
@@ -127,6 +130,30 @@ public class WorkingDayCalendar {
 		LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(this.zone).toLocalDate();
 		LocalDate dueDay = addWorkingDays(today, workingDays);
 		return Date.from(dueDay.atTime(END_OF_OFFICE_DAY).atZone(this.zone).toInstant());
+	}
+
+	/**
+	 * When a reminder of a deadline is due: 09:00, in the calendar's zone, on the working day that is
+	 * {@code workingDaysBefore} working days before the deadline's day ("due in n working days").
+	 * @param deadline the deadline reminded of
+	 * @param workingDaysBefore how many working days before it, at least 0
+	 * @return the reminder's instant; in the past when the deadline is that close already
+	 * @throws IllegalArgumentException if {@code workingDaysBefore} is negative
+	 */
+	public Date reminderDate(Date deadline, int workingDaysBefore) {
+		if (workingDaysBefore < 0) {
+			throw new IllegalArgumentException("workingDaysBefore must not be negative: " + workingDaysBefore);
+		}
+		Map<LocalDate, CalendarDay.Kind> snapshot = exceptions();
+		LocalDate day = deadline.toInstant().atZone(this.zone).toLocalDate();
+		int remaining = workingDaysBefore;
+		while (remaining > 0) {
+			day = day.minusDays(1);
+			if (isWorkingDay(day, snapshot)) {
+				remaining--;
+			}
+		}
+		return Date.from(day.atTime(START_OF_OFFICE_DAY).atZone(this.zone).toInstant());
 	}
 
 	/**

@@ -169,17 +169,12 @@ public class FollowupService {
 		return this.settings.instructionWindow();
 	}
 
-	/** When the department is reminded: the configured number of working days before the deadline. */
+	/**
+	 * When the department is reminded of a deadline: {@code minyi.followup.reminder-working-days} working
+	 * days before it. The model asks each time it waits for a deadline, so an extended deadline gets its own.
+	 */
 	public Date reminderDate(Date deadline) {
-		LocalDate day = deadline.toInstant().atZone(this.zone).toLocalDate();
-		int remaining = this.settings.reminderWorkingDays();
-		while (remaining > 0) {
-			day = day.minusDays(1);
-			if (this.calendar.isWorkingDay(day)) {
-				remaining--;
-			}
-		}
-		return Date.from(day.atTime(9, 0).atZone(this.zone).toInstant());
+		return this.calendar.reminderDate(deadline, this.settings.reminderWorkingDays());
 	}
 
 	FollowupCase openCase(Long instructionId, String departmentCode, String processInstanceId) {
