@@ -2,6 +2,8 @@
  * The working-day calendar that every deadline uses: which days are worked, given Chinese public
  * holidays and the weekend days worked in exchange (调休), and the due dates that follow from it. It
  * owns the {@code minyi_calendar_day} table. Its public face is {@link org.minyi.calendar.WorkingDayCalendar},
- * which BPMN models reach as {@code ${workingDayCalendar.dueDate(5)}}.
+ * which BPMN models reach as {@code ${workingDayCalendar.dueDate(5)}}, and {@link org.minyi.calendar.Deadlines}:
+ * a task's due date and the date of its reminder, per kind of task ({@code ${deadlines.due('verify')}},
+ * {@code ${deadlines.reminder('verify')}}).
  */
 package org.minyi.calendar;
