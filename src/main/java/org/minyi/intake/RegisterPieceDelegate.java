@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the registration task: the piece gets its registration number (also the process business
- * key, so Cockpit and Tasklist can find it by number) and its confirmed classification.
+ * key, so Cockpit and Tasklist can find it by number) and its confirmed classification. A chosen
+ * verifier is kept only for a piece that goes to verification, so that an earlier registration's choice
+ * never assigns a later one.
  */
 @Component("registerPieceDelegate")
 class RegisterPieceDelegate implements JavaDelegate {
@@ -33,6 +35,12 @@ class RegisterPieceDelegate implements JavaDelegate {
 				(String) execution.getVariable(PieceProcess.REGISTRATION_COMMENT), currentUserId());
 		execution.setVariable(PieceProcess.REGISTRATION_NUMBER, piece.registrationNumber());
 		execution.setProcessBusinessKey(piece.registrationNumber());
+		boolean verifying = PieceProcess.ACCEPT.equals(execution.getVariable(PieceProcess.REGISTRATION_DECISION))
+				&& Boolean.TRUE.equals(execution.getVariable(PieceProcess.NEEDS_VERIFICATION));
+		Object verifier = execution.getVariable(PieceProcess.VERIFIER);
+		if (!verifying || (verifier instanceof String text && text.isBlank())) {
+			execution.removeVariable(PieceProcess.VERIFIER);
+		}
 	}
 
 	private String currentUserId() {

@@ -11,8 +11,10 @@ import org.minyi.piece.TaskCompletionRule;
 import org.springframework.stereotype.Component;
 
 /**
- * The registrar's classification must name an active category and source type, and a confidential
- * piece is not sent to verification: verifiers are not cleared for confidential content.
+ * The registrar's classification must name an active category and source type, a confidential piece is
+ * not sent to verification (verifiers are not cleared for confidential content), and a verifier she
+ * chooses is a user of the verifier group. The verifier field counts only when the piece goes to
+ * verification, as the form shows it only then.
  */
 @Component
 class RegistrationRule implements TaskCompletionRule {
@@ -21,9 +23,12 @@ class RegistrationRule implements TaskCompletionRule {
 
 	private final PieceRepository pieces;
 
-	RegistrationRule(IntakeService intake, PieceRepository pieces) {
+	private final Verifiers verifiers;
+
+	RegistrationRule(IntakeService intake, PieceRepository pieces, Verifiers verifiers) {
 		this.intake = intake;
 		this.pieces = pieces;
+		this.verifiers = verifiers;
 	}
 
 	@Override
@@ -40,6 +45,10 @@ class RegistrationRule implements TaskCompletionRule {
 			Piece piece = this.pieces.findById((Long) task.getVariable(PieceProcess.PIECE_ID)).orElseThrow();
 			if (piece.isConfidential()) {
 				throw new RuleViolation("CONFIDENTIAL_NOT_VERIFIABLE", "涉密信息不能交核实人核实，请由信息科自行核实");
+			}
+			Object verifier = task.getVariable(PieceProcess.VERIFIER);
+			if (verifier != null && !(verifier instanceof String text && text.isBlank())) {
+				this.verifiers.check(verifier);
 			}
 		}
 	}

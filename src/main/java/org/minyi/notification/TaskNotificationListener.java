@@ -14,7 +14,7 @@ import org.minyi.notification.NotificationRecipient.Channel;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
-/** A new task is announced to its candidate groups and users; an assigned task to its assignee. */
+/** A new task is announced to its candidate groups and users; an assigned task, once, to its assignee. */
 @Component
 class TaskNotificationListener implements TaskListener {
 
@@ -30,6 +30,11 @@ class TaskNotificationListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		Set<String> users = new LinkedHashSet<>();
 		if (task.getAssignee() != null) {
+			if (EVENTNAME_CREATE.equals(task.getEventName())) {
+				// A task created with an assignee (a chosen verifier, the submitter's revision) also fires
+				// the assignment event, which tells the assignee: once is enough.
+				return;
+			}
 			users.add(task.getAssignee());
 		}
 		else if (EVENTNAME_CREATE.equals(task.getEventName())) {

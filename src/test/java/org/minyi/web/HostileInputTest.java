@@ -766,9 +766,13 @@ class HostileInputTest {
 		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 
 		ProcessInstance register = submitted("登记");
-		prepare(PieceProcess.TASK_REGISTER, register, "liqiang", PieceFixtures.accept(false),
+		// With verification, so that the verifier field counts: the form shows it only then.
+		Map<String, Object> registration = PieceFixtures.accept(true);
+		registration.put(PieceProcess.VERIFIER, "zhoumin");
+		prepare(PieceProcess.TASK_REGISTER, register, "liqiang", registration,
 				List.of(Field.code("registrationDecision", true), Field.code("categoryCode", true),
-						Field.code("sourceTypeCode", true), Field.checkbox("needsVerification")));
+						Field.code("sourceTypeCode", true), Field.checkbox("needsVerification"),
+						Field.code(PieceProcess.VERIFIER, false)));
 		this.registeredPieceId = this.pieces.findByProcessInstanceId(register.getId()).orElseThrow().id();
 
 		ProcessInstance revise = submitted("修改");
