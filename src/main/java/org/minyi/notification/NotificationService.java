@@ -42,8 +42,11 @@ public class NotificationService {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
-	/** Values that tell nothing of a piece's content: kept in the notifications of a confidential piece. */
-	private static final Set<String> CONTENT_FREE = Set.of("number", "taskName", "due", "department");
+	/**
+	 * Values that tell nothing of a piece's content: kept in the notifications of a confidential piece.
+	 * {@code holder} is who holds a task (a reminder's or an escalation's, {@code NotifyDelegate}).
+	 */
+	private static final Set<String> CONTENT_FREE = Set.of("number", "taskName", "due", "department", "holder");
 
 	private final NotificationRepository notifications;
 

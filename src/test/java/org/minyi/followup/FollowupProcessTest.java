@@ -89,7 +89,8 @@ class FollowupProcessTest {
 
 	private Lifecycle lifecycle;
 
-	private EngineClock clock;
+	@Autowired
+	EngineClock clock;
 
 	@AfterEach
 	void resetClock() {
@@ -100,7 +101,6 @@ class FollowupProcessTest {
 	void setUp() {
 		BpmnAwareTests.init(this.processEngine);
 		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		this.clock = new EngineClock(this.managementService);
 	}
 
 	@Test

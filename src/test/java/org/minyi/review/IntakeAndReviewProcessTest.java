@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -89,20 +88,17 @@ class IntakeAndReviewProcessTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	ManagementService managementService;
-
-	@Autowired
 	NotificationService notificationService;
 
 	private Users users;
 
-	private EngineClock clock;
+	@Autowired
+	EngineClock clock;
 
 	@BeforeEach
 	void setUp() {
 		BpmnAwareTests.init(this.processEngine);
 		this.users = new Users(this.identityService);
-		this.clock = new EngineClock(this.managementService);
 	}
 
 	@AfterEach

@@ -1,6 +1,7 @@
 package org.minyi.support;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -15,6 +16,12 @@ public class TestSupportConfiguration {
 	@Bean
 	Lifecycle lifecycle(RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
 		return new Lifecycle(runtimeService, taskService, identityService);
+	}
+
+	/** The engine clock of process tests: moved, and the jobs due by then run. */
+	@Bean
+	EngineClock engineClock(ManagementService managementService) {
+		return new EngineClock(managementService);
 	}
 
 	/** Lazy: the test's web server, and with it the template, exists only once the context has started. */
