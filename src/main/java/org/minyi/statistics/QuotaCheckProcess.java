@@ -1,0 +1,33 @@
+package org.minyi.statistics;
+
+/**
+ * Names in {@code bpmn/quarterly-statistics.bpmn}, the check of the submission quotas after each period.
+ * The key stays {@code minyi-quarterly-statistics} (the model once ran only at the end of a quarter): a
+ * new version of the same key replaces the quarterly timer of installations that have it.
+ */
+public final class QuotaCheckProcess {
+
+	public static final String KEY = "minyi-quarterly-statistics";
+
+	// Element ids
+	/** Timer start event: 09:00 every Monday, after a week ended. */
+	public static final String START_WEEK_ENDED = "start_week_ended";
+
+	/** Timer start event: 09:00 on the first day of every month, after a month (quarter, year) ended. */
+	public static final String START_MONTH_ENDED = "start_month_ended";
+
+	public static final String TASK_CHECK_QUOTAS = "task_check_quotas";
+
+	public static final String END_CHECKED = "end_checked";
+
+	// Variables the check leaves on its instance (Cockpit shows them in its history)
+	/** How many quota periods this run checked. */
+	public static final String CHECKED_PERIODS = "checkedPeriods";
+
+	/** How many reminders this run sent. */
+	public static final String REMINDED_COUNT = "remindedCount";
+
+	private QuotaCheckProcess() {
+	}
+
+}
