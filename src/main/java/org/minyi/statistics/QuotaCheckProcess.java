@@ -10,11 +10,12 @@ public final class QuotaCheckProcess {
 	public static final String KEY = "minyi-quarterly-statistics";
 
 	// Element ids
-	/** Timer start event: 09:00 every Monday, after a week ended. */
-	public static final String START_WEEK_ENDED = "start_week_ended";
-
-	/** Timer start event: 09:00 on the first day of every month, after a month (quarter, year) ended. */
-	public static final String START_MONTH_ENDED = "start_month_ended";
+	/**
+	 * Timer start event, 09:00 every day: a week is checked on the Monday after it, a month (quarter, year)
+	 * on the 1st after it. (Camunda 7 allows one timer start event per process, and no cron expression
+	 * says "Mondays and the 1st".)
+	 */
+	public static final String START_DAILY = "start_daily";
 
 	public static final String TASK_CHECK_QUOTAS = "task_check_quotas";
 

@@ -81,13 +81,9 @@ class QuarterlyStatisticsProcessTest {
 			assertThat(reminders(officer, month)).as(month.label())
 				.isEqualTo(month.from().equals(QuotaPeriod.Kind.MONTH.containing(submittedIn).from()) ? 0 : 1);
 		}
-		assertThat(this.historyService.createHistoricActivityInstanceQuery()
-			.activityId(QuotaCheckProcess.START_MONTH_ENDED)
-			.finished()
-			.count()).as("the monthly timer fired").isGreaterThanOrEqualTo(3);
 		assertThat(this.managementService.createJobQuery().processDefinitionKey(QuotaCheckProcess.KEY).timers().count())
-			.as("the next week and month are scheduled")
-			.isEqualTo(2);
+			.as("the next check is scheduled")
+			.isOne();
 	}
 
 	@Test
@@ -111,11 +107,8 @@ class QuarterlyStatisticsProcessTest {
 			boolean submitted = week.from().equals(QuotaPeriod.Kind.WEEK.containing(submittedIn).from());
 			assertThat(reminders(station, week)).as(week.label()).isEqualTo(submitted ? 0 : 1);
 		}
-		assertThat(weeksEndedBetween(stoppedFrom, today())).as("weeks that ended while stopped").hasSizeGreaterThanOrEqualTo(2);
-		assertThat(this.historyService.createHistoricActivityInstanceQuery()
-			.activityId(QuotaCheckProcess.START_WEEK_ENDED)
-			.finished()
-			.count()).isGreaterThanOrEqualTo(3);
+		assertThat(weeksEndedBetween(stoppedFrom, today())).as("weeks that ended while stopped")
+			.hasSizeGreaterThanOrEqualTo(2);
 	}
 
 	@Test
