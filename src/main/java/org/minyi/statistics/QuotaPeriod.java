@@ -127,12 +127,11 @@ record QuotaPeriod(Kind kind, LocalDate from, LocalDate to) {
 		};
 	}
 
-	/** 2026年第49周（11月30日至12月6日）, 2026年11月, 2026年第四季度, 2026年度. */
+	/** 2026年第49周, 2026年11月, 2026年第四季度, 2026年度; the days go with it where it is shown. */
 	String label() {
 		return switch (this.kind) {
 			case WEEK -> this.from.get(IsoFields.WEEK_BASED_YEAR) + "年第" + this.from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
-					+ "周（" + this.from.getMonthValue() + "月" + this.from.getDayOfMonth() + "日至" + this.to.getMonthValue()
-					+ "月" + this.to.getDayOfMonth() + "日）";
+					+ "周";
 			case MONTH -> this.from.getYear() + "年" + this.from.getMonthValue() + "月";
 			case QUARTER -> this.from.getYear() + "年第" + "一二三四".charAt(this.from.get(IsoFields.QUARTER_OF_YEAR) - 1)
 					+ "季度";
