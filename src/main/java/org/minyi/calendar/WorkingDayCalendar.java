@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
  * {@code camunda:dueDate="${workingDayCalendar.dueDate(5)}"}.
  * <p>
  * The holidays come from the {@code minyi_calendar_day} table, read into memory on first use and again
- * by {@link #reload()} (every hour: {@code CalendarChecks}). A year is covered when the table holds at
+ * by {@link #reload()} (every hour: {@code CalendarAlerts}). A year is covered when the table holds at
  * least one of its days: every year has public holidays. Days in a year that is not covered are counted
  * Monday to Friday; a deadline that reaches such a year is logged at WARN, once per year on each node,
  * and announced as a {@link YearWithoutCalendar} event (the administrators are told once).

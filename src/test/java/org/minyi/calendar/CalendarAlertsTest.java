@@ -1,7 +1,6 @@
 package org.minyi.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,27 +12,20 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.minyi.notification.NotificationService;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
-import org.minyi.support.PieceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The working-day calendar says loudly when it runs out: a deadline in a year without data is logged once
- * and shows in the health and in the administrators' inbox; from 60 days before its last covered day the
- * administrators are told, once, whichever node checks and however often.
+ * From 60 days before the last day the working-day calendar covers, the administrators are told, once,
+ * whichever node checks and however often; the health names the years it covers and the next one it lacks.
  */
 @MinyiIntegrationTest
-@ExtendWith(OutputCaptureExtension.class)
 class CalendarAlertsTest {
 
 	private static final String ADMIN_PASSWORD = "Test-Admin-Pw-1";
@@ -65,51 +57,6 @@ class CalendarAlertsTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void shouldWarnOnceAndTellTheAdministratorsWhenADeadlineFallsInAYearWithoutData(CapturedOutput output) {
-		int year = this.calendar.coveredYears().last() + 7;
-		setClock(LocalDate.of(year, 3, 1));
-		Http http = new Http(this.rest);
-		for (int piece = 0; piece < 2; piece++) {
-			// Registration is due within two working days: a deadline in that year.
-			assertThat(http.post("wangfang", "/api/pieces", PieceFixtures.piece().build()).getStatusCode())
-				.isEqualTo(HttpStatus.CREATED);
-		}
-
-		String warning = "No working-day calendar for " + year + ":";
-		assertThat(output.getOut().split(warning, -1)).as("log lines «%s»", warning).hasSize(2);
-		assertThat(output.getOut()).contains("WARN").contains("Add the State Council's " + year + " schedule");
-
-		String subject = "【工作日历】" + year + "年没有节假日安排，办理时限未计节假日";
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(inboxOfAdmin(subject)).isOne());
-
-		ResponseEntity<Map<String, Object>> health = this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
-			.exchange("/actuator/health/calendar", org.springframework.http.HttpMethod.GET, null, Http.OBJECT);
-		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(health.getBody()).containsEntry("status", "WARNING");
-		Map<String, Object> details = (Map<String, Object>) health.getBody().get("details");
-		assertThat((List<Integer>) details.get("coveredYears")).contains(2025, 2026).doesNotContain(year);
-		assertThat((List<Integer>) details.get("missingYears")).containsExactly(year, year + 1);
-		assertThat((Map<String, Object>) details.get("deadlinesInYearsWithoutData")).containsKey(String.valueOf(year));
-
-		// The application stays UP and ready; anonymous callers see no details.
-		assertThat(this.rest.getForEntity("/actuator/health", String.class).getBody()).startsWith("{\"status\":\"UP\"");
-		assertThat(this.rest.getForEntity("/actuator/health/readiness", String.class).getBody())
-			.isEqualTo("{\"status\":\"UP\"}");
-		assertThat(this.rest.getForEntity("/actuator/health/calendar", String.class).getStatusCode())
-			.as("anonymous callers see no components")
-			.isEqualTo(HttpStatus.NOT_FOUND);
-		Map<String, Object> all = this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
-			.exchange("/actuator/health", org.springframework.http.HttpMethod.GET, null, Http.OBJECT)
-			.getBody();
-		assertThat(all).containsEntry("status", "UP");
-		assertThat((Map<String, Object>) all.get("components")).containsKey("calendar");
-		assertThat(this.rest.withBasicAuth("liqiang", "demo")
-			.getForEntity("/actuator/health/calendar", String.class)
-			.getStatusCode()).as("not an administrator").isEqualTo(HttpStatus.NOT_FOUND);
-	}
-
-	@Test
-	@SuppressWarnings("unchecked")
 	void shouldTellTheAdministratorsOnceFromSixtyDaysBeforeTheCalendarEnds() {
 		LocalDate last = this.calendar.lastCoveredDay().orElseThrow();
 		String subject = "【工作日历】" + last + "以后的节假日安排尚未录入";
@@ -118,7 +65,7 @@ class CalendarAlertsTest {
 		this.alerts.check();
 		assertThat(inboxOfAdmin(subject)).as("61 days before").isZero();
 		Map<String, Object> details = (Map<String, Object>) this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
-			.exchange("/actuator/health/calendar", org.springframework.http.HttpMethod.GET, null, Http.OBJECT)
+			.exchange("/actuator/health/calendar", HttpMethod.GET, null, Http.OBJECT)
 			.getBody()
 			.get("details");
 		assertThat(details).containsEntry("lastCoveredDay", last.toString())

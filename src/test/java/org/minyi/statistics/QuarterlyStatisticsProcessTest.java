@@ -26,7 +26,6 @@ import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -55,7 +54,7 @@ class QuarterlyStatisticsProcessTest {
 	NotificationService notifications;
 
 	@Autowired
-	TestRestTemplate rest;
+	Http http;
 
 	@AfterEach
 	void resetClock() {
@@ -217,7 +216,7 @@ class QuarterlyStatisticsProcessTest {
 	}
 
 	private void submitPiece(String userId) {
-		assertThat(new Http(this.rest).post(userId, "/api/pieces", PieceFixtures.piece().build()).getStatusCode())
+		assertThat(this.http.post(userId, "/api/pieces", PieceFixtures.piece().build()).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
 	}
 

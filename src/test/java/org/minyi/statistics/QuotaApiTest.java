@@ -25,6 +25,9 @@ import org.springframework.http.ResponseEntity;
 class QuotaApiTest {
 
 	@Autowired
+	Http http;
+
+	@Autowired
 	TestRestTemplate rest;
 
 	@Autowired
@@ -33,15 +36,14 @@ class QuotaApiTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldListWhoIsBehindTheirQuotaInAPeriod() {
-		Http http = new Http(this.rest);
 		String behind = officer("落后信息员");
 		String done = officer("完成信息员");
-		assertThat(http.post(done, "/api/pieces", PieceFixtures.piece().build()).getStatusCode())
+		assertThat(this.http.post(done, "/api/pieces", PieceFixtures.piece().build()).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		String thisMonth = (String) http.get("liqiang", "/api/statistics/quotas").getBody().get("today");
+		String thisMonth = (String) this.http.get("liqiang", "/api/statistics/quotas").getBody().get("today");
 		String month = thisMonth.substring(0, 7);
 
-		ResponseEntity<Map<String, Object>> answer = http.get("liqiang", "/api/statistics/quotas?period=" + month);
+		ResponseEntity<Map<String, Object>> answer = this.http.get("liqiang", "/api/statistics/quotas?period=" + month);
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
 		List<Map<String, Object>> quotas = (List<Map<String, Object>>) answer.getBody().get("quotas");
@@ -66,30 +68,29 @@ class QuotaApiTest {
 		assertThat(officers.get("behindCount")).isEqualTo(people.size());
 
 		// Without a period: every quota in its latest period that is over.
-		List<Map<String, Object>> latest = (List<Map<String, Object>>) http.get("huangwei", "/api/statistics/quotas")
+		List<Map<String, Object>> latest = (List<Map<String, Object>>) this.http.get("huangwei", "/api/statistics/quotas")
 			.getBody()
 			.get("quotas");
 		assertThat(latest).extracting((quota) -> quota.get("group"))
 			.containsExactly("member", "info-officer", "reporting-station");
 		assertThat(latest).allSatisfy(
 				(quota) -> assertThat((Map<String, Object>) quota.get("period")).containsEntry("ended", true));
-		assertThat((List<Map<String, Object>>) http.get("zhengyu", "/api/statistics/quotas?period=2026-W49")
+		assertThat((List<Map<String, Object>>) this.http.get("zhengyu", "/api/statistics/quotas?period=2026-W49")
 			.getBody()
 			.get("quotas")).extracting((quota) -> quota.get("group")).containsExactly("reporting-station");
 	}
 
 	@Test
 	void shouldRefuseThoseWhoDoNotReadStatistics() {
-		Http http = new Http(this.rest);
 		for (String user : List.of("wangfang", "sunqing", "zhoumin", "wuhao")) {
-			ResponseEntity<Map<String, Object>> refused = http.get(user, "/api/statistics/quotas?period=2026-11");
+			ResponseEntity<Map<String, Object>> refused = this.http.get(user, "/api/statistics/quotas?period=2026-11");
 			assertThat(refused.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(refused.getBody()).as(user).containsEntry("code", "FORBIDDEN");
 		}
 		assertThat(this.rest.getForEntity("/api/statistics/quotas", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		for (String period : List.of("2026-13", "2026-W54", "2026-Q5", "1999", "11/2026")) {
-			ResponseEntity<Map<String, Object>> invalid = http.get("liqiang", "/api/statistics/quotas?period=" + period);
+			ResponseEntity<Map<String, Object>> invalid = this.http.get("liqiang", "/api/statistics/quotas?period=" + period);
 			assertThat(invalid.getStatusCode()).as(period).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(invalid.getBody()).as(period).containsEntry("code", "PERIOD_INVALID");
 		}
