@@ -68,7 +68,7 @@ record QuotaPeriod(Kind kind, LocalDate from, LocalDate to) {
 	 * @throws RuleViolation {@code PERIOD_INVALID} for anything else, or a year outside 2000 to 2999
 	 */
 	static QuotaPeriod parse(String code) {
-		String text = (code == null) ? "" : code.strip();
+		String text = (code == null) ? "" : code;
 		Matcher matcher;
 		if ((matcher = YEAR.matcher(text)).matches()) {
 			return Kind.YEAR.containing(LocalDate.of(year(matcher), 1, 1));

@@ -24,6 +24,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +72,15 @@ public class QuotaService implements ApplicationRunner {
 	private final QuotaSettings settings;
 
 	QuotaService(JdbcTemplate jdbc, IdentityService identityService, GroupGrants groups,
-			NotificationService notifications, QuotaSettings settings) {
+			NotificationService notifications, QuotaSettings settings, Environment environment) {
+		for (String retired : List.of("minyi.statistics.quota.member-per-year", "minyi.statistics.quota.officer-per-month",
+				"minyi.statistics.quota.member-group", "minyi.statistics.quota.officer-group")) {
+			// Quietly ignored, a committee's quota would fall back to the default.
+			if (environment.containsProperty(retired)) {
+				throw new IllegalStateException(retired + " is no longer read: configure minyi.statistics.quotas"
+						+ " (a group, its name, a period of week, month, quarter or year, and pieces; README, Quotas)");
+			}
+		}
 		this.jdbc = jdbc;
 		this.identityService = identityService;
 		this.groups = groups;
