@@ -5,17 +5,27 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +34,11 @@ import org.springframework.stereotype.Service;
  * here. BPMN models use the bean as {@code workingDayCalendar}, for example
  * {@code camunda:dueDate="${workingDayCalendar.dueDate(5)}"}.
  * <p>
- * The holidays come from the {@code minyi_calendar_day} table, read once into memory; call
- * {@link #reload()} after changing the table. Days in a year that the table does not cover yet are
- * counted as if that year had no holidays.
+ * The holidays come from the {@code minyi_calendar_day} table, read into memory on first use and again
+ * by {@link #reload()} (every hour: {@code CalendarAlerts}). A year is covered when the table holds at
+ * least one of its days: every year has public holidays. Days in a year that is not covered are counted
+ * Monday to Friday; a deadline that reaches such a year is logged at WARN, once per year on each node,
+ * and announced as a {@link YearWithoutCalendar} event (the administrators are told once).
  * <p>
  * Thread-safe.
  */
@@ -39,34 +51,64 @@ public class WorkingDayCalendar {
 	/** Reminders come at the start of an office day, so they are read that day. */
 	static final LocalTime START_OF_OFFICE_DAY = LocalTime.of(9, 0);
 
+	private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
+
+	/** A deadline was computed into a year that the calendar does not cover (once per year on a node). */
+	record YearWithoutCalendar(int year, LocalDate deadline) {
+	}
+
+	/** The stored days and the years they cover, read together. */
+	private record Snapshot(Map<LocalDate, CalendarDay.Kind> exceptions, NavigableSet<Integer> years) {
+
+		static Snapshot of(List<CalendarDay> days) {
+			Map<LocalDate, CalendarDay.Kind> exceptions = days.stream()
+				.collect(Collectors.toUnmodifiableMap(CalendarDay::getDay, CalendarDay::getKind));
+			NavigableSet<Integer> years = exceptions.keySet()
+				.stream()
+				.map(LocalDate::getYear)
+				.collect(Collectors.toCollection(TreeSet::new));
+			return new Snapshot(exceptions, Collections.unmodifiableNavigableSet(years));
+		}
+
+	}
+
 	private final Supplier<List<CalendarDay>> source;
 
 	private final ZoneId zone;
 
+	private final Consumer<YearWithoutCalendar> yearWithoutCalendar;
+
 	// An immutable snapshot replaced as a whole, so readers need no lock and never see half a reload.
 	// Null until first use: loading lazily keeps the database out of bean construction.
-	private final AtomicReference<Map<LocalDate, CalendarDay.Kind>> exceptions = new AtomicReference<>();
+	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+	// The years a deadline of this node reached without calendar data, with the first such deadline:
+	// warned about once each.
+	private final Map<Integer, LocalDate> yearsWithoutData = new ConcurrentHashMap<>();
 
 	/**
 	 * @param repository the stored holidays and make-up working days
 	 * @param zone the zone whose calendar dates and office hours deadlines follow
 	 */
 	@Autowired
-	WorkingDayCalendar(CalendarDayRepository repository,
-			@Value("${minyi.calendar.zone:Asia/Shanghai}") String zone) {
-		this(repository::findAll, ZoneId.of(zone));
+	WorkingDayCalendar(CalendarDayRepository repository, @Value("${minyi.calendar.zone:Asia/Shanghai}") String zone,
+			ApplicationEventPublisher events) {
+		this(repository::findAll, ZoneId.of(zone), events::publishEvent);
 	}
 
 	/** A calendar over any source of days; tests pass a list. */
-	WorkingDayCalendar(Supplier<List<CalendarDay>> source, ZoneId zone) {
+	WorkingDayCalendar(Supplier<List<CalendarDay>> source, ZoneId zone,
+			Consumer<YearWithoutCalendar> yearWithoutCalendar) {
 		this.source = source;
 		this.zone = zone;
+		this.yearWithoutCalendar = yearWithoutCalendar;
 	}
 
 	/** A calendar over a fixed set of days, for tests. */
 	static WorkingDayCalendar of(Collection<CalendarDay> days, ZoneId zone) {
 		List<CalendarDay> copy = List.copyOf(days);
-		return new WorkingDayCalendar(() -> copy, zone);
+		return new WorkingDayCalendar(() -> copy, zone, (event) -> {
+		});
 	}
 
 	/**
@@ -74,7 +116,34 @@ public class WorkingDayCalendar {
 	 * them. Calculations running meanwhile use either the old or the new days, never a mix.
 	 */
 	public void reload() {
-		this.exceptions.set(load());
+		this.snapshot.set(load());
+	}
+
+	/** The years the stored days cover, in order (a year with no stored day is not covered). */
+	public NavigableSet<Integer> coveredYears() {
+		return snapshot().years();
+	}
+
+	/** The last day of the last covered year; empty when the table is empty. */
+	public Optional<LocalDate> lastCoveredDay() {
+		NavigableSet<Integer> years = coveredYears();
+		return years.isEmpty() ? Optional.empty() : Optional.of(LocalDate.of(years.last(), 12, 31));
+	}
+
+	/**
+	 * The years without calendar data that deadlines computed on this node since it started reached, and
+	 * that are still not covered, each with the first such deadline.
+	 */
+	public NavigableMap<Integer, LocalDate> deadlineYearsWithoutData() {
+		NavigableSet<Integer> covered = coveredYears();
+		NavigableMap<Integer, LocalDate> years = new TreeMap<>(this.yearsWithoutData);
+		years.keySet().removeAll(covered);
+		return years;
+	}
+
+	/** Today in the calendar's zone, by the engine's clock. */
+	public LocalDate today() {
+		return ClockUtil.getCurrentTime().toInstant().atZone(this.zone).toLocalDate();
 	}
 
 	/**
@@ -84,7 +153,7 @@ public class WorkingDayCalendar {
 	 * only if it is a make-up working day
 	 */
 	public boolean isWorkingDay(LocalDate date) {
-		return isWorkingDay(date, exceptions());
+		return isWorkingDay(date, snapshot().exceptions());
 	}
 
 	/**
@@ -100,19 +169,26 @@ public class WorkingDayCalendar {
 		if (days < 0) {
 			throw new IllegalArgumentException("days must not be negative: " + days);
 		}
-		Map<LocalDate, CalendarDay.Kind> snapshot = exceptions();
+		Snapshot current = snapshot();
+		Map<LocalDate, CalendarDay.Kind> snapshot = current.exceptions();
 		LocalDate date = start;
 		if (days == 0) {
 			while (!isWorkingDay(date, snapshot)) {
 				date = date.plusDays(1);
 			}
-			return date;
 		}
-		int counted = 0;
-		while (counted < days) {
-			date = date.plusDays(1);
-			if (isWorkingDay(date, snapshot)) {
-				counted++;
+		else {
+			int counted = 0;
+			while (counted < days) {
+				date = date.plusDays(1);
+				if (isWorkingDay(date, snapshot)) {
+					counted++;
+				}
+			}
+		}
+		for (int year = start.getYear(); year <= date.getYear(); year++) {
+			if (!current.years().contains(year)) {
+				withoutData(year, date);
 			}
 		}
 		return date;
@@ -127,8 +203,7 @@ public class WorkingDayCalendar {
 	 * @throws IllegalArgumentException if {@code workingDays} is negative
 	 */
 	public Date dueDate(int workingDays) {
-		LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(this.zone).toLocalDate();
-		LocalDate dueDay = addWorkingDays(today, workingDays);
+		LocalDate dueDay = addWorkingDays(today(), workingDays);
 		return Date.from(dueDay.atTime(END_OF_OFFICE_DAY).atZone(this.zone).toInstant());
 	}
 
@@ -144,7 +219,7 @@ public class WorkingDayCalendar {
 		if (workingDaysBefore < 0) {
 			throw new IllegalArgumentException("workingDaysBefore must not be negative: " + workingDaysBefore);
 		}
-		Map<LocalDate, CalendarDay.Kind> snapshot = exceptions();
+		Map<LocalDate, CalendarDay.Kind> snapshot = snapshot().exceptions();
 		LocalDate day = deadline.toInstant().atZone(this.zone).toLocalDate();
 		int remaining = workingDaysBefore;
 		while (remaining > 0) {
@@ -170,7 +245,7 @@ public class WorkingDayCalendar {
 		if (to.isBefore(from)) {
 			return -workingDaysBetween(to, from);
 		}
-		Map<LocalDate, CalendarDay.Kind> snapshot = exceptions();
+		Map<LocalDate, CalendarDay.Kind> snapshot = snapshot().exceptions();
 		int count = 0;
 		for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
 			if (isWorkingDay(date, snapshot)) {
@@ -190,20 +265,34 @@ public class WorkingDayCalendar {
 		return dayOfWeek != DayOfWeek.SATURDAY && dayOfWeek != DayOfWeek.SUNDAY;
 	}
 
-	private Map<LocalDate, CalendarDay.Kind> exceptions() {
-		Map<LocalDate, CalendarDay.Kind> snapshot = this.exceptions.get();
-		if (snapshot != null) {
-			return snapshot;
+	// Once per year and node: a log line per deadline would drown the log in December.
+	private void withoutData(int year, LocalDate deadline) {
+		if (this.yearsWithoutData.putIfAbsent(year, deadline) == null) {
+			log.warn("No working-day calendar for {}: deadlines in {} are counted Monday to Friday, without public"
+					+ " holidays or make-up working days (first: {}). Add the State Council's {} schedule to"
+					+ " minyi_calendar_day (README, \"Working-day calendar\").", year, year, deadline, year);
+			try {
+				this.yearWithoutCalendar.accept(new YearWithoutCalendar(year, deadline));
+			}
+			catch (RuntimeException ex) {
+				// Telling the administrators must never fail the task whose deadline this is.
+				log.warn("Could not announce the missing calendar year {}", year, ex);
+			}
 		}
-		// Two first callers may both load; the table is small and the first to finish wins.
-		this.exceptions.compareAndSet(null, load());
-		return this.exceptions.get();
 	}
 
-	private Map<LocalDate, CalendarDay.Kind> load() {
-		return this.source.get()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(CalendarDay::getDay, CalendarDay::getKind));
+	private Snapshot snapshot() {
+		Snapshot current = this.snapshot.get();
+		if (current != null) {
+			return current;
+		}
+		// Two first callers may both load; the table is small and the first to finish wins.
+		this.snapshot.compareAndSet(null, load());
+		return this.snapshot.get();
+	}
+
+	private Snapshot load() {
+		return Snapshot.of(this.source.get());
 	}
 
 }

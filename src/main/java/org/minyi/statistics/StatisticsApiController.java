@@ -1,12 +1,18 @@
 package org.minyi.statistics;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.minyi.common.RuleViolation;
 import org.minyi.identity.Role;
 import org.minyi.identity.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,8 +36,15 @@ class StatisticsApiController {
 
 	private final StatisticsService statistics;
 
-	StatisticsApiController(StatisticsService statistics) {
+	private final QuotaService quotas;
+
+	private final ZoneId zone;
+
+	StatisticsApiController(StatisticsService statistics, QuotaService quotas,
+			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.statistics = statistics;
+		this.quotas = quotas;
+		this.zone = zone;
 	}
 
 	@GetMapping("/api/statistics/report")
@@ -93,6 +106,39 @@ class StatisticsApiController {
 		}
 		this.statistics.flagOutstanding(id, flag, user.id());
 		return Map.of("pieceId", id, "outstanding", flag);
+	}
+
+	/** A quota period in the answer: its code ({@code 2026-11}), Chinese label, days, and whether it is over. */
+	record QuotaPeriodView(String code, String kind, String label, LocalDate from, LocalDate to, boolean ended) {
+	}
+
+	/** One quota in one period: who is behind, and when the period was checked and they were reminded. */
+	record QuotaStanding(String group, String groupName, String every, int pieces, QuotaPeriodView period,
+			int members, Instant checkedAt, int behindCount, List<QuotaService.Behind> behind) {
+	}
+
+	record QuotaAnswer(LocalDate today, List<QuotaStanding> quotas) {
+	}
+
+	/**
+	 * Who is behind their submission quota (the same readers as the report): {@code ?period=2026-11} (or
+	 * {@code 2026-W49}, {@code 2026-Q4}, {@code 2026}) gives each quota counted by that kind of period in
+	 * it; without {@code period}, each quota in its latest period that is over.
+	 */
+	@GetMapping("/api/statistics/quotas")
+	QuotaAnswer quotas(@RequestParam(required = false) String period, CurrentUser user) {
+		requireReader(user);
+		LocalDate today = ClockUtil.now().toInstant().atZone(this.zone).toLocalDate();
+		List<QuotaStanding> standings = this.quotas.standings(period, today)
+			.stream()
+			.map((standing) -> new QuotaStanding(standing.quota().group(), standing.quota().name(),
+					standing.quota().period().every(), standing.quota().pieces(),
+					new QuotaPeriodView(standing.period().code(), standing.period().kind().name().toLowerCase(java.util.Locale.ROOT),
+							standing.period().label(), standing.period().from(), standing.period().to(),
+							standing.period().endedBefore(today)),
+					standing.members(), standing.checkedAt(), standing.behind().size(), standing.behind()))
+			.toList();
+		return new QuotaAnswer(today, standings);
 	}
 
 	private static void requireReader(CurrentUser user) {

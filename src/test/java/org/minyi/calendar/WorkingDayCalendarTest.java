@@ -135,7 +135,8 @@ class WorkingDayCalendarTest {
 	@Test
 	void shouldUseChangedDaysOnlyAfterReload() {
 		List<CalendarDay> days = new ArrayList<>();
-		WorkingDayCalendar reloadable = new WorkingDayCalendar(() -> List.copyOf(days), SHANGHAI);
+		WorkingDayCalendar reloadable = new WorkingDayCalendar(() -> List.copyOf(days), SHANGHAI, (event) -> {
+		});
 		LocalDate monday = date("2027-02-08");
 		assertThat(reloadable.isWorkingDay(monday)).isTrue();
 
@@ -144,6 +145,32 @@ class WorkingDayCalendarTest {
 
 		reloadable.reload();
 		assertThat(reloadable.isWorkingDay(monday)).isFalse();
+	}
+
+	@Test
+	void shouldKnowTheYearsTheStoredDaysCover() {
+		assertThat(this.calendar.coveredYears()).containsExactly(2025, 2026);
+		assertThat(this.calendar.lastCoveredDay()).contains(date("2026-12-31"));
+		assertThat(WorkingDayCalendar.of(List.of(), SHANGHAI).lastCoveredDay()).isEmpty();
+	}
+
+	@Test
+	void shouldAnnounceEachYearADeadlineReachesWithoutDataOnce() {
+		List<WorkingDayCalendar.YearWithoutCalendar> announced = new ArrayList<>();
+		WorkingDayCalendar watched = new WorkingDayCalendar(WorkingDayCalendarTest::officialSchedule, SHANGHAI,
+				announced::add);
+
+		watched.addWorkingDays(date("2026-12-01"), 15);
+		assertThat(announced).as("within the covered years").isEmpty();
+
+		assertThat(watched.addWorkingDays(date("2026-12-24"), 10)).isEqualTo(date("2027-01-07"));
+		watched.addWorkingDays(date("2027-03-01"), 3);
+		watched.addWorkingDays(date("2026-12-30"), 5);
+		assertThat(announced).containsExactly(new WorkingDayCalendar.YearWithoutCalendar(2027, date("2027-01-07")));
+
+		watched.addWorkingDays(date("2028-01-03"), 1);
+		assertThat(announced).extracting(WorkingDayCalendar.YearWithoutCalendar::year).containsExactly(2027, 2028);
+		assertThat(watched.deadlineYearsWithoutData()).containsOnlyKeys(2027, 2028);
 	}
 
 	@Test

@@ -353,6 +353,10 @@ class AuthorizationMatrixTest {
 			return new Result(status(response), status(response) == 200
 					&& String.valueOf(response.getHeaders().getContentType()).contains("spreadsheetml"));
 		});
+		probes.put("statistics.quotas", (caller) -> {
+			ResponseEntity<String> response = call(caller, HttpMethod.GET, "/api/statistics/quotas", null);
+			return new Result(status(response), status(response) == 200 && response.getBody().contains("\"quotas\""));
+		});
 		probes.put("statistics.rescore", (caller) -> ok(call(caller, HttpMethod.POST,
 				"/api/statistics/rescore?year=" + LocalDate.now().getYear(), null)));
 		probes.put("statistics.outstanding", (caller) -> {

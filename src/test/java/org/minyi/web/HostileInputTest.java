@@ -251,6 +251,24 @@ class HostileInputTest {
 	}
 
 	@Test
+	void apiQuotas() {
+		Random random = new Random(14);
+		List<Attempt> attempts = new ArrayList<>();
+		for (int i = 0; i < INPUTS; i++) {
+			String period = (i % 3 == 0) ? pick(random, "2026-W54", "2027-W53", "2026-W00", "2026-Q0", "2026-Q5",
+					"2026-00", "2026-13", "2026-1", "2026-W1", "２０２６-１１", "2026-11-01", "2026-11 ", "2026-H1", "1999",
+					"3000", "2026-q4", "2026-w49", "2026/11", "0x7EA") : hostileYear(random);
+			if (period == null || period.isBlank()) {
+				// Without a period the answer is each quota's latest period.
+				period = "x" + ((period == null) ? "" : period);
+			}
+			attempts.add(new Attempt("period " + period, "GET", "/api/statistics/quotas?period=" + query(period),
+					"liqiang", null, new byte[0], Refusal.RULE));
+		}
+		attack("GET /api/statistics/quotas", attempts, true);
+	}
+
+	@Test
 	void apiNotificationRead() {
 		List<Long> others = this.jdbc.queryForList(
 				"SELECT id FROM minyi_notification_recipient WHERE user_id <> 'wangfang' OR channel <> 'INBOX'",
