@@ -739,7 +739,9 @@ class AuthorizationMatrixTest {
 	private ProcessInstance incidentPiece() {
 		return (ProcessInstance) memo("incident", () -> {
 			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece().title("权限矩阵：故障").unit(UNIT));
-			this.runtimeService.createIncident("authz-probe", piece.getId(), "权限矩阵测试");
+			// On the execution of the open task: the instance's own execution need not be at an activity.
+			this.runtimeService.createIncident("authz-probe", this.lifecycle.task(piece.getId()).getExecutionId(),
+					"权限矩阵测试");
 			return piece;
 		});
 	}
