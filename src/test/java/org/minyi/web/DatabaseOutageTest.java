@@ -201,7 +201,7 @@ class DatabaseOutageTest {
 		String instanceId = this.pieces.findById(((Number) submitted.getBody().get("id")).longValue())
 			.orElseThrow()
 			.processInstanceId();
-		ResponseEntity<String> tasks = call("liqiang", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + instanceId,
+		ResponseEntity<String> tasks = call("liqiang", HttpMethod.GET, "/engine-rest/task?firstResult=0&maxResults=15&processInstanceId=" + instanceId,
 				null);
 		List<?> open = this.objectMapper.readValue(tasks.getBody(), List.class);
 		assertThat(open).hasSize(1);
@@ -212,7 +212,7 @@ class DatabaseOutageTest {
 				Map.of("variables", variables))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		List<?> next = this.objectMapper.readValue(
-				call("liqiang", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + instanceId, null).getBody(),
+				call("liqiang", HttpMethod.GET, "/engine-rest/task?firstResult=0&maxResults=15&processInstanceId=" + instanceId, null).getBody(),
 				List.class);
 		assertThat(next).singleElement()
 			.extracting((task) -> ((Map<?, ?>) task).get("taskDefinitionKey"))
