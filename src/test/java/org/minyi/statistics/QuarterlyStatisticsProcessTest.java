@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -22,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.notification.NotificationService;
+import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
@@ -39,7 +39,7 @@ class QuarterlyStatisticsProcessTest {
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	@Autowired
-	ManagementService managementService;
+	EngineClock clock;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -58,7 +58,7 @@ class QuarterlyStatisticsProcessTest {
 
 	@AfterEach
 	void resetClock() {
-		ClockUtil.reset();
+		EngineClock.reset();
 	}
 
 	@Test
@@ -80,9 +80,15 @@ class QuarterlyStatisticsProcessTest {
 			assertThat(reminders(officer, month)).as(month.label()).isEqualTo(month.equals(submittedMonth) ? 0 : 1);
 		}
 		assertThat(submittedMonth).as("a check ran in every month").isNotNull();
-		assertThat(this.managementService.createJobQuery().processDefinitionKey(QuotaCheckProcess.KEY).timers().count())
-			.as("the next check is scheduled")
-			.isOne();
+		assertThat(this.historyService.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(QuotaCheckProcess.KEY)
+			.finished()
+			.count()).as("a check every day").isGreaterThanOrEqualTo(60);
+		assertThat(this.clock.nextTimer(QuotaCheckProcess.KEY).getDuedate()).as("the next check is scheduled")
+			.isAfter(ClockUtil.getCurrentTime());
+		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey(QuotaCheckProcess.KEY).count())
+			.as("no check left running")
+			.isZero();
 	}
 
 	@Test
@@ -97,8 +103,8 @@ class QuarterlyStatisticsProcessTest {
 		}
 		// The application is stopped for two weeks and a half: the weeks it missed are checked when it is back.
 		LocalDate stoppedFrom = today();
-		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(18))));
-		runDueChecks();
+		this.clock.advanceTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(18))),
+				QuotaCheckProcess.KEY);
 
 		List<QuotaPeriod> ended = weeksEndedBetween(first, today());
 		assertThat(ended).hasSizeGreaterThanOrEqualTo(5);
@@ -145,33 +151,11 @@ class QuarterlyStatisticsProcessTest {
 			.getValue();
 	}
 
-	/** Moves the engine clock a minute past the process's next timer and runs what is due. */
+	/** Moves the engine clock a minute past the process's next timer and runs what is then due. */
 	private LocalDate runNextCheck() {
-		Job next = this.managementService.createJobQuery()
-			.processDefinitionKey(QuotaCheckProcess.KEY)
-			.timers()
-			.orderByJobDuedate()
-			.asc()
-			.listPage(0, 1)
-			.get(0);
-		ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + 60_000));
-		runDueChecks();
+		Job next = this.clock.nextTimer(QuotaCheckProcess.KEY);
+		this.clock.advanceTo(EngineClock.minutesAfter(next.getDuedate(), 1), QuotaCheckProcess.KEY);
 		return today();
-	}
-
-	/** What the job executor would run now: every due job of the process, until none is. */
-	private void runDueChecks() {
-		for (int round = 0; round < 10; round++) {
-			List<Job> due = this.managementService.createJobQuery()
-				.processDefinitionKey(QuotaCheckProcess.KEY)
-				.executable()
-				.list();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.forEach((job) -> this.managementService.executeJob(job.getId()));
-		}
-		throw new AssertionError("jobs still due after ten rounds");
 	}
 
 	private static LocalDate today() {

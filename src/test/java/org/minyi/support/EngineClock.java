@@ -37,9 +37,35 @@ public final class EngineClock {
 	 * instances (a call activity behind a timer).
 	 */
 	public void advanceTo(Date instant, Supplier<List<String>> processInstanceIds) {
+		runDue(instant, () -> dueJobs(processInstanceIds.get()));
+	}
+
+	/**
+	 * Moves the clock to {@code instant} and runs the due jobs of a process definition, its timer start
+	 * events included, until none is left.
+	 */
+	public void advanceTo(Date instant, String processDefinitionKey) {
+		runDue(instant, () -> this.managementService.createJobQuery()
+			.processDefinitionKey(processDefinitionKey)
+			.executable()
+			.list());
+	}
+
+	/** The process definition's timer that is due first: where {@link #advanceTo(Date, String)} goes next. */
+	public Job nextTimer(String processDefinitionKey) {
+		return this.managementService.createJobQuery()
+			.processDefinitionKey(processDefinitionKey)
+			.timers()
+			.orderByJobDuedate()
+			.asc()
+			.listPage(0, 1)
+			.get(0);
+	}
+
+	private void runDue(Date instant, Supplier<List<Job>> dueJobs) {
 		ClockUtil.setCurrentTime(instant);
 		for (int round = 0; round < MAX_ROUNDS; round++) {
-			List<Job> due = dueJobs(processInstanceIds.get());
+			List<Job> due = dueJobs.get();
 			if (due.isEmpty()) {
 				return;
 			}
