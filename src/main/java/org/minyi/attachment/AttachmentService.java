@@ -4,14 +4,14 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineTime;
+import org.minyi.identity.CurrentUser;
 import org.minyi.identity.Role;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceAccess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
-import org.minyi.identity.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -87,7 +87,7 @@ public class AttachmentService {
 			insert.setInt(4, content.length);
 			insert.setBytes(5, content);
 			insert.setString(6, user.id());
-			insert.setTimestamp(7, Timestamp.from(ClockUtil.now().toInstant()));
+			insert.setTimestamp(7, Timestamp.from(EngineTime.instant()));
 			return insert;
 		}, key);
 		return new AttachmentInfo(key.getKey().longValue(), pieceId, name, kind.contentType(), content.length,

@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.minyi.identity.Role;
 import org.minyi.notification.NotificationRecipient;
 import org.minyi.notification.NotificationService;
@@ -123,7 +123,7 @@ class CalendarAlerts implements SmartLifecycle {
 					return false;
 				}
 				this.jdbc.update("INSERT INTO minyi_calendar_alert (alert_key, created_at) VALUES (?, ?)", key,
-						Timestamp.from(ClockUtil.now().toInstant()));
+						Timestamp.from(EngineTime.instant()));
 				Set<String> administrators = this.notifications.membersOf(List.of(Role.ADMIN.groupId()));
 				this.notifications.notify(template, administrators, null, values, LINK,
 						Set.of(NotificationRecipient.Channel.INBOX, NotificationRecipient.Channel.MAIL));

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,7 +143,7 @@ public class WorkingDayCalendar {
 
 	/** Today in the calendar's zone, by the engine's clock. */
 	public LocalDate today() {
-		return ClockUtil.getCurrentTime().toInstant().atZone(this.zone).toLocalDate();
+		return EngineTime.now().toInstant().atZone(this.zone).toLocalDate();
 	}
 
 	/**

@@ -1,15 +1,15 @@
 package org.minyi.common;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
  * A request that breaks a rule of the application: refused, nothing changed. It carries a stable code
- * for programs and a Chinese message for people. It is the engine's form validation exception, which
- * engine-rest answers with 400 and the message when a task is completed or a form submitted, so
- * Tasklist shows the Chinese message; {@link RuleViolationPlugin} unwraps it from the engine's
- * listener exceptions and {@code EngineRestConfiguration} from engine-rest's other answers.
+ * for programs and a Chinese message for people. Thrown inside an engine command (a listener, a
+ * delegate), it reaches the engine's clients as the form validation exception they answer with 400 (see
+ * {@code org.minyi.engine.RuleViolationPlugin}), so Tasklist shows the Chinese message; the application's
+ * error answers find it in any exception's causes.
  */
-public class RuleViolation extends FormFieldValidationException {
+public class RuleViolation extends ProcessEngineException {
 
 	private final String errorCode;
 
@@ -20,7 +20,7 @@ public class RuleViolation extends FormFieldValidationException {
 	}
 
 	public RuleViolation(String errorCode, String message, int httpStatus) {
-		super(errorCode, "[" + errorCode + "] " + message);
+		super("[" + errorCode + "] " + message);
 		this.errorCode = errorCode;
 		this.httpStatus = httpStatus;
 	}

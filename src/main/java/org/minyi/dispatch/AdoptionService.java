@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.Coded;
 import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineTime;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
@@ -96,7 +96,7 @@ public class AdoptionService {
 		if (adoptedOn == null) {
 			throw new RuleViolation("ADOPTION_DATE_REQUIRED", "请填写采用日期");
 		}
-		Instant now = ClockUtil.now().toInstant();
+		Instant now = EngineTime.instant();
 		if (adoptedOn.isAfter(now.atZone(this.zone).toLocalDate()) || adoptedOn.getYear() < 2000) {
 			throw new RuleViolation("ADOPTION_DATE_INVALID", "采用日期无效：" + adoptedOn);
 		}
@@ -111,7 +111,7 @@ public class AdoptionService {
 	void recordNoAnswer(Long pieceId, String levelCode) {
 		this.submissions.findByPieceIdAndLevel(pieceId, levelCode).ifPresent((submission) -> {
 			if (submission.status() == UpwardSubmission.Status.AWAITING) {
-				submission.close(UpwardSubmission.Status.NO_ANSWER, ClockUtil.now().toInstant());
+				submission.close(UpwardSubmission.Status.NO_ANSWER, EngineTime.instant());
 				this.events.publishEvent(new NoAnswerRecorded(pieceId, Coded.find(Level.class, levelCode).orElseThrow()));
 			}
 		});

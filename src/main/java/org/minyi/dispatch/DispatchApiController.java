@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.Privileged;
 import org.minyi.identity.CurrentUser;
 import org.minyi.identity.Role;
 import org.minyi.piece.Piece;

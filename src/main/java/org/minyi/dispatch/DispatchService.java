@@ -3,10 +3,10 @@ package org.minyi.dispatch;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.Coded;
 import org.minyi.common.RuleViolation;
 import org.minyi.dispatch.DispatchReferenceData.DispatchForm;
+import org.minyi.engine.EngineTime;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
@@ -62,7 +62,7 @@ public class DispatchService {
 		if (!directReport && !forwardReport && !referral) {
 			throw new RuleViolation("DISPATCH_FORM_REQUIRED", "请至少选择一种报送方式（专报、转报或转送）");
 		}
-		Instant now = ClockUtil.now().toInstant();
+		Instant now = EngineTime.instant();
 		if (directReport) {
 			dispatchToAll(piece, DIRECT_REPORT, now, userId);
 		}

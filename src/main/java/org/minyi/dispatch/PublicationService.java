@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.GaplessCounter;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineTime;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
@@ -84,7 +84,7 @@ public class PublicationService {
 			}
 			carried.add(piece);
 		}
-		Instant now = ClockUtil.now().toInstant();
+		Instant now = EngineTime.instant();
 		int year = now.atZone(this.zone).getYear();
 		int number = this.counter.next("bulletin:" + publicationCode, year);
 		boolean confidential = carried.stream().anyMatch(Piece::isConfidential);

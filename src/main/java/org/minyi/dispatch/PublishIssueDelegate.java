@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.minyi.common.Privileged;
+import org.minyi.engine.EngineUser;
+import org.minyi.engine.Privileged;
 import org.minyi.piece.PieceRepository;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +40,8 @@ class PublishIssueDelegate implements JavaDelegate {
 		String numbers = (String) execution.getVariable(DispatchProcess.PIECE_NUMBERS);
 		List<String> registrationNumbers = (numbers == null) ? List.of()
 				: Arrays.stream(numbers.split("[\\s,，、;；]+")).filter((number) -> !number.isBlank()).toList();
-		Authentication authentication = this.identityService.getCurrentAuthentication();
 		BulletinIssue issue = this.publication.publish((String) execution.getVariable(DispatchProcess.PUBLICATION),
-				registrationNumbers, (authentication != null) ? authentication.getUserId() : null);
+				registrationNumbers, EngineUser.currentId(this.identityService));
 		execution.setVariable(DispatchProcess.ISSUE_ID, issue.id());
 		execution.setVariable(DispatchProcess.ISSUE_LABEL, issue.label());
 		execution.setVariable(DispatchProcess.DOCUMENT_URL, "/api/bulletin-issues/" + issue.id() + "/document");

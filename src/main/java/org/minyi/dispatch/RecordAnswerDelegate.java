@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineUser;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +26,12 @@ class RecordAnswerDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
 		this.adoptions.recordAnswer((Long) execution.getVariable(PieceProcess.PIECE_ID),
 				(String) execution.getVariable(DispatchProcess.UPWARD_LEVEL),
 				(String) execution.getVariable(DispatchProcess.ADOPTION_FORM),
 				parseDate((String) execution.getVariable(DispatchProcess.ADOPTED_ON)),
 				(String) execution.getVariable(DispatchProcess.ADOPTION_REFERENCE), null,
-				(authentication != null) ? authentication.getUserId() : null);
+				EngineUser.currentId(this.identityService));
 	}
 
 	static LocalDate parseDate(String text) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.minyi.engine.EngineUser;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +35,10 @@ class RecordDispatchDelegate implements JavaDelegate {
 		if (flag(execution, DispatchProcess.UPWARD_NATIONAL)) {
 			levels.add(Level.NATIONAL.code());
 		}
-		Authentication authentication = this.identityService.getCurrentAuthentication();
 		this.dispatch.dispatch((Long) execution.getVariable(PieceProcess.PIECE_ID),
 				flag(execution, DispatchProcess.DIRECT_REPORT), flag(execution, DispatchProcess.FORWARD_REPORT),
 				(String) execution.getVariable(DispatchProcess.REFERRAL_DEPARTMENT), levels,
-				(authentication != null) ? authentication.getUserId() : null);
+				EngineUser.currentId(this.identityService));
 	}
 
 	private static boolean flag(DelegateExecution execution, String name) {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.RuleViolation;
 import org.minyi.dispatch.AdoptionRecorded;
 import org.minyi.dispatch.PiecePublished;
+import org.minyi.engine.EngineTime;
 import org.minyi.followup.CaseStepRecorded;
 import org.minyi.followup.InstructionRecorded;
 import org.minyi.intake.PieceRegistered;
@@ -98,7 +98,7 @@ public class FeedbackService {
 			}
 		}
 		for (String userId : recipients) {
-			this.feedback.save(new Feedback(piece.id(), userId, milestone, message, ClockUtil.now().toInstant()));
+			this.feedback.save(new Feedback(piece.id(), userId, milestone, message, EngineTime.instant()));
 		}
 		// "My feedback" is the inbox for these; the mail goes out after this transaction commits.
 		this.notifications.notify("feedback", recipients, piece.id(), Map.of("number",
@@ -121,7 +121,7 @@ public class FeedbackService {
 		Feedback entry = this.feedback.findById(feedbackId)
 			.filter((candidate) -> candidate.userId().equals(userId))
 			.orElseThrow(() -> RuleViolation.notFound("FEEDBACK_NOT_FOUND", "反馈不存在"));
-		entry.markRead(ClockUtil.now().toInstant());
+		entry.markRead(EngineTime.instant());
 	}
 
 }

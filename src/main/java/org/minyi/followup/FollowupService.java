@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineTime;
 import org.minyi.followup.CaseStepRecorded.Step;
 import org.minyi.identity.Role;
 import org.minyi.piece.Piece;
@@ -109,7 +109,7 @@ public class FollowupService {
 			throw new RuleViolation("INSTRUCTION_TEXT_TOO_LONG", "批示内容不能超过2000字");
 		}
 		PlainText.check("批示内容", text, 2000);
-		LocalDate today = ClockUtil.now().toInstant().atZone(this.zone).toLocalDate();
+		LocalDate today = EngineTime.instant().atZone(this.zone).toLocalDate();
 		if (instructedOn == null || instructedOn.isAfter(today) || instructedOn.getYear() < 2000) {
 			throw new RuleViolation("INSTRUCTION_DATE_INVALID", "批示日期无效：" + instructedOn);
 		}
@@ -128,7 +128,7 @@ public class FollowupService {
 			departments.add(checkDepartment(code));
 		}
 		Instruction instruction = this.instructions.save(new Instruction(pieceId, leaderCode, level, instructedOn,
-				text.strip(), new ArrayList<>(departments), ClockUtil.now().toInstant(), userId, messageId));
+				text.strip(), new ArrayList<>(departments), EngineTime.instant(), userId, messageId));
 		this.events.publishEvent(new InstructionRecorded(pieceId, userId, level, text.strip()));
 		return new RecordedInstruction(instruction, false);
 	}
@@ -224,7 +224,7 @@ public class FollowupService {
 
 	void reply(Long caseId, String result, String resolution, boolean contacted, String contactMethod, String userId) {
 		FollowupCase followup = followupCase(caseId);
-		followup.reply(result, resolution, contacted, contactMethod, ClockUtil.now().toInstant());
+		followup.reply(result, resolution, contacted, contactMethod, EngineTime.instant());
 		record(followup, userId, Step.REPLIED, resolution, result);
 	}
 
@@ -234,7 +234,7 @@ public class FollowupService {
 
 	void acceptReply(Long caseId, String userId) {
 		FollowupCase followup = followupCase(caseId);
-		followup.close(ClockUtil.now().toInstant());
+		followup.close(EngineTime.instant());
 		record(followup, userId, Step.REPLY_ACCEPTED, followup.resolution(), followup.replyResult());
 	}
 

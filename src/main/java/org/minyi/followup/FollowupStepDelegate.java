@@ -6,8 +6,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.minyi.common.Privileged;
+import org.minyi.engine.EngineUser;
+import org.minyi.engine.Privileged;
 import org.springframework.stereotype.Component;
 
 /**
@@ -84,8 +84,7 @@ class FollowupStepDelegate implements JavaDelegate {
 	}
 
 	private String currentUser() {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
+		return EngineUser.currentId(this.identityService);
 	}
 
 	private static String text(DelegateExecution execution, String name) {

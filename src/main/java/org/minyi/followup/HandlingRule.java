@@ -1,11 +1,12 @@
 package org.minyi.followup;
 
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineUser;
 import org.springframework.stereotype.Component;
 
 /** Only the department's own users reply for it or ask to hand its case back. */
@@ -25,9 +26,9 @@ class HandlingRule implements org.minyi.piece.TaskCompletionRule {
 
 	@Override
 	public void check(DelegateTask task) {
-		Authentication user = this.identityService.getCurrentAuthentication();
+		List<String> groups = EngineUser.current(this.identityService).map(EngineUser::groupIds).orElse(List.of());
 		String group = (String) task.getVariable(FollowupProcess.DEPARTMENT_GROUP);
-		if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(group)) {
+		if (!groups.contains(group)) {
 			throw RuleViolation.forbidden("NOT_THIS_DEPARTMENT", "只有承办单位本单位的用户可以办复或申请退回");
 		}
 	}

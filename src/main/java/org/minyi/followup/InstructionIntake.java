@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.minyi.common.Privileged;
+import org.minyi.engine.Privileged;
 import org.minyi.piece.PieceRepository;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.minyi.followup;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ class NoteFollowupsClosedDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		execution.getProcessInstance().setVariable("followupsClosedAt", ClockUtil.now());
+		execution.getProcessInstance().setVariable("followupsClosedAt", EngineTime.now());
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineUser;
 import org.minyi.piece.PieceRepository;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +35,10 @@ class RecordInstructionDelegate implements JavaDelegate {
 			.orElseThrow(() -> new RuleViolation("PIECE_NOT_FOUND", "登记号不存在：" + number))
 			.id();
 		String co = (String) execution.getVariable("coDepartment");
-		Authentication authentication = this.identityService.getCurrentAuthentication();
 		this.intake.record(pieceId, (String) execution.getVariable("leaderCode"),
 				date((String) execution.getVariable("instructedOn")), (String) execution.getVariable("instructionText"),
 				(String) execution.getVariable("leadDepartment"), (co == null || co.isBlank()) ? List.of() : List.of(co),
-				null, (authentication != null) ? authentication.getUserId() : null);
+				null, EngineUser.currentId(this.identityService));
 	}
 
 	private static LocalDate date(String text) {

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.calendar.WorkingDayCalendar;
 import org.minyi.common.RuleViolation;
-import org.minyi.identity.Role;
+import org.minyi.engine.EngineTime;
 import org.minyi.identity.CurrentUser;
+import org.minyi.identity.Role;
 import org.minyi.piece.Confidentiality;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,7 +70,7 @@ class SupervisionApiController {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new RuleViolation("INVALID_PARAMETER", "参数无效：size 应为1至" + MAX_PAGE_SIZE + "的整数");
 		}
-		Instant now = ClockUtil.now().toInstant();
+		Instant now = EngineTime.instant();
 		LocalDate today = now.atZone(this.zone).toLocalDate();
 		Timestamp overdueBefore = Timestamp.from(now);
 		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_followup_case c WHERE " + OVERDUE,

@@ -7,10 +7,10 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.Coded;
-import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineTime;
+import org.minyi.engine.Privileged;
 import org.minyi.identity.Role;
 import org.minyi.piece.Channel;
 import org.minyi.piece.Confidentiality;
@@ -88,7 +88,7 @@ public class IntakeService {
 		PieceText text = new PieceText(submission.title(), submission.situation(), submission.analysis(),
 				submission.suggestions());
 		Piece piece = new Piece(text, submission.categoryCode(), submission.sourceTypeCode(), submission.sourceUnit(),
-				channel, submitterId, submitterName, urgency, confidentiality, ClockUtil.now().toInstant());
+				channel, submitterId, submitterName, urgency, confidentiality, EngineTime.instant());
 		for (String coSubmitter : coSubmitters) {
 			piece.addCoSubmitter(coSubmitter, displayName(coSubmitter));
 		}
@@ -108,7 +108,7 @@ public class IntakeService {
 		checkReference(categoryCode, sourceTypeCode);
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		if (piece.registrationNumber() == null) {
-			piece.register(this.registrationNumbers.next(), clerkId, ClockUtil.now().toInstant());
+			piece.register(this.registrationNumbers.next(), clerkId, EngineTime.instant());
 		}
 		piece.classify(categoryCode, sourceTypeCode);
 		String number = piece.registrationNumber();
@@ -123,7 +123,7 @@ public class IntakeService {
 	/** The submitter's revised text replaces the submitted text; the editor's copy starts again from it. */
 	Piece revise(Long pieceId, PieceText text) {
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
-		piece.reviseOriginalText(text, ClockUtil.now().toInstant());
+		piece.reviseOriginalText(text, EngineTime.instant());
 		return piece;
 	}
 

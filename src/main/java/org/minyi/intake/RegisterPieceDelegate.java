@@ -2,8 +2,8 @@ package org.minyi.intake;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.minyi.engine.EngineUser;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
@@ -44,8 +44,7 @@ class RegisterPieceDelegate implements JavaDelegate {
 	}
 
 	private String currentUserId() {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : null;
+		return EngineUser.currentId(this.identityService);
 	}
 
 }

@@ -2,8 +2,8 @@ package org.minyi.intake;
 
 import java.time.ZoneId;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.GaplessCounter;
+import org.minyi.engine.EngineTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,7 @@ class RegistrationNumbers {
 	}
 
 	String next() {
-		int year = ClockUtil.now().toInstant().atZone(this.zone).getYear();
+		int year = EngineTime.instant().atZone(this.zone).getYear();
 		return "%d-%04d".formatted(year, this.counter.next(COUNTER, year));
 	}
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.Privileged;
 import org.minyi.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

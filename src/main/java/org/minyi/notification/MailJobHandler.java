@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -94,7 +94,7 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 		catch (MessagingException | MailException ex) {
 			throw new IllegalStateException("Mail to " + recipient.email() + " not accepted: " + ex.getMessage(), ex);
 		}
-		recipient.accepted(ClockUtil.now().toInstant());
+		recipient.accepted(EngineTime.instant());
 		this.recipients.get().save(recipient);
 	}
 

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 
 /**
  * A failed mail job waits a minute before its next attempt, five attempts in all. The engine's retry
@@ -50,7 +50,7 @@ final class MailRetries implements FailedJobCommandFactory {
 			job.unlock();
 			logException(job);
 			decrementRetries(job);
-			job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + INTERVAL.toMillis()));
+			job.setDuedate(new Date(EngineTime.now().getTime() + INTERVAL.toMillis()));
 			notifyAcquisition(commandContext);
 			return null;
 		}

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.minyi.common.Privileged;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineTime;
+import org.minyi.engine.Privileged;
 import org.minyi.notification.NotificationRecipient.Channel;
 import org.minyi.piece.Confidentiality;
 import org.minyi.piece.Piece;
@@ -98,7 +98,7 @@ public class NotificationService {
 		all.put("link", url);
 		NotificationTemplates.Rendered rendered = this.templates.render(templateKey, all);
 		Notification notification = this.notifications.save(new Notification(templateKey, pieceId, rendered.subject(),
-				rendered.body(), url, ClockUtil.now().toInstant()));
+				rendered.body(), url, EngineTime.instant()));
 		boolean mailConfigured = this.mailSender.getIfAvailable() != null;
 		for (String userId : new LinkedHashSet<>(userIds)) {
 			if (channels.contains(Channel.INBOX)) {
@@ -141,7 +141,7 @@ public class NotificationService {
 		NotificationRecipient entry = this.recipients.findById(entryId)
 			.filter((candidate) -> candidate.userId().equals(userId) && candidate.channel() == Channel.INBOX)
 			.orElseThrow(() -> RuleViolation.notFound("NOTIFICATION_NOT_FOUND", "通知不存在"));
-		entry.read(ClockUtil.now().toInstant());
+		entry.read(EngineTime.instant());
 	}
 
 	/** One entry of "my notifications". */

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.minyi.common.Privileged;
+import org.minyi.engine.Privileged;
 import org.minyi.notification.NotificationRecipient.Channel;
 import org.minyi.piece.Credit;
 import org.minyi.piece.PieceProcess;

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.minyi.engine.EveryUserTaskListener;
 import org.minyi.notification.NotificationRecipient.Channel;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
 /** A new task is announced to its candidate groups and users; an assigned task, once, to its assignee. */
 @Component
-class TaskNotificationListener implements TaskListener {
+class TaskNotificationListener implements EveryUserTaskListener {
 
 	static final String TEMPLATE = "task-assigned";
 
@@ -24,6 +24,11 @@ class TaskNotificationListener implements TaskListener {
 
 	TaskNotificationListener(NotificationService notifications) {
 		this.notifications = notifications;
+	}
+
+	@Override
+	public Set<String> events() {
+		return Set.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT);
 	}
 
 	@Override

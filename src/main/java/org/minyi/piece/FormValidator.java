@@ -9,7 +9,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.minyi.common.Privileged;
+import org.minyi.engine.Privileged;
 import org.springframework.stereotype.Component;
 
 /** Checks submitted variables against the deployed Camunda Form of a task or a start event. */

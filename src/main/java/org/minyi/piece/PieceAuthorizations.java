@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.minyi.common.Privileged;
+import org.minyi.engine.Privileged;
 import org.minyi.identity.Role;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.minyi.piece;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +22,7 @@ public class PieceTimeline {
 	@EventListener
 	void on(TimelineEvent event) {
 		String comment = (event.comment() == null || event.comment().isBlank()) ? null : event.comment();
-		this.events.save(new PieceEvent(event.pieceId(), ClockUtil.now().toInstant(), event.actorId(), event.step(),
+		this.events.save(new PieceEvent(event.pieceId(), EngineTime.instant(), event.actorId(), event.step(),
 				event.stepName(), event.decision(), comment, event.departmentCode()));
 	}
 

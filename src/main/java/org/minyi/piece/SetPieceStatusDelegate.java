@@ -3,7 +3,7 @@ package org.minyi.piece;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +37,7 @@ class SetPieceStatusDelegate implements JavaDelegate, ExecutionListener {
 		String reason = (String) execution.getVariableLocal("reason");
 		Long pieceId = (Long) execution.getVariable(PieceProcess.PIECE_ID);
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
-		piece.moveTo(status, reason, ClockUtil.now().toInstant());
+		piece.moveTo(status, reason, EngineTime.instant());
 		this.events.publishEvent(new PieceStatusChanged(pieceId, execution.getCurrentActivityId(), status, reason));
 	}
 

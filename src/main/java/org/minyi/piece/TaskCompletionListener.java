@@ -4,20 +4,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EveryUserTaskListener;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs on the completion of every user task of every process (registered by
- * {@link TaskListenersPlugin}, so a task an administrator adds in Modeler is covered too):
+ * {@link EveryUserTaskListener}, so a task an administrator adds in Modeler is covered too):
  * <ol>
  * <li>the rules of the task's Camunda Form ({@link FormRules});</li>
  * <li>the decision rules the model declares as extension properties: {@code minyi.decision} names the
@@ -29,7 +32,8 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class TaskCompletionListener implements TaskListener {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class TaskCompletionListener implements EveryUserTaskListener {
 
 	public static final String DECISION_PROPERTY = "minyi.decision";
 
@@ -55,8 +59,23 @@ public class TaskCompletionListener implements TaskListener {
 		this.events = events;
 	}
 
+	/** On creation a stale decision is cleared, on completion the rules are checked. */
+	@Override
+	public Set<String> events() {
+		return Set.of(EVENTNAME_CREATE, EVENTNAME_COMPLETE);
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			clearDecisionAndComment(task);
+		}
+		else {
+			completed(task);
+		}
+	}
+
+	private void completed(DelegateTask task) {
 		Map<String, Object> variables = task.getVariables();
 		UserTask userTask = task.getBpmnModelElementInstance();
 		if (userTask != null && userTask.getCamundaFormRef() != null) {
@@ -93,7 +112,7 @@ public class TaskCompletionListener implements TaskListener {
 	 * form would open with the secretary-general's comment, and a completion without one would record it
 	 * as the vice-chair's.
 	 */
-	public void clearDecisionAndComment(DelegateTask task) {
+	private void clearDecisionAndComment(DelegateTask task) {
 		property(task, DECISION_PROPERTY).ifPresent(task::removeVariable);
 		property(task, COMMENT_PROPERTY).ifPresent(task::removeVariable);
 	}

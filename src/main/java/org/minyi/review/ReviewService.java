@@ -2,8 +2,8 @@ package org.minyi.review;
 
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineTime;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
@@ -24,12 +24,12 @@ public class ReviewService {
 	}
 
 	void recordVerification(Long pieceId, String result, String notes) {
-		piece(pieceId).recordVerification(result, notes, ClockUtil.now().toInstant());
+		piece(pieceId).recordVerification(result, notes, EngineTime.instant());
 	}
 
 	void edit(Long pieceId, PieceText edited, boolean withholdSource) {
 		Piece piece = piece(pieceId);
-		piece.edit(edited, ClockUtil.now().toInstant());
+		piece.edit(edited, EngineTime.instant());
 		piece.withholdSource(withholdSource);
 	}
 
@@ -56,7 +56,7 @@ public class ReviewService {
 	/** The piece is absorbed by the target, which from now on credits the piece's submitters too. */
 	void merge(Long pieceId, String targetNumber) {
 		Piece target = mergeTarget(pieceId, targetNumber);
-		target.absorb(piece(pieceId), ClockUtil.now().toInstant());
+		target.absorb(piece(pieceId), EngineTime.instant());
 	}
 
 	private Piece piece(Long pieceId) {

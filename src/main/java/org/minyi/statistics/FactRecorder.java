@@ -6,9 +6,9 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.minyi.dispatch.AdoptionRecorded;
 import org.minyi.dispatch.PiecePublished;
+import org.minyi.engine.EngineTime;
 import org.minyi.followup.CaseStepRecorded;
 import org.minyi.followup.InstructionRecorded;
 import org.minyi.intake.PieceRegistered;
@@ -110,7 +110,7 @@ class FactRecorder {
 		}
 		double share = 1.0 / credited.size();
 		double points = this.scoring.scorer().points(countable.type(), countable.level(), form) * share;
-		LocalDate today = ClockUtil.now().toInstant().atZone(this.zone).toLocalDate();
+		LocalDate today = EngineTime.instant().atZone(this.zone).toLocalDate();
 		for (Map.Entry<String, String> person : credited.entrySet()) {
 			String userId = person.getKey().startsWith("name:") ? null : person.getKey();
 			insert(countable.type(), piece, today, userId, person.getValue(), share, countable.level(), form, points);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.minyi.statistics.Tallies.Dimension;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -47,7 +47,7 @@ class MonthlyRollups {
 
 	/** Whether a month is over by the engine's clock, the one facts are dated by. */
 	boolean isOver(YearMonth month) {
-		return month.isBefore(YearMonth.from(ClockUtil.now().toInstant().atZone(this.zone)));
+		return month.isBefore(YearMonth.from(EngineTime.instant().atZone(this.zone)));
 	}
 
 	/** Adds the sums of these months (all over) to a report's tallies, summing any month not yet summed. */

@@ -4,7 +4,7 @@ import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.minyi.engine.EngineTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,7 @@ class QuotaRemindersDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		QuotaService.Check check = this.quotas
-			.checkEndedPeriods(ClockUtil.now().toInstant().atZone(this.zone).toLocalDate());
+			.checkEndedPeriods(EngineTime.instant().atZone(this.zone).toLocalDate());
 		execution.setVariable(QuotaCheckProcess.CHECKED_PERIODS, check.periods().size());
 		execution.setVariable(QuotaCheckProcess.REMINDED_COUNT, check.reminded());
 	}

@@ -15,8 +15,8 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.minyi.common.Privileged;
+import org.minyi.engine.EngineTime;
+import org.minyi.engine.Privileged;
 import org.minyi.identity.GroupGrants;
 import org.minyi.notification.NotificationRecipient;
 import org.minyi.notification.NotificationService;
@@ -134,7 +134,7 @@ public class QuotaService implements ApplicationRunner {
 				this.jdbc.update("""
 						INSERT INTO minyi_quota_check (quota_key, period_start, period_end, checked_at, behind_count)
 						VALUES (?, ?, ?, ?, ?)""", quota.key(), Date.valueOf(period.from()), Date.valueOf(period.to()),
-						Timestamp.from(ClockUtil.now().toInstant()), behind.size());
+						Timestamp.from(EngineTime.instant()), behind.size());
 				for (Behind person : behind) {
 					remind(quota, period, person);
 				}

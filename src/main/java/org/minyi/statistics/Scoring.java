@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
-import org.minyi.common.Privileged;
+import org.minyi.engine.Privileged;
 import org.springframework.stereotype.Component;
 
 /** Points for an event, as the latest deployed {@code scoring} decision table says. */

@@ -7,11 +7,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-
 import org.minyi.common.RuleViolation;
-import org.minyi.identity.Role;
+import org.minyi.engine.EngineTime;
 import org.minyi.identity.CurrentUser;
+import org.minyi.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -128,7 +127,7 @@ class StatisticsApiController {
 	@GetMapping("/api/statistics/quotas")
 	QuotaAnswer quotas(@RequestParam(required = false) String period, CurrentUser user) {
 		requireReader(user);
-		LocalDate today = ClockUtil.now().toInstant().atZone(this.zone).toLocalDate();
+		LocalDate today = EngineTime.instant().atZone(this.zone).toLocalDate();
 		List<QuotaStanding> standings = this.quotas.standings(period, today)
 			.stream()
 			.map((standing) -> new QuotaStanding(standing.quota().group(), standing.quota().name(),

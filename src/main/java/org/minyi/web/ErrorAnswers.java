@@ -14,10 +14,10 @@ import jakarta.persistence.PessimisticLockException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.pvm.PvmException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.minyi.common.Causes;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineFailures;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -69,9 +69,6 @@ final class ErrorAnswers {
 	private static final Answer TASK_ALREADY_CLAIMED = new Answer(409, "TASK_ALREADY_CLAIMED", "任务已被他人认领");
 
 	static final Answer TASK_NOT_FOUND = new Answer(404, "TASK_NOT_FOUND", "任务不存在或已被他人办理");
-
-	// The engine's message when an execution is signalled after it left its activity.
-	private static final String NO_CURRENT_ACTIVITY_MESSAGE = "has no current activity";
 
 	// The engine's message when a task command finds no task: it was completed (or deleted) meanwhile.
 	private static final String TASK_NOT_FOUND_MESSAGE = "Cannot find task with id";
@@ -135,9 +132,7 @@ final class ErrorAnswers {
 				|| cause instanceof LockTimeoutException) {
 			return true;
 		}
-		// Two completions of one task at once: the loser read the execution before the winner moved it on.
-		if (cause instanceof PvmException && cause.getMessage() != null
-				&& cause.getMessage().contains(NO_CURRENT_ACTIVITY_MESSAGE)) {
+		if (EngineFailures.isLostCompletionRace(cause)) {
 			return true;
 		}
 		// 40001: serialization failure; 40P01: deadlock detected (PostgreSQL).

@@ -1,4 +1,4 @@
-package org.minyi.common;
+package org.minyi.engine;
 
 import java.util.function.Supplier;
 
