@@ -18,11 +18,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +34,7 @@ import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
 import org.minyi.support.BenchResults;
 import org.minyi.support.BenchResults.Figure;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -85,19 +81,7 @@ class BacklogLatencyBenchmarkTest {
 	private static final String GROUP = "backlog latency (" + ARCHIVED + " archived pieces, " + OPEN + " open tasks)";
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	FilterService filterService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -111,12 +95,12 @@ class BacklogLatencyBenchmarkTest {
 	@Autowired
 	TestRestTemplate rest;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	void queriesUsersWaitForStayFastWithYearsOfData() throws Exception {
 		assumeTrue(TestDatabase.isPostgres(), "The bulk loader writes PostgreSQL SQL");
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		BacklogLoader loader = new BacklogLoader(this.dataSource);
 		List<Figure> figures = new ArrayList<>();
 
@@ -181,7 +165,7 @@ class BacklogLatencyBenchmarkTest {
 		loader.restartSequences();
 		this.jdbc.execute("ANALYZE");
 		double loadSeconds = (System.nanoTime() - start) / 1e9;
-		long openTasks = this.taskService.createTaskQuery().count();
+		long openTasks = this.engine.tasks().createTaskQuery().count();
 		long archivedPieces = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM minyi_piece WHERE status IN ('ARCHIVED', 'NOT_ADOPTED')", Long.class);
 		figures.add(new Figure("backlog load", "rows cloned by the bulk loader", rows, "rows", null, null, null, null,
@@ -201,16 +185,16 @@ class BacklogLatencyBenchmarkTest {
 		Latency floor = measure(() -> get("liqiang", "demo", "/api/session"));
 		Latency bareGroupQuery = measure(() -> {
 			List<String> groups = List.of(Role.INFO_SECTION.groupId());
-			this.taskService.createTaskQuery()
+			this.engine.tasks().createTaskQuery()
 				.taskCandidateGroupIn(groups)
 				.taskUnassigned()
 				.orderByDueDate()
 				.asc()
 				.listPage(0, 15);
-			this.taskService.createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().count();
+			this.engine.tasks().createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().count();
 			return HttpStatus.OK;
 		});
-		long infoSection = this.taskService.createTaskQuery()
+		long infoSection = this.engine.tasks().createTaskQuery()
 			.taskCandidateGroup(Role.INFO_SECTION.groupId())
 			.taskUnassigned()
 			.count();
@@ -228,7 +212,7 @@ class BacklogLatencyBenchmarkTest {
 				measure(() -> get("liqiang", "demo", "/engine-rest/filter/" + groupFilter + "/count"), DIAGNOSTIC_RUNS),
 				bareGroupQuery));
 		// A reviewer's group: the secretary-general's sign-offs, a fifth of the info-section's share.
-		long signoffs = this.taskService.createTaskQuery()
+		long signoffs = this.engine.tasks().createTaskQuery()
 			.taskCandidateGroup(Role.SECRETARY_GENERAL.groupId())
 			.taskUnassigned()
 			.count();
@@ -278,21 +262,21 @@ class BacklogLatencyBenchmarkTest {
 			reply.put(FollowupProcess.RESOLUTION, "solved");
 			reply.put(FollowupProcess.SUBMITTER_CONTACTED, true);
 			reply.put(FollowupProcess.CONTACT_METHOD, "phone");
-			this.lifecycle.users().run("wuhao", () -> this.taskService.complete(handle.getId(), reply));
-			Task review = this.taskService.createTaskQuery()
+			this.lifecycle.users().run("wuhao", () -> this.engine.tasks().complete(handle.getId(), reply));
+			Task review = this.engine.tasks().createTaskQuery()
 				.processInstanceBusinessKey(piece(instance).registrationNumber())
 				.taskDefinitionKey(FollowupProcess.TASK_REVIEW_REPLY)
 				.singleResult();
 			this.lifecycle.users()
-				.run("zhengyu", () -> this.taskService.complete(review.getId(),
+				.run("zhengyu", () -> this.engine.tasks().complete(review.getId(),
 						Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT)));
 		}
-		Job window = this.managementService.createJobQuery()
+		Job window = this.engine.management().createJobQuery()
 			.processInstanceId(instance.getId())
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
-		this.managementService.executeJob(window.getId());
-		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+		this.engine.management().executeJob(window.getId());
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
 			.isZero();
 		return piece(instance);
 	}
@@ -359,7 +343,7 @@ class BacklogLatencyBenchmarkTest {
 	}
 
 	private Task departmentTask(ProcessInstance instance) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks().createTaskQuery()
 			.processInstanceBusinessKey(piece(instance).registrationNumber())
 			.taskDefinitionKey(FollowupProcess.TASK_HANDLE)
 			.taskCandidateGroup(FollowupService.departmentGroup("housing-bureau"))
@@ -372,18 +356,18 @@ class BacklogLatencyBenchmarkTest {
 
 	/** One of the cloned pieces' submitters, able to log in. */
 	private void createBenchMember(String id) {
-		if (this.identityService.createUserQuery().userId(id).count() == 0) {
-			User user = this.identityService.newUser(id);
+		if (this.engine.identity().createUserQuery().userId(id).count() == 0) {
+			User user = this.engine.identity().newUser(id);
 			user.setFirstName("基准");
 			user.setLastName("委员");
 			user.setPassword("Bench-Member-1");
-			this.identityService.saveUser(user);
-			this.identityService.createMembership(id, Role.SUBMITTER.groupId());
+			this.engine.identity().saveUser(user);
+			this.engine.identity().createMembership(id, Role.SUBMITTER.groupId());
 		}
 	}
 
 	private String filterId(String name) {
-		return this.filterService.createFilterQuery().filterName(name).singleResult().getId();
+		return this.engine.filters().createFilterQuery().filterName(name).singleResult().getId();
 	}
 
 	/** What Tasklist sends for a filter: the first page as HAL, which carries the count. */

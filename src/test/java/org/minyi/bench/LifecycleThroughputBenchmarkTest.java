@@ -32,13 +32,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Job;
@@ -53,8 +51,10 @@ import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.support.BenchResults;
 import org.minyi.support.BenchResults.Figure;
+import org.minyi.support.Engine;
 import org.minyi.support.HeapMeter;
 import org.minyi.support.MinyiIntegrationTest;
+import org.minyi.support.Users;
 import org.minyi.support.PieceFixtures;
 import org.minyi.support.TestDatabase;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,16 +91,10 @@ class LifecycleThroughputBenchmarkTest {
 	ProcessEngineConfigurationImpl engineConfiguration;
 
 	@Autowired
-	RuntimeService runtimeService;
+	Engine engine;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
+	Users users;
 
 	@Autowired
 	ObjectProvider<JavaMailSender> mailSender;
@@ -145,14 +139,14 @@ class LifecycleThroughputBenchmarkTest {
 		Run bare;
 		Connections bareDatabase = bareDatabase();
 		try (HikariDataSource pool = pool(bareDatabase)) {
-			ProcessEngine engine = bareEngine(pool);
+			ProcessEngine standalone = bareEngine(pool);
 			try {
-				engine.getRepositoryService().createDeployment().addModelInstance("bench-bare.bpmn", bareModel(tasksPerPiece)).deploy();
-				driveBare(engine, WARM_UP, tasksPerPiece);
-				bare = driveBare(engine, PIECES, tasksPerPiece);
+				standalone.getRepositoryService().createDeployment().addModelInstance("bench-bare.bpmn", bareModel(tasksPerPiece)).deploy();
+				driveBare(standalone, WARM_UP, tasksPerPiece);
+				bare = driveBare(standalone, PIECES, tasksPerPiece);
 			}
 			finally {
-				engine.close();
+				standalone.close();
 			}
 		}
 		finally {
@@ -249,7 +243,7 @@ class LifecycleThroughputBenchmarkTest {
 			.title("关于" + topic + "的建议（" + tag + "）")
 			.situation("我区" + topic + "方面群众反映较多，" + tag + "号调研显示问题集中在审批环节和资金保障。");
 		String piece = as("wangfang",
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()).getId());
+				() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()).getId());
 
 		complete("liqiang", piece, PieceFixtures.accept(true), tasks);
 		complete("zhoumin", piece, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.CONFIRMED,
@@ -266,9 +260,9 @@ class LifecycleThroughputBenchmarkTest {
 			String user = signoff.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli" : "chenjun";
 			complete(user, signoff, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE), tasks);
 		}
-		String number = (String) this.runtimeService.getVariable(piece, PieceProcess.REGISTRATION_NUMBER);
+		String number = (String) this.engine.runtime().getVariable(piece, PieceProcess.REGISTRATION_NUMBER);
 
-		String bulletin = as("liqiang", () -> this.runtimeService
+		String bulletin = as("liqiang", () -> this.engine.runtime()
 			.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "bulletin"))
 			.getId());
 		complete("liqiang", bulletin, Map.of(DispatchProcess.PIECE_NUMBERS, number), tasks);
@@ -286,7 +280,7 @@ class LifecycleThroughputBenchmarkTest {
 		instruction.put("instructedOn", LocalDate.now().toString());
 		instruction.put("instructionText", "请区住建局牵头研究，抓好落实。");
 		instruction.put("leadDepartment", "housing-bureau");
-		as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(FollowupProcess.INSTRUCTION_KEY, instruction));
+		as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(FollowupProcess.INSTRUCTION_KEY, instruction));
 		String followup = called(piece);
 		Map<String, Object> reply = new HashMap<>();
 		reply.put(FollowupProcess.HANDLE_DECISION, FollowupProcess.REPLY);
@@ -298,11 +292,11 @@ class LifecycleThroughputBenchmarkTest {
 		complete("zhengyu", followup, Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT), tasks);
 
 		// The 30-day instruction window: due now, so the job executor fires it and the piece is archived.
-		Job window = this.managementService.createJobQuery()
+		Job window = this.engine.management().createJobQuery()
 			.processInstanceId(piece)
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
-		this.managementService.setJobDuedate(window.getId(), new Date(System.currentTimeMillis() - 1000));
+		this.engine.management().setJobDuedate(window.getId(), new Date(System.currentTimeMillis() - 1000));
 		return piece;
 	}
 
@@ -316,18 +310,18 @@ class LifecycleThroughputBenchmarkTest {
 
 	private void complete(String userId, Task task, Map<String, Object> variables, AtomicLong tasks) {
 		as(userId, () -> {
-			this.taskService.complete(task.getId(), variables);
+			this.engine.tasks().complete(task.getId(), variables);
 			return null;
 		});
 		tasks.incrementAndGet();
 	}
 
 	private Task task(String processInstanceId) {
-		return this.taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+		return this.engine.tasks().createTaskQuery().processInstanceId(processInstanceId).singleResult();
 	}
 
 	private String called(String processInstanceId) {
-		return this.runtimeService.createProcessInstanceQuery()
+		return this.engine.runtime().createProcessInstanceQuery()
 			.superProcessInstanceId(processInstanceId)
 			.singleResult()
 			.getId();
@@ -335,25 +329,7 @@ class LifecycleThroughputBenchmarkTest {
 
 	/** Engine calls as a signed-in user; the groups are looked up once, as a session would hold them. */
 	private <T> T as(String userId, Callable<T> work) {
-		List<String> groups = this.groupsOf.computeIfAbsent(userId, (id) -> this.identityService.createGroupQuery()
-			.groupMember(id)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList());
-		this.identityService.setAuthentication(userId, groups);
-		try {
-			return work.call();
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
+		return this.users.as(userId, this.groupsOf.computeIfAbsent(userId, this.users::groupsOf), work);
 	}
 
 	/** Until every piece process has ended and no job is due (mails included), at most ten minutes. */
@@ -363,11 +339,11 @@ class LifecycleThroughputBenchmarkTest {
 			long open = 0;
 			for (int from = 0; from < instances.size(); from += 1000) {
 				List<String> slice = instances.subList(from, Math.min(instances.size(), from + 1000));
-				open += this.runtimeService.createProcessInstanceQuery()
+				open += this.engine.runtime().createProcessInstanceQuery()
 					.processInstanceIds(new HashSet<>(slice))
 					.count();
 			}
-			if (open == 0 && this.managementService.createJobQuery().executable().count() == 0) {
+			if (open == 0 && this.engine.management().createJobQuery().executable().count() == 0) {
 				return;
 			}
 			Thread.sleep(100);
@@ -387,7 +363,7 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	private long failedJobsSince(Date since) {
-		return this.managementService.createJobQuery()
+		return this.engine.management().createJobQuery()
 			.withException()
 			.list()
 			.stream()
@@ -412,14 +388,14 @@ class LifecycleThroughputBenchmarkTest {
 		return flow.endEvent().done();
 	}
 
-	private Run driveBare(ProcessEngine engine, int count, int tasksPerInstance) throws Exception {
+	private Run driveBare(ProcessEngine standalone, int count, int tasksPerInstance) throws Exception {
 		Work before = work("bench_bare");
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong tasks = new AtomicLong();
 		long start = System.nanoTime();
 		runThreads(() -> {
-			RuntimeService runtime = engine.getRuntimeService();
-			TaskService taskService = engine.getTaskService();
+			RuntimeService runtime = standalone.getRuntimeService();
+			TaskService taskService = standalone.getTaskService();
 			for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
 				Map<String, Object> variables = PieceFixtures.piece().title("关于加装电梯的建议（" + i + "）").variables();
 				String instance = runtime.startProcessInstanceByKey("bench-bare", variables).getId();
@@ -431,7 +407,7 @@ class LifecycleThroughputBenchmarkTest {
 			}
 		});
 		double seconds = (System.nanoTime() - start) / 1e9;
-		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+		assertThat(standalone.getRuntimeService().createProcessInstanceQuery().count()).isZero();
 		return new Run(tasks.get(), seconds, seconds, Double.NaN, work("bench_bare").minus(before));
 	}
 

@@ -14,11 +14,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -66,19 +62,7 @@ class ConfidentialFollowupTest {
 	private static final String PAGE = "&firstResult=0&maxResults=100";
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	HistoryService historyService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -96,10 +80,9 @@ class ConfidentialFollowupTest {
 
 	@BeforeEach
 	void setUp() {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		this.http = new Http(this.rest);
 		// Mail jobs left by other test classes would only add noise to the mails read here.
-		mailJobs().forEach((job) -> this.managementService.deleteJob(job.getId()));
+		mailJobs().forEach((job) -> this.engine.management().deleteJob(job.getId()));
 	}
 
 	@AfterEach
@@ -114,7 +97,7 @@ class ConfidentialFollowupTest {
 		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece().confidential().title(TITLE));
 		assertThat(instruct(piece, HOUSING).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		ProcessInstance followup = followup(piece);
-		this.managementService.executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
+		this.engine.management().executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
 
 		String supervision = onlyTask("zhengyu", followup, FollowupProcess.TASK_SUPERVISE);
 		for (String route : List.of("/engine-rest/task/" + supervision + "/form-variables",
@@ -154,9 +137,9 @@ class ConfidentialFollowupTest {
 
 		// At the source: only the department's handling task holds the text, in the runtime and in history.
 		for (String name : List.of(PieceProcess.TITLE, PieceProcess.EDITED_TITLE, PieceProcess.EDITED_SUGGESTIONS)) {
-			assertThat(this.runtimeService.getVariable(followup.getId(), name)).as(name).isEqualTo(MASK);
+			assertThat(this.engine.runtime().getVariable(followup.getId(), name)).as(name).isEqualTo(MASK);
 		}
-		List<HistoricVariableInstance> history = this.historyService.createHistoricVariableInstanceQuery()
+		List<HistoricVariableInstance> history = this.engine.history().createHistoricVariableInstanceQuery()
 			.processInstanceIdIn(followup.getId())
 			.list();
 		assertThat(history).filteredOn((variable) -> String.valueOf(variable.getValue()).contains(TITLE)
@@ -223,11 +206,11 @@ class ConfidentialFollowupTest {
 				"/engine-rest/task/" + handling + "/complete", form);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(String.valueOf(refused.getBody().get("message"))).startsWith("[CONFIDENTIAL_TEXT_NOT_ALLOWED]");
-		assertThat(this.taskService.createTaskQuery().taskId(handling).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling).count()).isOne();
 
 		assertThat(this.http.post("wuhao", "/engine-rest/task/" + handling + "/submit-form", form).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(this.runtimeService.getVariable(followup.getId(), PieceProcess.EDITED_TITLE)).isEqualTo(MASK);
+		assertThat(this.engine.runtime().getVariable(followup.getId(), PieceProcess.EDITED_TITLE)).isEqualTo(MASK);
 		String review = onlyTask("zhengyu", followup, FollowupProcess.TASK_REVIEW_REPLY);
 		assertThat(raw("zhengyu", "/engine-rest/task/" + review + "/form-variables")).contains("已拆除违建三处")
 			.doesNotContain(TITLE, EDITED_SUGGESTIONS);
@@ -243,8 +226,8 @@ class ConfidentialFollowupTest {
 		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece().confidential().title(TITLE));
 		assertThat(instruct(piece, HOUSING).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		ProcessInstance followup = followup(piece);
-		this.managementService.executeJob(timer(followup, FollowupProcess.TIMER_REMINDER).getId());
-		this.managementService.executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
+		this.engine.management().executeJob(timer(followup, FollowupProcess.TIMER_REMINDER).getId());
+		this.engine.management().executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
 		runMailJobs();
 
 		String reference = "一条涉密信息（登记号 " + piece(piece).registrationNumber() + "）";
@@ -283,7 +266,7 @@ class ConfidentialFollowupTest {
 	}
 
 	private ProcessInstance followup(ProcessInstance piece) {
-		return this.runtimeService.createProcessInstanceQuery()
+		return this.engine.runtime().createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.singleResult();
@@ -299,11 +282,11 @@ class ConfidentialFollowupTest {
 	}
 
 	private void complete(String userId, String taskId, Map<String, Object> variables) {
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(taskId, variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(taskId, variables));
 	}
 
 	private Job timer(ProcessInstance followup, String activityId) {
-		return this.managementService.createJobQuery()
+		return this.engine.management().createJobQuery()
 			.processInstanceId(followup.getId())
 			.activityId(activityId)
 			.singleResult();
@@ -372,14 +355,14 @@ class ConfidentialFollowupTest {
 	private void runMailJobs() {
 		for (int round = 0; round < 5 && !mailJobs().isEmpty(); round++) {
 			for (Job job : mailJobs()) {
-				this.managementService.executeJob(job.getId());
+				this.engine.management().executeJob(job.getId());
 			}
 		}
 		assertThat(mailJobs()).isEmpty();
 	}
 
 	private List<Job> mailJobs() {
-		return this.managementService.createJobQuery()
+		return this.engine.management().createJobQuery()
 			.list()
 			.stream()
 			.filter((job) -> "minyi-mail".equals(((JobEntity) job).getJobHandlerType()))

@@ -11,13 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +26,7 @@ import org.minyi.notification.NotificationService;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
+import org.minyi.support.Engine;
 import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
@@ -52,25 +46,7 @@ class FollowupProcessTest {
 	private static final String EDUCATION = "education-bureau";
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	AuthorizationService authorizationService;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	FilterService filterService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -87,7 +63,8 @@ class FollowupProcessTest {
 	@Autowired
 	NotificationService notificationService;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Autowired
 	EngineClock clock;
@@ -99,8 +76,7 @@ class FollowupProcessTest {
 
 	@BeforeEach
 	void setUp() {
-		BpmnAwareTests.init(this.processEngine);
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		BpmnAwareTests.init(this.engine.processEngine());
 	}
 
 	@Test
@@ -120,7 +96,7 @@ class FollowupProcessTest {
 		assertThat(piece).isEnded().hasPassed(FollowupProcess.END_ARCHIVED);
 		assertThat(piece(piece).status()).isEqualTo(PieceStatus.ARCHIVED);
 		// The instance's read grants end with it.
-		assertThat(this.authorizationService.createAuthorizationQuery().resourceId(piece.getId()).count()).isZero();
+		assertThat(this.engine.authorization().createAuthorizationQuery().resourceId(piece.getId()).count()).isZero();
 		assertThat(this.feedbackService.of("wangfang")).filteredOn((f) -> f.pieceId().equals(piece(piece).id()))
 			.extracting(Feedback::milestone)
 			.contains("registered", "published", "instructed", "replied", "archived");
@@ -140,7 +116,7 @@ class FollowupProcessTest {
 		assertThat(cases(piece).get(0).reminders()).isOne();
 		assertThat(cases(piece).get(0).isOverdue()).isFalse();
 		assertThat(reminders(piece, "wuhao")).singleElement().satisfies((entry) -> assertThat(entry.body()).contains(day(deadline)));
-		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).isOne();
 	}
 
 	@Test
@@ -206,7 +182,7 @@ class FollowupProcessTest {
 				&& entry.subject().contains(piece(piece).registrationNumber()))
 			.extracting(NotificationService.InboxEntry::body)
 			.anyMatch((body) -> body.contains(day(extended)));
-		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).as("the same task all along")
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).as("the same task all along")
 			.isOne();
 	}
 
@@ -270,10 +246,10 @@ class FollowupProcessTest {
 		instruct(piece, HOUSING);
 		Task housing = handlingTask(piece, HOUSING);
 		long seenByEducation = this.lifecycle.users()
-			.as("qianyun", () -> this.taskService.createTaskQuery().taskId(housing.getId()).count());
+			.as("qianyun", () -> this.engine.tasks().createTaskQuery().taskId(housing.getId()).count());
 		assertThat(seenByEducation).isZero();
 		assertThatThrownBy(() -> complete("qianyun", housing, replyVariables())).isNotNull();
-		assertThat(this.taskService.createTaskQuery().taskId(housing.getId()).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(housing.getId()).count()).isOne();
 	}
 
 	@Test
@@ -322,7 +298,7 @@ class FollowupProcessTest {
 		assertThatThrownBy(() -> complete("wuhao", handling,
 				Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK)))
 			.hasMessageContaining("FIELD_REQUIRED");
-		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).isOne();
 	}
 
 	@Test
@@ -340,7 +316,7 @@ class FollowupProcessTest {
 		form.put("instructionText", "请市住建局牵头研究");
 		form.put("leadDepartment", HOUSING);
 		ProcessInstance recorded = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(FollowupProcess.INSTRUCTION_KEY, form));
+			.as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(FollowupProcess.INSTRUCTION_KEY, form));
 		assertThat(recorded).isEnded();
 		assertThat(this.followupService.instructionsOf(piece(piece).id())).hasSize(2);
 		assertThat(cases(piece)).hasSize(2);
@@ -407,12 +383,12 @@ class FollowupProcessTest {
 	}
 
 	private void complete(String userId, Task task, Map<String, Object> variables) {
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(task.getId(), variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(task.getId(), variables));
 	}
 
 	/** The first open task with this key in any follow-up of the piece. */
 	private Task task(ProcessInstance piece, String key) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks().createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.list()
@@ -420,7 +396,7 @@ class FollowupProcessTest {
 	}
 
 	private Task handlingTask(ProcessInstance piece, String department) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks().createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(FollowupProcess.TASK_HANDLE)
 			.taskCandidateGroup(FollowupService.departmentGroup(department))
@@ -434,7 +410,7 @@ class FollowupProcessTest {
 	}
 
 	private long openTasks(ProcessInstance piece, String key) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks().createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.count();
@@ -455,15 +431,15 @@ class FollowupProcessTest {
 	}
 
 	private void executeWindowTimer(ProcessInstance piece) {
-		Job window = this.managementService.createJobQuery()
+		Job window = this.engine.management().createJobQuery()
 			.processInstanceId(piece.getId())
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
-		this.managementService.executeJob(window.getId());
+		this.engine.management().executeJob(window.getId());
 	}
 
 	private List<String> followupInstances(ProcessInstance piece) {
-		return this.runtimeService.createProcessInstanceQuery()
+		return this.engine.runtime().createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.list()
@@ -473,8 +449,8 @@ class FollowupProcessTest {
 	}
 
 	private long overdueFilterCount(String userId) {
-		String filterId = this.filterService.createFilterQuery().filterName("超期督办").singleResult().getId();
-		return this.lifecycle.users().as(userId, () -> this.filterService.count(filterId));
+		String filterId = this.engine.filters().createFilterQuery().filterName("超期督办").singleResult().getId();
+		return this.lifecycle.users().as(userId, () -> this.engine.filters().count(filterId));
 	}
 
 	private List<FollowupCase> cases(ProcessInstance piece) {

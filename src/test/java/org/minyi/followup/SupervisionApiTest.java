@@ -8,16 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -35,22 +32,16 @@ class SupervisionApiTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldServeTheOverdueDashboardToSupervisorsAndAdministratorsOnly() {
@@ -124,18 +115,17 @@ class SupervisionApiTest {
 
 	/** A dispatched piece with a leader instruction whose department missed its deadline; the case's id. */
 	private Long overdueCase(PieceFixtures fixture) {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance instance = lifecycle.signedOff(fixture);
+		ProcessInstance instance = this.lifecycle.signedOff(fixture);
 		Piece piece = this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow();
-		lifecycle.publish(piece.registrationNumber());
-		lifecycle.complete("liqiang", instance.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
+		this.lifecycle.publish(piece.registrationNumber());
+		this.lifecycle.complete("liqiang", instance.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		assertThat(ApiActions.instruct(new Http(this.rest), piece.id(), "housing-bureau").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime().createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece.registrationNumber())
 			.singleResult();
-		this.managementService.executeJob(this.managementService.createJobQuery()
+		this.engine.management().executeJob(this.engine.management().createJobQuery()
 			.processInstanceId(followup.getId())
 			.activityId(FollowupProcess.TIMER_OVERDUE)
 			.singleResult()

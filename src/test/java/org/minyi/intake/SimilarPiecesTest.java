@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -51,13 +49,7 @@ class SimilarPiecesTest {
 	private static final String PAGE = "firstResult=0&maxResults=100";
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	HistoryService historyService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -160,41 +152,41 @@ class SimilarPiecesTest {
 	void shouldDeleteStoredCandidatesAtStartupOnce() {
 		String stored = "2026-0002 《关于某涉密情况的报告》 相似度 43%";
 		ProcessInstance running = submit(SUBMITTER, PieceFixtures.piece().title("关于旧版本登记的待登记信息"));
-		this.runtimeService.setVariable(running.getId(), RETIRED, stored);
+		this.engine.runtime().setVariable(running.getId(), RETIRED, stored);
 		Task registration = this.lifecycle.task(running.getId());
-		this.taskService.setVariableLocal(registration.getId(), RETIRED, stored);
+		this.engine.tasks().setVariableLocal(registration.getId(), RETIRED, stored);
 		ProcessInstance ended = submit(SUBMITTER, PieceFixtures.piece().title("关于旧版本登记的已结束信息"));
-		this.runtimeService.setVariable(ended.getId(), RETIRED, stored);
+		this.engine.runtime().setVariable(ended.getId(), RETIRED, stored);
 		Map<String, Object> reject = PieceFixtures.accept(false);
 		reject.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.REJECT);
 		reject.put(PieceProcess.REGISTRATION_COMMENT, "与已登记信息重复");
 		this.lifecycle.complete(REGISTRAR, ended.getId(), reject);
-		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
 		assertThat(historicCount(running)).isEqualTo(2);
 		assertThat(historicCount(ended)).isOne();
 
 		this.retiredVariables.run(null);
 
-		assertThat(this.runtimeService.createVariableInstanceQuery().variableName(RETIRED).count()).isZero();
-		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+		assertThat(this.engine.runtime().createVariableInstanceQuery().variableName(RETIRED).count()).isZero();
+		assertThat(this.engine.history().createHistoricVariableInstanceQuery()
 			.variableName(RETIRED)
 			.includeDeleted()
 			.count()).isZero();
 		for (ProcessInstance instance : List.of(running, ended)) {
 			assertThat(historicCount(instance)).isZero();
-			assertThat(this.historyService.createHistoricDetailQuery()
+			assertThat(this.engine.history().createHistoricDetailQuery()
 				.processInstanceId(instance.getId())
 				.variableUpdates()
 				.list()).extracting((detail) -> ((HistoricVariableUpdate) detail).getVariableName())
 				.doesNotContain(RETIRED)
 				.contains(PieceProcess.PIECE_ID);
 		}
-		assertThat(this.runtimeService.getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
-		assertThat(this.taskService.getVariable(registration.getId(), PieceProcess.TITLE))
+		assertThat(this.engine.runtime().getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
+		assertThat(this.engine.tasks().getVariable(registration.getId(), PieceProcess.TITLE))
 			.isEqualTo("关于旧版本登记的待登记信息");
 
 		this.retiredVariables.run(null);
-		assertThat(this.runtimeService.getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
+		assertThat(this.engine.runtime().getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
 	}
 
 	/** Every route by which a reader could see the stored variables of a piece's process, with its answer. */
@@ -237,7 +229,7 @@ class SimilarPiecesTest {
 	}
 
 	private long historicCount(ProcessInstance instance) {
-		return this.historyService.createHistoricVariableInstanceQuery()
+		return this.engine.history().createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
 			.variableName(RETIRED)
 			.includeDeleted()
@@ -252,7 +244,7 @@ class SimilarPiecesTest {
 
 	private ProcessInstance submit(String submitter, PieceFixtures fixture) {
 		return this.lifecycle.users()
-			.as(submitter, () -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
+			.as(submitter, () -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
 	}
 
 	private Piece piece(ProcessInstance instance) {

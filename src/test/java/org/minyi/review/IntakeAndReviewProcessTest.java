@@ -12,10 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -34,6 +30,7 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceTimeline;
+import org.minyi.support.Engine;
 import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
@@ -64,16 +61,7 @@ class IntakeAndReviewProcessTest {
 	private static final String ESCALATION = "【超期提醒】";
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -90,15 +78,15 @@ class IntakeAndReviewProcessTest {
 	@Autowired
 	NotificationService notificationService;
 
-	private Users users;
+	@Autowired
+	Users users;
 
 	@Autowired
 	EngineClock clock;
 
 	@BeforeEach
 	void setUp() {
-		BpmnAwareTests.init(this.processEngine);
-		this.users = new Users(this.identityService);
+		BpmnAwareTests.init(this.engine.processEngine());
 	}
 
 	@AfterEach
@@ -115,7 +103,7 @@ class IntakeAndReviewProcessTest {
 		complete(CLERK, instance, PieceFixtures.accept(false));
 		Piece registered = piece(instance);
 		assertThat(registered.registrationNumber()).matches("\\d{4}-\\d{4}");
-		assertThat(this.runtimeService.createProcessInstanceQuery()
+		assertThat(this.engine.runtime().createProcessInstanceQuery()
 			.processInstanceId(instance.getId())
 			.singleResult()
 			.getBusinessKey()).isEqualTo(registered.registrationNumber());
@@ -174,14 +162,14 @@ class IntakeAndReviewProcessTest {
 		complete(SUBMITTER, instance, revision);
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_REGISTER);
-		assertThat(this.taskService.getVariables(task(instance).getId())).as("the second registration's form")
+		assertThat(this.engine.tasks().getVariables(task(instance).getId())).as("the second registration's form")
 			.doesNotContainKeys(PieceProcess.REGISTRATION_DECISION, PieceProcess.REGISTRATION_COMMENT);
 		complete(CLERK, instance, PieceFixtures.accept(false));
 		completeEdit(instance, "编辑后的标题");
 		complete(SECRETARY_GENERAL, instance, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE,
 				PieceProcess.SIGNOFF_COMMENT, "同意，建议报市政协"));
 
-		assertThat(this.taskService.getVariables(task(instance).getId())).as("the vice-chair's form")
+		assertThat(this.engine.tasks().getVariables(task(instance).getId())).as("the vice-chair's form")
 			.doesNotContainKeys(PieceProcess.SIGNOFF_DECISION, PieceProcess.SIGNOFF_COMMENT);
 		complete(VICE_CHAIR, instance, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
 
@@ -255,7 +243,7 @@ class IntakeAndReviewProcessTest {
 	@Test
 	void shouldGiveVerificationToTheVerifierTheRegistrarChoseAndRefuseAnyoneElse() {
 		ProcessInstance instance = submit(PieceFixtures.piece());
-		assertThat((String) this.taskService.getVariable(task(instance).getId(), PieceProcess.VERIFIER_CHOICES))
+		assertThat((String) this.engine.tasks().getVariable(task(instance).getId(), PieceProcess.VERIFIER_CHOICES))
 			.as("the registration form's choice of verifiers: the verifier group")
 			.contains(VERIFIER + "|周敏")
 			.doesNotContain(CLERK);
@@ -271,7 +259,7 @@ class IntakeAndReviewProcessTest {
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_VERIFY);
 		assertThat(task(instance)).isAssignedTo(VERIFIER);
-		assertThat(this.taskService.getIdentityLinksForTask(task(instance).getId()))
+		assertThat(this.engine.tasks().getIdentityLinksForTask(task(instance).getId()))
 			.as("the verifier group stays candidate, to take over if need be")
 			.anyMatch((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && "verifier".equals(link.getGroupId()));
 		assertThat(notices(VERIFIER, "【待办】调查核实", piece(instance).registrationNumber())).hasSize(1);
@@ -360,7 +348,7 @@ class IntakeAndReviewProcessTest {
 		ProcessInstance target = submit(PieceFixtures.piece().coSubmitters(CO_SUBMITTER));
 		complete(CLERK, target, PieceFixtures.accept(false));
 		ProcessInstance absorbed = this.users.as("zhaolei",
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY,
+				() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY,
 						PieceFixtures.piece().title("加装电梯审批难问题亟待解决").variables()));
 		complete(CLERK, absorbed, PieceFixtures.accept(false));
 
@@ -402,7 +390,7 @@ class IntakeAndReviewProcessTest {
 		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.RETURN, "数据需注明来源"));
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.SIGNOFF_COMMENT))
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.SIGNOFF_COMMENT))
 			.isEqualTo("数据需注明来源");
 	}
 
@@ -441,7 +429,7 @@ class IntakeAndReviewProcessTest {
 
 	@Test
 	void shouldLetTheInfoSectionRegisterAPieceReceivedByPhone() {
-		ProcessInstance instance = this.users.as(CLERK, () -> this.runtimeService.startProcessInstanceByKey(
+		ProcessInstance instance = this.users.as(CLERK, () -> this.engine.runtime().startProcessInstanceByKey(
 				PieceProcess.KEY, PieceFixtures.piece().receivedBy("phone", "张大爷").variables()));
 
 		Piece piece = piece(instance);
@@ -465,7 +453,7 @@ class IntakeAndReviewProcessTest {
 			.situation("城区共享单车乱停乱放现象突出，严重占用盲道。"));
 
 		// Only the registrar asks for them; the process keeps none, so no other reader of it finds them.
-		assertThat(this.runtimeService.getVariables(second.getId()))
+		assertThat(this.engine.runtime().getVariables(second.getId()))
 			.doesNotContainKey(PieceProcess.RETIRED_DUPLICATE_CANDIDATES);
 		ResponseEntity<List<Map<String, Object>>> similar = new Http(this.rest).getList(CLERK,
 				"/api/pieces/" + piece(second).id() + "/similar");
@@ -496,7 +484,7 @@ class IntakeAndReviewProcessTest {
 
 	private ProcessInstance submit(PieceFixtures fixture) {
 		return this.users.as(SUBMITTER,
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
+				() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
 	}
 
 	private void completeEdit(ProcessInstance instance, String editedTitle) {
@@ -528,11 +516,11 @@ class IntakeAndReviewProcessTest {
 	}
 
 	private void complete(String userId, ProcessInstance instance, Map<String, Object> variables) {
-		this.users.run(userId, () -> this.taskService.complete(task(instance).getId(), variables));
+		this.users.run(userId, () -> this.engine.tasks().complete(task(instance).getId(), variables));
 	}
 
 	private Task task(ProcessInstance instance) {
-		return this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		return this.engine.tasks().createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 	private Piece piece(ProcessInstance instance) {

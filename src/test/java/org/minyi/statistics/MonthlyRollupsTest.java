@@ -8,9 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -33,15 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MonthlyRollupsTest {
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
 	PieceRepository pieces;
 
 	@Autowired
@@ -49,6 +37,9 @@ class MonthlyRollupsTest {
 
 	@Autowired
 	TestRestTemplate rest;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	@AfterEach
 	void resetClock() {
@@ -58,18 +49,17 @@ class MonthlyRollupsTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldReportAYearThatIsOverFromMonthlySumsAsFromTheFacts() {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		int year = 2001 + (int) (System.nanoTime() % 20);
 		String unit = "月度汇总测试单位" + System.nanoTime() % 100000;
 		this.jdbc.update("DELETE FROM minyi_stat_month_built WHERE month_start BETWEEN ? AND ?",
 				java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(LocalDate.of(year, 12, 1)));
 
 		at(LocalDate.of(year, 3, 10));
-		ProcessInstance published = lifecycle.signedOff(PieceFixtures.piece().unit(unit).title("三月信息"));
-		lifecycle.publish(this.pieces.findByProcessInstanceId(published.getId()).orElseThrow().registrationNumber());
-		lifecycle.submit(PieceFixtures.piece().unit(unit).title("三月信息二"));
+		ProcessInstance published = this.lifecycle.signedOff(PieceFixtures.piece().unit(unit).title("三月信息"));
+		this.lifecycle.publish(this.pieces.findByProcessInstanceId(published.getId()).orElseThrow().registrationNumber());
+		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("三月信息二"));
 		at(LocalDate.of(year, 4, 12));
-		lifecycle.submit(PieceFixtures.piece().unit(unit).title("四月合写信息").coSubmitters("zhaolei"));
+		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("四月合写信息").coSubmitters("zhaolei"));
 		ClockUtil.reset();
 
 		Map<String, Object> whole = report("year=" + year);
@@ -88,7 +78,7 @@ class MonthlyRollupsTest {
 
 		// An engine clock moved back dates a fact in a month already summed: that month is summed again.
 		at(LocalDate.of(year, 3, 20));
-		lifecycle.submit(PieceFixtures.piece().unit(unit).title("补记的三月信息"));
+		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("补记的三月信息"));
 		ClockUtil.reset();
 		assertThat(builtMonths(year)).hasSize(11);
 		Map<String, Object> again = report("year=" + year);

@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.notification.NotificationService;
+import org.minyi.support.Engine;
 import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
@@ -42,13 +40,7 @@ class QuarterlyStatisticsProcessTest {
 	EngineClock clock;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	HistoryService historyService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	NotificationService notifications;
@@ -80,13 +72,13 @@ class QuarterlyStatisticsProcessTest {
 			assertThat(reminders(officer, month)).as(month.label()).isEqualTo(month.equals(submittedMonth) ? 0 : 1);
 		}
 		assertThat(submittedMonth).as("a check ran in every month").isNotNull();
-		assertThat(this.historyService.createHistoricProcessInstanceQuery()
+		assertThat(this.engine.history().createHistoricProcessInstanceQuery()
 			.processDefinitionKey(QuotaCheckProcess.KEY)
 			.finished()
 			.count()).as("a check every day").isGreaterThanOrEqualTo(60);
 		assertThat(this.clock.nextTimer(QuotaCheckProcess.KEY).getDuedate()).as("the next check is scheduled")
 			.isAfter(ClockUtil.getCurrentTime());
-		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey(QuotaCheckProcess.KEY).count())
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processDefinitionKey(QuotaCheckProcess.KEY).count())
 			.as("no check left running")
 			.isZero();
 	}
@@ -141,10 +133,10 @@ class QuarterlyStatisticsProcessTest {
 
 	/** One more run of the check now, started at its task; the number of periods it checked. */
 	private int checkAgain() {
-		ProcessInstance again = this.runtimeService.createProcessInstanceByKey(QuotaCheckProcess.KEY)
+		ProcessInstance again = this.engine.runtime().createProcessInstanceByKey(QuotaCheckProcess.KEY)
 			.startBeforeActivity(QuotaCheckProcess.TASK_CHECK_QUOTAS)
 			.execute();
-		return (Integer) this.historyService.createHistoricVariableInstanceQuery()
+		return (Integer) this.engine.history().createHistoricVariableInstanceQuery()
 			.processInstanceId(again.getId())
 			.variableName(QuotaCheckProcess.CHECKED_PERIODS)
 			.singleResult()
@@ -189,13 +181,13 @@ class QuarterlyStatisticsProcessTest {
 	/** A new submitter in the quota's group, with the demo password. */
 	private String submitter(String group) {
 		String id = group.substring(0, 4) + System.nanoTime();
-		User user = this.identityService.newUser(id);
+		User user = this.engine.identity().newUser(id);
 		user.setFirstName("定额测试");
 		user.setLastName("");
 		user.setPassword("demo");
-		((IdentityServiceImpl) this.identityService).saveUser(user, true);
-		this.identityService.createMembership(id, "submitter");
-		this.identityService.createMembership(id, group);
+		((IdentityServiceImpl) this.engine.identity()).saveUser(user, true);
+		this.engine.identity().createMembership(id, "submitter");
+		this.engine.identity().createMembership(id, group);
 		return id;
 	}
 

@@ -18,10 +18,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
@@ -29,6 +25,7 @@ import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -47,16 +44,7 @@ import org.springframework.http.ResponseEntity;
 class StatisticsReportTest {
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	RepositoryService repositoryService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -64,12 +52,12 @@ class StatisticsReportTest {
 	@Autowired
 	TestRestTemplate rest;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldReportEveryFigureOfAKnownYearAndRescoreAfterTheTableChanges() throws Exception {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		String unit = "统计测试单位" + System.nanoTime() % 100000;
 		ProcessInstance a = published(PieceFixtures.piece().unit(unit).title("信息甲"));
 		dispatch(a, true, false);
@@ -223,7 +211,7 @@ class StatisticsReportTest {
 	}
 
 	private void deployScoring(String dmn) {
-		this.repositoryService.createDeployment()
+		this.engine.repository().createDeployment()
 			.name("scoring")
 			.addString("scoring.dmn", dmn)
 			.deploy();
@@ -257,7 +245,7 @@ class StatisticsReportTest {
 
 	private void instructAndClose(ProcessInstance piece) {
 		ApiActions.instruct(new Http(this.rest), id(piece), "housing-bureau");
-		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime().createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(piece))
 			.singleResult();

@@ -2,6 +2,7 @@ package org.minyi.support;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -14,8 +15,19 @@ import org.springframework.context.annotation.Lazy;
 public class TestSupportConfiguration {
 
 	@Bean
+	Engine engine(ProcessEngine processEngine) {
+		return new Engine(processEngine);
+	}
+
+	@Bean
 	Lifecycle lifecycle(RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
 		return new Lifecycle(runtimeService, taskService, identityService);
+	}
+
+	/** Engine calls as a demo user, for tests that need no lifecycle. */
+	@Bean
+	Users users(IdentityService identityService) {
+		return new Users(identityService);
 	}
 
 	/** The engine clock of process tests: moved, and the jobs due by then run. */

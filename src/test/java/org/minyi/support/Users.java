@@ -16,12 +16,11 @@ public final class Users {
 	}
 
 	public <T> T as(String userId, Callable<T> work) {
-		List<String> groups = this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList();
+		return as(userId, groupsOf(userId), work);
+	}
+
+	/** As {@link #as(String, Callable)}, with groups the caller already knows (looked up once, as a session holds them). */
+	public <T> T as(String userId, List<String> groups, Callable<T> work) {
 		this.identityService.setAuthentication(userId, groups);
 		try {
 			return work.call();
@@ -35,6 +34,10 @@ public final class Users {
 		finally {
 			this.identityService.clearAuthentication();
 		}
+	}
+
+	public List<String> groupsOf(String userId) {
+		return this.identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
 	}
 
 	public void run(String userId, Runnable work) {

@@ -23,11 +23,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,6 +39,7 @@ import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -93,19 +89,7 @@ class AuthorizationMatrixTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	RepositoryService repositoryService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -113,7 +97,8 @@ class AuthorizationMatrixTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	private final Map<String, Object> shared = new HashMap<>();
 
@@ -150,7 +135,6 @@ class AuthorizationMatrixTest {
 
 	@TestFactory
 	Stream<DynamicContainer> authorizationMatrix() throws IOException {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		List<String> roles = new ArrayList<>();
 		List<Row> rows = parse(roles);
 		assertThat(roles).containsExactlyInAnyOrderElementsOf(USERS.keySet());
@@ -179,7 +163,7 @@ class AuthorizationMatrixTest {
 				"SELECT registration_number FROM minyi_piece WHERE source_unit = ? AND registration_number IS NOT NULL",
 				String.class, UNIT);
 		for (String number : numbers) {
-			this.runtimeService.createProcessInstanceQuery()
+			this.engine.runtime().createProcessInstanceQuery()
 				.processInstanceBusinessKey(number)
 				.list()
 				.forEach((instance) -> instances.add(instance.getId()));
@@ -188,24 +172,24 @@ class AuthorizationMatrixTest {
 				"SELECT process_instance_id FROM minyi_piece WHERE source_unit = ? AND process_instance_id IS NOT NULL",
 				String.class, UNIT));
 		for (String instance : instances) {
-			this.runtimeService.deleteProcessInstanceIfExists(instance, "authorization matrix cleanup", true, true, true,
+			this.engine.runtime().deleteProcessInstanceIfExists(instance, "authorization matrix cleanup", true, true, true,
 					false);
 		}
-		this.repositoryService.createDeploymentQuery()
+		this.engine.repository().createDeploymentQuery()
 			.list()
 			.stream()
 			.filter((deployment) -> String.valueOf(deployment.getName()).startsWith("authz-probe-"))
-			.forEach((deployment) -> this.repositoryService.deleteDeployment(deployment.getId(), true));
-		this.identityService.createUserQuery()
+			.forEach((deployment) -> this.engine.repository().deleteDeployment(deployment.getId(), true));
+		this.engine.identity().createUserQuery()
 			.list()
 			.stream()
 			.filter((user) -> user.getId().startsWith("authzuser") || user.getId().equals("authzmember"))
-			.forEach((user) -> this.identityService.deleteUser(user.getId()));
-		this.identityService.createGroupQuery()
+			.forEach((user) -> this.engine.identity().deleteUser(user.getId()));
+		this.engine.identity().createGroupQuery()
 			.list()
 			.stream()
 			.filter((group) -> group.getId().startsWith("authz-"))
-			.forEach((group) -> this.identityService.deleteGroup(group.getId()));
+			.forEach((group) -> this.engine.identity().deleteGroup(group.getId()));
 		this.jdbc.update("DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ LIKE 'authz-probe-%'");
 	}
 
@@ -409,7 +393,7 @@ class AuthorizationMatrixTest {
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/engine-rest/deployment/create",
 					multipart(form));
 			return new Result(status(response),
-					this.repositoryService.createDeploymentQuery().deploymentName(name).count() > 0);
+					this.engine.repository().createDeploymentQuery().deploymentName(name).count() > 0);
 		});
 		probes.put("user.create", (caller) -> {
 			String id = "authzuser" + SEQUENCE.incrementAndGet();
@@ -417,23 +401,23 @@ class AuthorizationMatrixTest {
 					Map.of("id", id, "firstName", "权限", "lastName", "探针", "email", id + "@minyi.example"),
 					"credentials", Map.of("password", "Probe-Pass-2026!"));
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/engine-rest/user/create", json(body));
-			return new Result(status(response), this.identityService.createUserQuery().userId(id).count() > 0);
+			return new Result(status(response), this.engine.identity().createUserQuery().userId(id).count() > 0);
 		});
 		probes.put("group.create", (caller) -> {
 			String id = "authz-group-" + SEQUENCE.incrementAndGet();
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/engine-rest/group/create",
 					json(Map.of("id", id, "name", "权限探针", "type", "WORKFLOW")));
-			return new Result(status(response), this.identityService.createGroupQuery().groupId(id).count() > 0);
+			return new Result(status(response), this.engine.identity().createGroupQuery().groupId(id).count() > 0);
 		});
 		probes.put("group.member", (caller) -> {
 			String groupId = "authz-members-" + SEQUENCE.incrementAndGet();
-			Group group = this.identityService.newGroup(groupId);
+			Group group = this.engine.identity().newGroup(groupId);
 			group.setName("权限探针");
-			this.identityService.saveGroup(group);
+			this.engine.identity().saveGroup(group);
 			ResponseEntity<String> response = call(caller, HttpMethod.PUT,
 					"/engine-rest/group/" + groupId + "/members/" + probeUser(), null);
 			return new Result(status(response),
-					this.identityService.createUserQuery().memberOfGroup(groupId).count() > 0);
+					this.engine.identity().createUserQuery().memberOfGroup(groupId).count() > 0);
 		});
 		probes.put("authorization.create", (caller) -> {
 			String resourceId = "authz-probe-" + SEQUENCE.incrementAndGet();
@@ -467,7 +451,7 @@ class AuthorizationMatrixTest {
 			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece().unit(UNIT));
 			ResponseEntity<String> response = call(caller, HttpMethod.DELETE,
 					"/engine-rest/process-instance/" + piece.getId(), null);
-			return new Result(status(response), this.runtimeService.createProcessInstanceQuery()
+			return new Result(status(response), this.engine.runtime().createProcessInstanceQuery()
 				.processInstanceId(piece.getId())
 				.count() == 0);
 		});
@@ -476,7 +460,7 @@ class AuthorizationMatrixTest {
 			ResponseEntity<String> response = call(caller, HttpMethod.POST,
 					"/engine-rest/process-instance/" + publicPiece().getId() + "/variables",
 					json(Map.of("modifications", restVariables(Map.of(name, "changed")))));
-			return new Result(status(response), this.runtimeService.getVariable(publicPiece().getId(), name) != null);
+			return new Result(status(response), this.engine.runtime().getVariable(publicPiece().getId(), name) != null);
 		});
 		return probes;
 	}
@@ -533,7 +517,7 @@ class AuthorizationMatrixTest {
 		if (status == 204) {
 			status = completed;
 		}
-		Task after = this.taskService.createTaskQuery().taskId(task.getId()).singleResult();
+		Task after = this.engine.tasks().createTaskQuery().taskId(task.getId()).singleResult();
 		boolean claimed = after != null && !Objects.equals(after.getAssignee(), task.getAssignee());
 		return new Result(status, after == null || (claimed && !caller.role().equals("administrator")));
 	}
@@ -579,7 +563,7 @@ class AuthorizationMatrixTest {
 	private Task assemblyTask() {
 		String number = piece(this.lifecycle.signedOff(PieceFixtures.piece().unit(UNIT))).registrationNumber();
 		ProcessInstance bulletin = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+			.as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
 					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 		this.bulletins.add(bulletin.getId());
 		Task task = this.lifecycle.task(bulletin.getId());
@@ -632,13 +616,13 @@ class AuthorizationMatrixTest {
 	private Task supervisionTask() {
 		handlingTask();
 		ProcessInstance piece = (ProcessInstance) this.shared.get("followup:current");
-		Job overdue = this.managementService.createJobQuery()
+		Job overdue = this.engine.management().createJobQuery()
 			.processInstanceId(followupTask(piece, FollowupProcess.TASK_HANDLE).getProcessInstanceId())
 			.activityId(FollowupProcess.TIMER_OVERDUE)
 			.singleResult();
 		try {
 			ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 60_000));
-			this.managementService.executeJob(overdue.getId());
+			this.engine.management().executeJob(overdue.getId());
 		}
 		finally {
 			ClockUtil.reset();
@@ -647,21 +631,21 @@ class AuthorizationMatrixTest {
 	}
 
 	private Task followupTask(ProcessInstance piece, String key) {
-		List<String> followups = this.runtimeService.createProcessInstanceQuery()
+		List<String> followups = this.engine.runtime().createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.list()
 			.stream()
 			.map(ProcessInstance::getId)
 			.toList();
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks().createTaskQuery()
 			.processInstanceIdIn(followups.toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.singleResult();
 	}
 
 	private void complete(String userId, Task task, Map<String, Object> variables) {
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(task.getId(), variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(task.getId(), variables));
 	}
 
 	// --- pieces and other fixtures ---------------------------------------------------------------------
@@ -714,7 +698,7 @@ class AuthorizationMatrixTest {
 	private ProcessInstance othersPiece() {
 		return (ProcessInstance) memo("others",
 				() -> this.lifecycle.users()
-					.as("zhaolei", () -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY,
+					.as("zhaolei", () -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY,
 							PieceFixtures.piece().title("权限矩阵：他人信息").unit(UNIT).variables())));
 	}
 
@@ -731,7 +715,7 @@ class AuthorizationMatrixTest {
 	private ProcessInstance dispatchedPiece() {
 		return (ProcessInstance) memo("dispatched", () -> {
 			ProcessInstance piece = dispatched(Map.of(DispatchProcess.DIRECT_REPORT, true));
-			assertThat(this.managementService.createJobQuery().processInstanceId(piece.getId()).count()).isPositive();
+			assertThat(this.engine.management().createJobQuery().processInstanceId(piece.getId()).count()).isPositive();
 			return piece;
 		});
 	}
@@ -740,7 +724,7 @@ class AuthorizationMatrixTest {
 		return (ProcessInstance) memo("incident", () -> {
 			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece().title("权限矩阵：故障").unit(UNIT));
 			// On the execution of the open task: the instance's own execution need not be at an activity.
-			this.runtimeService.createIncident("authz-probe", this.lifecycle.task(piece.getId()).getExecutionId(),
+			this.engine.runtime().createIncident("authz-probe", this.lifecycle.task(piece.getId()).getExecutionId(),
 					"权限矩阵测试");
 			return piece;
 		});
@@ -757,7 +741,7 @@ class AuthorizationMatrixTest {
 	}
 
 	private Long issueOf(ProcessInstance bulletin) {
-		return ((Number) this.runtimeService.getVariable(bulletin.getId(), DispatchProcess.ISSUE_ID)).longValue();
+		return ((Number) this.engine.runtime().getVariable(bulletin.getId(), DispatchProcess.ISSUE_ID)).longValue();
 	}
 
 	/** An attachment of the confidential piece, uploaded by its submitter. */
@@ -780,10 +764,10 @@ class AuthorizationMatrixTest {
 
 	private String probeUser() {
 		return (String) memo("probeUser", () -> {
-			User user = this.identityService.newUser("authzmember");
+			User user = this.engine.identity().newUser("authzmember");
 			user.setFirstName("权限探针");
 			user.setPassword("Probe-Pass-2026!");
-			this.identityService.saveUser(user);
+			this.engine.identity().saveUser(user);
 			return user.getId();
 		});
 	}

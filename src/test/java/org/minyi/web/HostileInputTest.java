@@ -31,11 +31,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,6 +45,7 @@ import org.minyi.dispatch.DispatchProcess;
 import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -132,22 +128,10 @@ class HostileInputTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
-
-	@Autowired
-	FilterService filterService;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -160,7 +144,8 @@ class HostileInputTest {
 
 	private final List<String> instances = new ArrayList<>();
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	private List<String> fingerprintLabels;
 
@@ -372,13 +357,13 @@ class HostileInputTest {
 			}
 			attack(endpoint, attempts, false);
 		}
-		assertThat(this.taskService.createTaskQuery().taskId(task.taskId()).count()).as("the task is still open").isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(task.taskId()).count()).as("the task is still open").isOne();
 	}
 
 	// ---- engine-rest queries: no expression a client sends is evaluated
 
 	Stream<HostileQueries.Route> queryRoutes() {
-		String filter = this.filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
+		String filter = this.engine.filters().createFilterQuery().filterName("本组待办").singleResult().getId();
 		String[] instanceCriteria = { "processInstanceId", "businessKey", "processDefinitionKey", "variables",
 				"assigneeExpression", "activityIdIn" };
 		return Stream.of(HostileQueries.Route.task("POST", "/engine-rest/task"),
@@ -777,11 +762,10 @@ class HostileInputTest {
 	/** Once, in the first test: processes run only inside a test method (process test coverage). */
 	@BeforeEach
 	void prepare() {
-		if (this.lifecycle != null) {
+		if (this.fingerprintSql != null) {
 			return;
 		}
 		buildFingerprint();
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 
 		ProcessInstance register = submitted("登记");
 		// With verification, so that the verifier field counts: the form shows it only then.
@@ -845,7 +829,7 @@ class HostileInputTest {
 
 		ProcessInstance awaitingIssue = signedOff("待刊发");
 		ProcessInstance assemble = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+			.as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
 					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 		this.instances.add(assemble.getId());
 		prepare(DispatchProcess.TASK_ASSEMBLE_ISSUE, assemble, "liqiang",
@@ -914,13 +898,13 @@ class HostileInputTest {
 				List.of(Field.code(FollowupProcess.NEW_DEPARTMENT, true)));
 
 		ProcessInstance supervise = instructed("督办");
-		Job overdue = this.managementService.createJobQuery()
+		Job overdue = this.engine.management().createJobQuery()
 			.processInstanceId(followupTask(supervise, FollowupProcess.TASK_HANDLE).getProcessInstanceId())
 			.activityId(FollowupProcess.TIMER_OVERDUE)
 			.singleResult();
 		try {
 			ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 60_000));
-			this.managementService.executeJob(overdue.getId());
+			this.engine.management().executeJob(overdue.getId());
 		}
 		finally {
 			ClockUtil.reset();
@@ -949,8 +933,8 @@ class HostileInputTest {
 		Files.writeString(summary, "Hostile input on " + TestDatabase.name() + "\n\n" + table);
 		// Left open, these tasks would turn up in other tests' group task lists.
 		for (String instance : this.instances) {
-			if (this.runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
-				this.runtimeService.deleteProcessInstance(instance, "hostile input test done", true);
+			if (this.engine.runtime().createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+				this.engine.runtime().deleteProcessInstance(instance, "hostile input test done", true);
 			}
 		}
 	}
@@ -984,7 +968,7 @@ class HostileInputTest {
 				"请研究办理。", "leadDepartment", "housing-bureau");
 		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + pieceId + "/instructions", body).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		this.runtimeService.createProcessInstanceQuery()
+		this.engine.runtime().createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(instance))
 			.list()
@@ -1006,11 +990,11 @@ class HostileInputTest {
 
 	private void completeFollowup(ProcessInstance piece, String key, String userId, Map<String, Object> variables) {
 		Task task = followupTask(piece, key);
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(task.getId(), variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(task.getId(), variables));
 	}
 
 	private Task followupTask(ProcessInstance piece, String key) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks().createTaskQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(piece))
 			.taskDefinitionKey(key)

@@ -16,10 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,6 +26,7 @@ import org.minyi.notification.NotificationRecipient;
 import org.minyi.notification.NotificationService;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -65,16 +62,7 @@ class SecurityBoundaryTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
+	Engine engine;
 
 	@Autowired
 	NotificationService notificationService;
@@ -84,6 +72,9 @@ class SecurityBoundaryTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	// Writes from another site
 
@@ -110,7 +101,7 @@ class SecurityBoundaryTest {
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE title = ?", Long.class, title))
 			.isZero();
-		assertThat(this.identityService.createGroupQuery().groupId("cross-site-probe").count()).isZero();
+		assertThat(this.engine.identity().createGroupQuery().groupId("cross-site-probe").count()).isZero();
 
 		// The same request from this installation's own pages goes through.
 		HttpHeaders own = jsonHeaders();
@@ -242,7 +233,7 @@ class SecurityBoundaryTest {
 		this.notificationService.notify("task-assigned", List.of("liqiang"), null,
 				Map.of("taskName", "探针", "number", "2026-9999", "title", "作业探针", "due", "无"), null,
 				Set.of(NotificationRecipient.Channel.MAIL));
-		Job mail = this.managementService.createJobQuery()
+		Job mail = this.engine.management().createJobQuery()
 			.list()
 			.stream()
 			.filter((job) -> job.getProcessInstanceId() == null && job.getProcessDefinitionKey() == null)
@@ -272,32 +263,31 @@ class SecurityBoundaryTest {
 		HttpHeaders session = WebappSession.login(this.rest, "wangfang").headers();
 		assertThat(this.rest.exchange(WebappSession.ENGINE_API + "/job/" + mail.getId(), HttpMethod.DELETE,
 				new HttpEntity<>(session), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		Job after = this.managementService.createJobQuery().jobId(mail.getId()).singleResult();
+		Job after = this.engine.management().createJobQuery().jobId(mail.getId()).singleResult();
 		assertThat(after).isNotNull();
 		assertThat(after.getRetries()).isEqualTo(mail.getRetries());
 
 		// A piece's own jobs stay visible to those who read the piece; the administrator sees everything.
-		ProcessInstance piece = new Lifecycle(this.runtimeService, this.taskService, this.identityService)
+		ProcessInstance piece = this.lifecycle
 			.submit(PieceFixtures.piece());
 		assertThat(http.get("wangfang", "/engine-rest/job/count?processInstanceId=" + piece.getId()).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
 			.getForEntity("/engine-rest/job/" + mail.getId(), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
-		this.managementService.deleteJob(mail.getId());
+		this.engine.management().deleteJob(mail.getId());
 	}
 
 	// A user's part
 
 	@Test
 	void shouldAcceptOnlyTheBpmnErrorsThatABoundaryEventOfTheTaskCatches() {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.dispatched(PieceFixtures.piece());
+		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece());
 		Long pieceId = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id();
 		assertThat(ApiActions.instruct(new Http(this.rest), pieceId, "housing-bureau").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		Task handle = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(this.runtimeService.createProcessInstanceQuery()
+		Task handle = this.engine.tasks().createTaskQuery()
+			.processInstanceBusinessKey(this.engine.runtime().createProcessInstanceQuery()
 				.processInstanceId(piece.getId())
 				.singleResult()
 				.getBusinessKey())
@@ -311,18 +301,18 @@ class SecurityBoundaryTest {
 			assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(refused.getBody()).containsEntry("errorCode", "TASK_ACTION_NOT_ALLOWED");
 		}
-		assertThat(this.taskService.createTaskQuery().taskId(handle.getId()).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handle.getId()).count()).isOne();
 	}
 
 	@Test
 	void shouldLeaveNamesAndAccountsToAdministrators() {
 		String userId = "profileprobe" + ThreadLocalRandom.current().nextInt(1_000_000);
-		User probe = this.identityService.newUser(userId);
+		User probe = this.engine.identity().newUser(userId);
 		probe.setFirstName("芳");
 		probe.setLastName("王");
 		probe.setPassword("Profile-Probe-9");
-		this.identityService.saveUser(probe);
-		this.identityService.createMembership(userId, "submitter");
+		this.engine.identity().saveUser(probe);
+		this.engine.identity().createMembership(userId, "submitter");
 
 		Map<String, Object> renamed = Map.of("id", userId, "firstName", "李强（信息科）", "lastName", "");
 		for (String root : List.of("/engine-rest/user/", "/camunda/api/engine/engine/default/user/")) {
@@ -337,7 +327,7 @@ class SecurityBoundaryTest {
 			assertThat(caller.exchange(root + userId, HttpMethod.DELETE, new HttpEntity<>(headers), String.class)
 				.getStatusCode()).as(root).isEqualTo(HttpStatus.FORBIDDEN);
 		}
-		User unchanged = this.identityService.createUserQuery().userId(userId).singleResult();
+		User unchanged = this.engine.identity().createUserQuery().userId(userId).singleResult();
 		assertThat(unchanged.getFirstName()).isEqualTo("芳");
 
 		// Their own password stays theirs to change, with the current one.
@@ -383,7 +373,7 @@ class SecurityBoundaryTest {
 					new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), Http.OBJECT);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) refused.getBody().get("message")).contains("SCRIPT_NOT_ALLOWED", "script-probe.bpmn script");
-		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey("script-probe").count()).isZero();
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processDefinitionKey("script-probe").count()).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE KEY_ = 'script-probe'", Long.class))
 			.isZero();
 	}

@@ -11,16 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.Browser;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -44,16 +41,7 @@ class SupervisionBrowserTest {
 	int port;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -63,6 +51,9 @@ class SupervisionBrowserTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldShowOverdueCasesToTheSupervisorInTasklistAndCockpit() {
@@ -157,22 +148,21 @@ class SupervisionBrowserTest {
 
 	/** A dispatched piece with a leader instruction whose department missed its deadline; its id. */
 	private long overdueCase(String title) {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title(title));
+		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title(title));
 		var registered = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow();
-		lifecycle.publish(registered.registrationNumber());
-		lifecycle.complete("liqiang", piece.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
+		this.lifecycle.publish(registered.registrationNumber());
+		this.lifecycle.complete("liqiang", piece.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		Map<String, Object> instruction = new HashMap<>();
 		instruction.put("leader", "district-mayor");
 		instruction.put("instructedOn", LocalDate.now().toString());
 		instruction.put("text", "请住建局研究办理。");
 		instruction.put("leadDepartment", "housing-bureau");
 		new Http(this.rest).post("liqiang", "/api/pieces/" + registered.id() + "/instructions", instruction);
-		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime().createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(registered.registrationNumber())
 			.singleResult();
-		this.managementService.executeJob(this.managementService.createJobQuery()
+		this.engine.management().executeJob(this.engine.management().createJobQuery()
 			.processInstanceId(followup.getId())
 			.activityId(FollowupProcess.TIMER_OVERDUE)
 			.singleResult()

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,13 +55,7 @@ class TaskConcurrencyTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
 	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
 
 	@Autowired
 	PieceRepository pieces;
@@ -72,7 +65,8 @@ class TaskConcurrencyTest {
 
 	private Http http;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	private ExecutorService threads;
 
@@ -100,7 +94,6 @@ class TaskConcurrencyTest {
 	@BeforeEach
 	void setUp() {
 		this.http = new Http(this.rest);
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		this.threads = Executors.newFixedThreadPool(CLERKS.size());
 	}
 

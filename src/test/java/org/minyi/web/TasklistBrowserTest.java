@@ -8,9 +8,7 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
@@ -40,10 +38,7 @@ class TasklistBrowserTest {
 	RuntimeService runtimeService;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldLetASubmitterStartAPieceAndTheInfoSectionClaimIt() {
@@ -103,8 +98,7 @@ class TasklistBrowserTest {
 			.processDefinitionKey(DispatchProcess.BULLETIN_KEY)
 			.list()
 			.forEach((open) -> this.runtimeService.deleteProcessInstance(open.getId(), "browser test isolation"));
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title("关于浏览器刊发测试的建议"));
+		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title("关于浏览器刊发测试的建议"));
 		String number = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().registrationNumber();
 		try (Browser browser = Browser.open(this.port)) {
 			browser.login("/camunda/app/tasklist/", "liqiang", "demo");

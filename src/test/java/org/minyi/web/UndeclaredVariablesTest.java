@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceProcess;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -44,32 +42,26 @@ class UndeclaredVariablesTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
 	private Http http;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@BeforeEach
 	void setUp() {
 		this.http = new Http(this.rest);
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 	}
 
 	@Test
 	void shouldRefuseAPieceIdOrARegistrationNumberWithARegistrationThroughEngineRest() {
 		ProcessInstance instance = this.lifecycle.submit(PieceFixtures.piece().title(title()));
 		Task task = claimed(instance, "liqiang");
-		Object pieceId = this.runtimeService.getVariable(instance.getId(), PieceProcess.PIECE_ID);
+		Object pieceId = this.engine.runtime().getVariable(instance.getId(), PieceProcess.PIECE_ID);
 
 		Map<String, Object> withPieceId = new HashMap<>(PieceFixtures.accept(false));
 		withPieceId.put(PieceProcess.PIECE_ID, 1L);
@@ -91,23 +83,23 @@ class UndeclaredVariablesTest {
 				Map.of("variables", AuthorizationMatrixTest.restVariables(newTitle))), "READONLY_VARIABLE",
 				PieceProcess.TITLE);
 
-		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.PIECE_ID)).isEqualTo(pieceId);
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.REGISTRATION_NUMBER)).isNull();
-		assertThat(this.runtimeService.getVariables(instance.getId())).doesNotContainKeys("RegistrationNumber",
+		assertThat(this.engine.tasks().createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.PIECE_ID)).isEqualTo(pieceId);
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.REGISTRATION_NUMBER)).isNull();
+		assertThat(this.engine.runtime().getVariables(instance.getId())).doesNotContainKeys("RegistrationNumber",
 				"PIECEID");
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.TITLE)).isNotEqualTo("改过的标题");
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.REGISTRATION_DECISION)).isNull();
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.TITLE)).isNotEqualTo("改过的标题");
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.REGISTRATION_DECISION)).isNull();
 
 		// Exactly the form's fields, the read-only title sent back unchanged as Tasklist does: accepted.
 		Map<String, Object> accept = new HashMap<>(PieceFixtures.accept(false));
-		accept.put(PieceProcess.TITLE, this.runtimeService.getVariable(instance.getId(), PieceProcess.TITLE));
+		accept.put(PieceProcess.TITLE, this.engine.runtime().getVariable(instance.getId(), PieceProcess.TITLE));
 		ResponseEntity<Map<String, Object>> done = this.http.post("liqiang",
 				"/engine-rest/task/" + task.getId() + "/complete",
 				Map.of("variables", AuthorizationMatrixTest.restVariables(accept)));
 		assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.REGISTRATION_NUMBER)).isNotNull();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(task.getId()).count()).isZero();
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.REGISTRATION_NUMBER)).isNotNull();
 	}
 
 	@Test
@@ -116,7 +108,7 @@ class UndeclaredVariablesTest {
 		this.lifecycle.complete("liqiang", instance.getId(), PieceFixtures.accept(false));
 		Task task = claimed(instance, "liqiang");
 		assertThat(task.getTaskDefinitionKey()).isEqualTo(PieceProcess.TASK_EDIT);
-		String registrationNumber = (String) this.runtimeService.getVariable(instance.getId(),
+		String registrationNumber = (String) this.engine.runtime().getVariable(instance.getId(),
 				PieceProcess.REGISTRATION_NUMBER);
 		HttpHeaders session = login("liqiang");
 
@@ -147,12 +139,12 @@ class UndeclaredVariablesTest {
 				Map.of("errorCode", "any", "variables", AuthorizationMatrixTest.restVariables(
 						Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE)))), "TASK_ACTION_NOT_ALLOWED", "不能");
 
-		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.REGISTRATION_NUMBER))
+		assertThat(this.engine.tasks().createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.REGISTRATION_NUMBER))
 			.isEqualTo(registrationNumber);
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.SIGNOFF_DECISION)).isNull();
-		assertThat(this.taskService.getVariablesLocal(task.getId())).doesNotContainKey(PieceProcess.SIGNOFF_DECISION);
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.EDITED_TITLE))
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.SIGNOFF_DECISION)).isNull();
+		assertThat(this.engine.tasks().getVariablesLocal(task.getId())).doesNotContainKey(PieceProcess.SIGNOFF_DECISION);
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.EDITED_TITLE))
 			.isNotEqualTo("编辑后的标题");
 
 		Map<String, Object> edit = edit();
@@ -160,7 +152,7 @@ class UndeclaredVariablesTest {
 		ResponseEntity<String> done = webappPost(session, WEBAPP + "/task/" + task.getId() + "/submit-form",
 				Map.of("variables", AuthorizationMatrixTest.restVariables(edit)));
 		assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(task.getId()).count()).isZero();
 	}
 
 	@Test
@@ -211,7 +203,7 @@ class UndeclaredVariablesTest {
 
 	private Task claimed(ProcessInstance instance, String userId) {
 		Task task = this.lifecycle.task(instance.getId());
-		this.taskService.claim(task.getId(), userId);
+		this.engine.tasks().claim(task.getId(), userId);
 		return task;
 	}
 
