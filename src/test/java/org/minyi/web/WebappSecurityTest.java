@@ -15,6 +15,7 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.minyi.support.TestDatabase;
+import org.minyi.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -24,7 +25,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The webapps' and the application's protection against hostile browsers and guessed passwords: CSRF,
@@ -49,13 +49,14 @@ class WebappSecurityTest {
 
 	@Test
 	void shouldRefuseAWebappWriteWithASessionButWithoutTheCsrfToken() {
-		Session session = login("wangfang", "demo");
+		WebappSession session = WebappSession.login(this.rest, "wangfang");
 		String title = "CSRF探针 " + ThreadLocalRandom.current().nextInt(1_000_000);
 		Map<String, Object> start = Map.of("variables",
 				AuthorizationMatrixTest.restVariables(PieceFixtures.piece().title(title).variables()));
 		String path = "/camunda/api/engine/engine/default/process-definition/key/" + PieceProcess.KEY + "/start";
 
-		HttpHeaders forged = session.headers(false);
+		HttpHeaders forged = session.cookies();
+		forged.setContentType(MediaType.APPLICATION_JSON);
 		ResponseEntity<String> refused = this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(start, forged),
 				String.class);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -63,21 +64,21 @@ class WebappSecurityTest {
 		assertThat(piecesTitled(title)).isZero();
 
 		// Camunda ends a session that sent a forged request: even with the token it is no longer logged in.
-		ResponseEntity<String> afterForgery = this.rest.exchange(path, HttpMethod.POST,
-				new HttpEntity<>(start, session.headers(true)), String.class);
+		ResponseEntity<String> afterForgery = this.rest.exchange(path, HttpMethod.POST, session.json(start),
+				String.class);
 		assertThat(afterForgery.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(piecesTitled(title)).isZero();
 
 		ResponseEntity<String> accepted = this.rest.exchange(path, HttpMethod.POST,
-				new HttpEntity<>(start, login("wangfang", "demo").headers(true)), String.class);
+				WebappSession.login(this.rest, "wangfang").json(start), String.class);
 		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(piecesTitled(title)).isOne();
 	}
 
 	@Test
 	void shouldSetTheSessionCookieHttpOnlyAndSameSite() {
-		Session session = login("wangfang", "demo");
-		assertThat(session.setCookie()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+		WebappSession session = WebappSession.login(this.rest, "wangfang");
+		assertThat(session.sessionSetCookie()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
 		assertThat(session.csrfSetCookie()).containsIgnoringCase("SameSite=Lax");
 	}
 
@@ -129,7 +130,7 @@ class WebappSecurityTest {
 		for (int attempt = 0; attempt < FREE_ATTEMPTS; attempt++) {
 			assertThat(webappLogin(userId, "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
 		}
-		ResponseEntity<String> throttled = loginResponse(userId, PROBE_PASSWORD);
+		ResponseEntity<String> throttled = WebappSession.attempt(this.rest, userId, PROBE_PASSWORD);
 		assertThat(throttled.getStatusCode().value()).isEqualTo(429);
 		assertThat(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
 		assertThat(throttled.getBody()).contains("LOGIN_THROTTLED", "登录失败次数过多，请2秒后再试");
@@ -239,7 +240,7 @@ class WebappSecurityTest {
 	}
 
 	private HttpStatus webappLogin(String userId, String password) {
-		return HttpStatus.valueOf(loginResponse(userId, password).getStatusCode().value());
+		return HttpStatus.valueOf(WebappSession.attempt(this.rest, userId, password).getStatusCode().value());
 	}
 
 	private ResponseEntity<Map<String, Object>> createUser(String userId, String password) {
@@ -255,77 +256,6 @@ class WebappSecurityTest {
 
 	private long piecesTitled(String title) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE title = ?", Long.class, title);
-	}
-
-	/** A webapp session: its cookie, the CSRF token and the Set-Cookie headers that created them. */
-	private record Session(String cookie, String csrfCookie, String setCookie, String csrfSetCookie) {
-
-		HttpHeaders headers(boolean withToken) {
-			HttpHeaders headers = new HttpHeaders();
-			headers.setContentType(MediaType.APPLICATION_JSON);
-			headers.add(HttpHeaders.COOKIE, this.cookie + "; " + this.csrfCookie);
-			if (withToken) {
-				headers.add("X-XSRF-TOKEN", this.csrfCookie.substring(this.csrfCookie.indexOf('=') + 1));
-			}
-			return headers;
-		}
-
-	}
-
-	/**
-	 * Logs in as the Tasklist login page does. The login starts a new session, which gets its CSRF token
-	 * with the next request, as the webapps' next call after the login does.
-	 */
-	private Session login(String userId, String password) {
-		ResponseEntity<String> start = this.rest.getForEntity("/camunda/api/engine/engine/", String.class);
-		ResponseEntity<String> response = loginResponse(start, userId, password);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		String setCookie = latestSetCookie("JSESSIONID", start, response);
-		HttpHeaders next = new HttpHeaders();
-		next.add(HttpHeaders.COOKIE, nameValue(setCookie));
-		ResponseEntity<String> afterLogin = this.rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
-				new HttpEntity<>(next), String.class);
-		String csrfSetCookie = latestSetCookie("XSRF-TOKEN", start, response, afterLogin);
-		return new Session(nameValue(setCookie), nameValue(csrfSetCookie), setCookie, csrfSetCookie);
-	}
-
-	private ResponseEntity<String> loginResponse(String userId, String password) {
-		return loginResponse(this.rest.getForEntity("/camunda/api/engine/engine/", String.class), userId, password);
-	}
-
-	private ResponseEntity<String> loginResponse(ResponseEntity<String> start, String userId, String password) {
-		String csrf = nameValue(latestSetCookie("XSRF-TOKEN", start));
-		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", userId);
-		form.add("password", password);
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		headers.add(HttpHeaders.COOKIE, nameValue(latestSetCookie("JSESSIONID", start)) + "; " + csrf);
-		headers.add("X-XSRF-TOKEN", csrf.substring(csrf.indexOf('=') + 1));
-		return this.rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class);
-	}
-
-	/** The last Set-Cookie for this cookie name among the responses, in order. */
-	private static String latestSetCookie(String name, ResponseEntity<?>... responses) {
-		String latest = null;
-		for (ResponseEntity<?> response : responses) {
-			List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-			if (cookies != null) {
-				for (String cookie : cookies) {
-					if (cookie.startsWith(name + "=")) {
-						latest = cookie;
-					}
-				}
-			}
-		}
-		assertThat(latest).as("Set-Cookie " + name).isNotNull();
-		return latest;
-	}
-
-	private static String nameValue(String setCookie) {
-		int end = setCookie.indexOf(';');
-		return (end < 0) ? setCookie : setCookie.substring(0, end);
 	}
 
 }
