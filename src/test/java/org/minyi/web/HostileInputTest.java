@@ -64,7 +64,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 9, hostile input: every write endpoint of the application's API, the start form and every kind of
  * task form through engine-rest get {@value #DEFAULT_INPUTS} generated hostile inputs each
  * ({@link HostileCorpus}; a form's inputs half through {@code complete} or {@code start}, half through
- * {@code submit-form}, so each of these engine-rest endpoints gets several thousand in all). Each
+ * {@code submit-form}, so each of these engine-rest endpoints gets several thousand in all). A form's fields
+ * are read from the deployed form ({@link FormFieldsToProbe}), so a field added to a form is attacked too. Each
  * must be refused with a 4xx and a clear message ({@code {code, message}} from the API, {@code [CODE] 中文}
  * from the rules through engine-rest, engine-rest's own 400 for what its parser refuses), and leave the
  * database exactly as it was: a fingerprint of the application's tables and the engine's runtime and
@@ -147,6 +148,9 @@ class HostileInputTest {
 	@Autowired
 	Lifecycle lifecycle;
 
+	/** The start form's fields, which are also the API's for a new piece. */
+	private List<Field> startFormFields;
+
 	private List<String> fingerprintLabels;
 
 	private String fingerprintSql;
@@ -170,7 +174,8 @@ class HostileInputTest {
 
 	@Test
 	void apiPieceSubmission() {
-		attackJson("POST /api/pieces", "wangfang", "/api/pieces", piece(), pieceFields(), HostileCorpus.API, true);
+		attackJson("POST /api/pieces", "wangfang", "/api/pieces", piece(), this.startFormFields, HostileCorpus.API,
+				true);
 	}
 
 	@Test
@@ -323,7 +328,7 @@ class HostileInputTest {
 		String base = "/engine-rest/process-definition/key/" + PieceProcess.KEY;
 		for (String action : List.of("start", "submit-form")) {
 			String endpoint = "POST " + base + "/" + action;
-			attack(endpoint, attempts(endpoint, "wangfang", base + "/" + action, valid, pieceFields(),
+			attack(endpoint, attempts(endpoint, "wangfang", base + "/" + action, valid, this.startFormFields,
 					HostileCorpus.ENGINE_REST, INPUTS / 2), false);
 		}
 	}
@@ -766,15 +771,20 @@ class HostileInputTest {
 			return;
 		}
 		buildFingerprint();
+		String pieceDefinition = this.engine.repository()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(PieceProcess.KEY)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		this.startFormFields = FormFieldsToProbe.of(this.engine.forms().getDeployedStartForm(pieceDefinition),
+				piece());
 
 		ProcessInstance register = submitted("登记");
 		// With verification, so that the verifier field counts: the form shows it only then.
 		Map<String, Object> registration = PieceFixtures.accept(true);
 		registration.put(PieceProcess.VERIFIER, "zhoumin");
-		prepare(PieceProcess.TASK_REGISTER, register, "liqiang", registration,
-				List.of(Field.code("registrationDecision", true), Field.code("categoryCode", true),
-						Field.code("sourceTypeCode", true), Field.checkbox("needsVerification"),
-						Field.code(PieceProcess.VERIFIER, false)));
+		prepare(PieceProcess.TASK_REGISTER, register, "liqiang", registration);
 		this.registeredPieceId = this.pieces.findByProcessInstanceId(register.getId()).orElseThrow().id();
 
 		ProcessInstance revise = submitted("修改");
@@ -790,16 +800,12 @@ class HostileInputTest {
 		resubmit.put("analysis", "分析（修改稿）");
 		resubmit.put("suggestions", "建议（修改稿）");
 		resubmit.put("revisionComment", "已补充");
-		prepare(PieceProcess.TASK_REVISE, revise, "wangfang", resubmit,
-				List.of(Field.code("revisionDecision", true), Field.text("title", 100, true),
-						Field.text("situation", 1500, true), Field.text("analysis", 1500, true),
-						Field.text("suggestions", 1500, true), Field.text("revisionComment", 500, false)));
+		prepare(PieceProcess.TASK_REVISE, revise, "wangfang", resubmit);
 
 		ProcessInstance verify = submitted("核实");
 		this.lifecycle.complete("liqiang", verify.getId(), PieceFixtures.accept(true));
 		prepare(PieceProcess.TASK_VERIFY, verify, "zhoumin",
-				map("verificationResult", "confirmed", "verificationNotes", "经实地走访，情况属实。"),
-				List.of(Field.code("verificationResult", true), Field.text("verificationNotes", 1500, true)));
+				map("verificationResult", "confirmed", "verificationNotes", "经实地走访，情况属实。"));
 
 		ProcessInstance edit = submitted("编辑");
 		this.lifecycle.complete("liqiang", edit.getId(), PieceFixtures.accept(false));
@@ -807,25 +813,20 @@ class HostileInputTest {
 				"editedSituation", "情况（编辑稿）", "editedAnalysis", "分析（编辑稿）", "editedSuggestions", "建议（编辑稿）");
 		edited.put("withholdSource", false);
 		edited.put("editComment", "已整理");
-		prepare(PieceProcess.TASK_EDIT, edit, "liqiang", edited,
-				List.of(Field.code("editAction", false), Field.text("editedTitle", 100, true),
-						Field.text("editedSituation", 1500, true), Field.text("editedAnalysis", 1500, true),
-						Field.text("editedSuggestions", 1500, true), Field.checkbox("withholdSource"),
-						Field.text("editComment", 500, false)));
+		prepare(PieceProcess.TASK_EDIT, edit, "liqiang", edited);
 
-		List<Field> signoffFields = List.of(Field.code("signoffDecision", true), Field.text("signoffComment", 500, false));
 		ProcessInstance secretaryGeneral = submitted("秘书长审核");
 		this.lifecycle.complete("liqiang", secretaryGeneral.getId(), PieceFixtures.accept(false));
 		this.lifecycle.complete("liqiang", secretaryGeneral.getId(), withoutComment(edited));
 		prepare(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL, secretaryGeneral, "chenjun",
-				map("signoffDecision", "approve", "signoffComment", "同意"), signoffFields);
+				map("signoffDecision", "approve", "signoffComment", "同意"));
 
 		ProcessInstance viceChair = submitted("副主席签发");
 		this.lifecycle.complete("liqiang", viceChair.getId(), PieceFixtures.accept(false));
 		this.lifecycle.complete("liqiang", viceChair.getId(), withoutComment(edited));
 		this.lifecycle.complete("chenjun", viceChair.getId(), Map.of("signoffDecision", "approve"));
 		prepare(PieceProcess.TASK_SIGNOFF_VICE_CHAIR, viceChair, "sunli",
-				map("signoffDecision", "approve", "signoffComment", "同意"), signoffFields);
+				map("signoffDecision", "approve", "signoffComment", "同意"));
 
 		ProcessInstance awaitingIssue = signedOff("待刊发");
 		ProcessInstance assemble = this.lifecycle.users()
@@ -833,30 +834,24 @@ class HostileInputTest {
 					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 		this.instances.add(assemble.getId());
 		prepare(DispatchProcess.TASK_ASSEMBLE_ISSUE, assemble, "liqiang",
-				map(DispatchProcess.PIECE_NUMBERS, number(awaitingIssue)),
-				List.of(new Field(DispatchProcess.PIECE_NUMBERS, HostileCorpus.Kind.CODE, 2000, true)));
+				map(DispatchProcess.PIECE_NUMBERS, number(awaitingIssue)));
 
 		ProcessInstance dispatch = signedOff("报送");
 		ProcessInstance bulletin = this.lifecycle.publish(number(dispatch));
 		this.instances.add(bulletin.getId());
-		prepare(DispatchProcess.TASK_DISTRIBUTE_ISSUE, bulletin, "liqiang", Map.of(), List.of());
+		prepare(DispatchProcess.TASK_DISTRIBUTE_ISSUE, bulletin, "liqiang", Map.of());
 		Map<String, Object> dispatchValid = new LinkedHashMap<>();
 		dispatchValid.put(DispatchProcess.DIRECT_REPORT, true);
 		dispatchValid.put(DispatchProcess.FORWARD_REPORT, false);
 		dispatchValid.put(DispatchProcess.UPWARD_CITY, false);
 		dispatchValid.put(DispatchProcess.UPWARD_PROVINCE, false);
 		dispatchValid.put(DispatchProcess.UPWARD_NATIONAL, false);
-		prepare(DispatchProcess.TASK_DISPATCH, dispatch, "liqiang", dispatchValid,
-				List.of(Field.checkbox(DispatchProcess.DIRECT_REPORT), Field.checkbox(DispatchProcess.FORWARD_REPORT),
-						Field.code(DispatchProcess.REFERRAL_DEPARTMENT, false), Field.checkbox(DispatchProcess.UPWARD_CITY),
-						Field.checkbox(DispatchProcess.UPWARD_PROVINCE), Field.checkbox(DispatchProcess.UPWARD_NATIONAL)));
+		prepare(DispatchProcess.TASK_DISPATCH, dispatch, "liqiang", dispatchValid);
 
 		ProcessInstance answer = dispatched("上级采用", true);
 		prepare(DispatchProcess.TASK_RECORD_ANSWER, answer, "liqiang",
 				map(DispatchProcess.ADOPTION_FORM, "single", DispatchProcess.ADOPTED_ON, LocalDate.now().toString(),
-						DispatchProcess.ADOPTION_REFERENCE, "市政协采用"),
-				List.of(Field.code(DispatchProcess.ADOPTION_FORM, true), Field.date(DispatchProcess.ADOPTED_ON),
-						Field.text(DispatchProcess.ADOPTION_REFERENCE, 200, false)));
+						DispatchProcess.ADOPTION_REFERENCE, "市政协采用"));
 
 		ProcessInstance api = dispatched("接口", true);
 		this.dispatchedPieceId = this.pieces.findByProcessInstanceId(api.getId()).orElseThrow().id();
@@ -871,31 +866,24 @@ class HostileInputTest {
 				FollowupProcess.HAND_BACK_REASON, "该事项属于规划部门职责");
 
 		ProcessInstance handle = instructed("部门办理");
-		prepareFollowup(FollowupProcess.TASK_HANDLE, handle, "wuhao", reply,
-				List.of(Field.code(FollowupProcess.HANDLE_DECISION, true), Field.text(FollowupProcess.REPLY_RESULT, 2000, true),
-						Field.code(FollowupProcess.RESOLUTION, true), Field.checkbox(FollowupProcess.SUBMITTER_CONTACTED),
-						Field.code(FollowupProcess.CONTACT_METHOD, true)));
+		prepareFollowup(FollowupProcess.TASK_HANDLE, handle, "wuhao", reply);
 
 		ProcessInstance review = instructed("审核办复");
 		completeFollowup(review, FollowupProcess.TASK_HANDLE, "wuhao", reply);
 		prepareFollowup(FollowupProcess.TASK_REVIEW_REPLY, review, "zhengyu",
-				map(FollowupProcess.REVIEW_DECISION, "accept", FollowupProcess.REVIEW_COMMENT, "同意"),
-				List.of(Field.code(FollowupProcess.REVIEW_DECISION, true), Field.text(FollowupProcess.REVIEW_COMMENT, 500, false)));
+				map(FollowupProcess.REVIEW_DECISION, "accept", FollowupProcess.REVIEW_COMMENT, "同意"));
 
 		ProcessInstance reviewHandBack = instructed("审核申退");
 		completeFollowup(reviewHandBack, FollowupProcess.TASK_HANDLE, "wuhao", handBack);
 		prepareFollowup(FollowupProcess.TASK_REVIEW_HAND_BACK, reviewHandBack, "zhengyu",
-				map(FollowupProcess.HAND_BACK_DECISION, "approve", FollowupProcess.HAND_BACK_COMMENT, "同意"),
-				List.of(Field.code(FollowupProcess.HAND_BACK_DECISION, true),
-						Field.text(FollowupProcess.HAND_BACK_COMMENT, 500, false)));
+				map(FollowupProcess.HAND_BACK_DECISION, "approve", FollowupProcess.HAND_BACK_COMMENT, "同意"));
 
 		ProcessInstance reassign = instructed("重新交办");
 		completeFollowup(reassign, FollowupProcess.TASK_HANDLE, "wuhao", handBack);
 		completeFollowup(reassign, FollowupProcess.TASK_REVIEW_HAND_BACK, "zhengyu",
 				Map.of(FollowupProcess.HAND_BACK_DECISION, "approve"));
 		prepareFollowup(FollowupProcess.TASK_REASSIGN, reassign, "liqiang",
-				map(FollowupProcess.NEW_DEPARTMENT, "education-bureau"),
-				List.of(Field.code(FollowupProcess.NEW_DEPARTMENT, true)));
+				map(FollowupProcess.NEW_DEPARTMENT, "education-bureau"));
 
 		ProcessInstance supervise = instructed("督办");
 		Job overdue = this.engine.management().createJobQuery()
@@ -910,9 +898,7 @@ class HostileInputTest {
 			ClockUtil.reset();
 		}
 		prepareFollowup(FollowupProcess.TASK_SUPERVISE, supervise, "zhengyu",
-				map(FollowupProcess.SUPERVISION_DECISION, "chase", FollowupProcess.SUPERVISION_COMMENT, "请于本周内办复"),
-				List.of(Field.code(FollowupProcess.SUPERVISION_DECISION, true),
-						Field.text(FollowupProcess.SUPERVISION_COMMENT, 500, true)));
+				map(FollowupProcess.SUPERVISION_DECISION, "chase", FollowupProcess.SUPERVISION_COMMENT, "请于本周内办复"));
 	}
 
 	@AfterAll
@@ -976,16 +962,22 @@ class HostileInputTest {
 		return instance;
 	}
 
-	private void prepare(String key, ProcessInstance instance, String userId, Map<String, Object> valid,
-			List<Field> fields) {
+	private void prepare(String key, ProcessInstance instance, String userId, Map<String, Object> valid) {
 		Task task = this.lifecycle.task(instance.getId());
 		assertThat(task.getTaskDefinitionKey()).as("prepared task").isEqualTo(key);
-		this.tasks.put(key, new PreparedTask(key, task.getId(), userId, valid, fields));
+		prepare(key, task.getId(), userId, valid);
 	}
 
-	private void prepareFollowup(String key, ProcessInstance piece, String userId, Map<String, Object> valid,
-			List<Field> fields) {
-		this.tasks.put(key, new PreparedTask(key, followupTask(piece, key).getId(), userId, valid, fields));
+	private void prepareFollowup(String key, ProcessInstance piece, String userId, Map<String, Object> valid) {
+		prepare(key, followupTask(piece, key).getId(), userId, valid);
+	}
+
+	/** The fields attacked are those the task's form lets its user set for the valid completion. */
+	private void prepare(String key, String taskId, String userId, Map<String, Object> valid) {
+		Map<String, Object> filled = new HashMap<>(this.engine.tasks().getVariables(taskId));
+		filled.putAll(valid);
+		List<Field> fields = FormFieldsToProbe.of(this.engine.forms().getDeployedTaskForm(taskId), filled);
+		this.tasks.put(key, new PreparedTask(key, taskId, userId, valid, fields));
 	}
 
 	private void completeFollowup(ProcessInstance piece, String key, String userId, Map<String, Object> variables) {
@@ -1007,15 +999,6 @@ class HostileInputTest {
 
 	private static Map<String, Object> piece() {
 		return new LinkedHashMap<>(new java.util.TreeMap<>(PieceFixtures.piece().unit(UNIT).variables()));
-	}
-
-	private static List<Field> pieceFields() {
-		return List.of(Field.text("title", 100, true), Field.code("categoryCode", true),
-				Field.text("situation", 1500, true), Field.text("analysis", 1500, true),
-				Field.text("suggestions", 1500, true), Field.code("sourceTypeCode", false),
-				Field.text("sourceUnit", 100, true), Field.code("urgency", false), Field.code("confidentiality", false),
-				Field.code("channel", false), Field.text("coSubmitters", 500, false),
-				Field.text("originalSubmitter", 100, false));
 	}
 
 	private static Map<String, Object> withoutComment(Map<String, Object> edited) {
