@@ -1,4 +1,4 @@
-package org.minyi.identity;
+package org.minyi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minyi.identity.Role;
 import org.minyi.piece.PieceProcess;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -37,10 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MinyiIntegrationTest
 class GrantedTaskQueryPluginTest {
 
-	/** Reads the tasks of the piece process by a grant on its definition, none of its own. */
 	/** A signed-in user's query must be bounded (queryMaxResultsLimit). */
 	private static final int PAGE = 2000;
 
+	/** Reads the tasks of the piece process by a grant on its definition, none of its own. */
 	private static final String DEFINITION_READER = "gtq-definition-reader";
 
 	/**
@@ -118,8 +119,11 @@ class GrantedTaskQueryPluginTest {
 					List<String> ours = ids(criteria.apply(this.taskService.createTaskQuery()).listPage(0, PAGE));
 					List<String> engines = this.configuration.getCommandExecutorTxRequired()
 						.execute((context) -> ids(enginesList(context, criteria)));
+					long enginesCount = this.configuration.getCommandExecutorTxRequired()
+						.execute((context) -> enginesCount(context, criteria));
 					assertThat(ours).as("%s's tasks", user).isEqualTo(engines);
 					assertThat(criteria.apply(this.taskService.createTaskQuery()).count()).as("%s's count", user)
+						.isEqualTo(enginesCount)
 						.isEqualTo(engines.size());
 					assertThat(ids(criteria.apply(this.taskService.createTaskQuery()).listPage(1, 2)))
 						.isEqualTo(engines.subList(Math.min(1, engines.size()), Math.min(3, engines.size())));
@@ -160,10 +164,19 @@ class GrantedTaskQueryPluginTest {
 
 	/** The engine's own statement, with the engine's own authorization and tenant configuration. */
 	private static List<Task> enginesList(CommandContext context, UnaryOperator<TaskQuery> criteria) {
+		return context.getDbEntityManager().selectList("selectTaskByQueryCriteria", enginesQuery(context, criteria));
+	}
+
+	private static long enginesCount(CommandContext context, UnaryOperator<TaskQuery> criteria) {
+		return (Long) context.getDbEntityManager()
+			.selectOne("selectTaskCountByQueryCriteria", enginesQuery(context, criteria));
+	}
+
+	private static TaskQueryImpl enginesQuery(CommandContext context, UnaryOperator<TaskQuery> criteria) {
 		TaskQueryImpl query = (TaskQueryImpl) criteria.apply(new TaskQueryImpl());
 		context.getAuthorizationManager().configureTaskQuery(query);
 		context.getTenantManager().configureQuery(query);
-		return context.getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
+		return query;
 	}
 
 	/** A task outside any process, with its grant (the engine writes one per candidate group and assignee). */

@@ -1,4 +1,4 @@
-package org.minyi.identity;
+package org.minyi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.junit.jupiter.api.Test;
+import org.minyi.identity.Role;
 import org.minyi.support.MinyiIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 

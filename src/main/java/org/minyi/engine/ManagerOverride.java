@@ -1,4 +1,4 @@
-package org.minyi.identity;
+package org.minyi.engine;
 
 import java.util.ArrayList;
 import java.util.List;
