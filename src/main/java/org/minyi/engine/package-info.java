@@ -40,5 +40,11 @@
  * clock), {@link org.minyi.engine.EngineUser} (the current engine user), {@link org.minyi.engine.Privileged}
  * (engine calls on the application's behalf) and {@link org.minyi.engine.EngineFailures} (failures only the
  * engine's internal exception types tell apart).
+ *
+ * <p>
+ * Application jobs: a capability's {@link org.minyi.engine.ApplicationJob} bean runs the jobs of its type
+ * that {@link org.minyi.engine.ApplicationJobs} schedules in the current transaction, with its own retries
+ * ({@link org.minyi.engine.ApplicationJobsPlugin}, {@link org.minyi.engine.ApplicationJobRetries};
+ * {@code ApplicationJobsTest} against the engine's own retry cycle).
  */
 package org.minyi.engine;
