@@ -39,7 +39,8 @@
  * (listeners on every model), and the small facades {@link org.minyi.engine.EngineTime} (the engine's
  * clock), {@link org.minyi.engine.EngineUser} (the current engine user), {@link org.minyi.engine.Privileged}
  * (engine calls on the application's behalf) and {@link org.minyi.engine.EngineFailures} (failures only the
- * engine's internal exception types tell apart).
+ * engine's internal exception types tell apart), {@link org.minyi.engine.FeelExpressions} (the FEEL engine)
+ * and {@link org.minyi.engine.DeployedForms} (which deployed resource a task's or start event's form is).
  *
  * <p>
  * Application jobs: a capability's {@link org.minyi.engine.ApplicationJob} bean runs the jobs of its type

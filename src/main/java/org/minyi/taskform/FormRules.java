@@ -1,7 +1,5 @@
-package org.minyi.piece;
+package org.minyi.taskform;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -10,66 +8,42 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.FeelExpressions;
 
 /**
  * Enforces on the server the rules a Camunda Form declares for the browser: required fields, lengths,
- * number ranges, patterns, the options of selects and radios, text and dates that are text and dates. Tasklist validates only in the
- * browser and engine-rest not at all, so the same form file is the rule for every client. A field hidden
- * by its {@code conditional.hide} FEEL expression is not checked, as in the browser.
+ * number ranges, patterns, the options of selects and radios, text and dates that are text and dates.
+ * Tasklist validates only in the browser and engine-rest not at all, so the same form file is the rule for
+ * every client. A field hidden by its {@code conditional.hide} FEEL expression is not checked, as in the
+ * browser. Which components are checked is {@link FieldType}'s.
  */
 final class FormRules {
-
-	private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
-			"checkbox", "datetime");
-
-	private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "datetime");
 
 	/** The range of dates a form accepts: nothing of this committee's work lies outside it. */
 	private static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
 
 	private static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
 
-	private final ObjectMapper objectMapper;
+	private final FeelExpressions feelExpressions;
 
-	private final FeelEngine feelEngine;
-
-	FormRules(ObjectMapper objectMapper, FeelEngine feelEngine) {
-		this.objectMapper = objectMapper;
-		this.feelEngine = feelEngine;
+	FormRules(FeelExpressions feelExpressions) {
+		this.feelExpressions = feelExpressions;
 	}
 
 	/** Checks the variables against the form; throws one {@link RuleViolation} naming every problem. */
-	void check(InputStream form, Map<String, Object> variables) {
-		JsonNode schema = read(form);
+	void check(JsonNode schema, Map<String, Object> variables) {
 		List<String> problems = new ArrayList<>();
 		List<String> codes = new ArrayList<>();
 		checkComponents(schema.path("components"), variables, problems, codes);
 		if (!problems.isEmpty()) {
 			throw new RuleViolation(codes.get(0), String.join("；", problems));
-		}
-	}
-
-	/** The variables the form lets its user set. */
-	FormFields fields(InputStream form) {
-		return FormFields.of(read(form));
-	}
-
-	private JsonNode read(InputStream form) {
-		try (form) {
-			return this.objectMapper.readTree(form);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unreadable Camunda Form", ex);
 		}
 	}
 
@@ -82,17 +56,17 @@ final class FormRules {
 			if (component.has("components")) {
 				checkComponents(component.get("components"), variables, problems, codes);
 			}
-			String type = component.path("type").asText();
+			Optional<FieldType> type = FieldType.of(component);
 			String key = component.path("key").asText(null);
-			if (key == null || !INPUT_TYPES.contains(type) || component.path("readonly").asBoolean(false)
-					|| component.path("disabled").asBoolean(false)) {
+			if (key == null || type.filter(FieldType::isChecked).isEmpty()
+					|| component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
 				continue;
 			}
-			checkField(component, type, key, variables.get(key), problems, codes);
+			checkField(component, type.get(), key, variables.get(key), problems, codes);
 		}
 	}
 
-	private void checkField(JsonNode component, String type, String key, Object value, List<String> problems,
+	private void checkField(JsonNode component, FieldType type, String key, Object value, List<String> problems,
 			List<String> codes) {
 		String label = component.path("label").asText(key);
 		JsonNode validate = component.path("validate");
@@ -110,7 +84,7 @@ final class FormRules {
 			}
 			return;
 		}
-		if (TEXT_TYPES.contains(type) && !(value instanceof String)) {
+		if (type.isText() && !(value instanceof String)) {
 			// engine-rest lets a client send any type; the delegates read these fields as text.
 			problems.add("「" + label + "」应为文本");
 			codes.add("FIELD_NOT_TEXT");
@@ -134,11 +108,11 @@ final class FormRules {
 				problems.add("「" + label + "」含有不允许的控制字符或不可见字符");
 				codes.add("FIELD_CONTROL_CHARACTERS");
 			}
-			if ("datetime".equals(type)) {
+			if (type == FieldType.DATETIME) {
 				checkDate(label, component.path("subtype").asText("date"), text, problems, codes);
 			}
 		}
-		if (("select".equals(type) || "radio".equals(type)) && component.has("values")) {
+		if ((type == FieldType.SELECT || type == FieldType.RADIO) && component.has("values")) {
 			Set<String> allowed = new HashSet<>();
 			component.get("values").forEach((option) -> allowed.add(option.path("value").asText()));
 			if (!allowed.contains(String.valueOf(value))) {
@@ -146,10 +120,10 @@ final class FormRules {
 				codes.add("FIELD_INVALID_OPTION");
 			}
 		}
-		if ("number".equals(type)) {
+		if (type == FieldType.NUMBER) {
 			checkNumber(label, validate, value, problems, codes);
 		}
-		if ("checkbox".equals(type) && !(value instanceof Boolean)) {
+		if (type == FieldType.CHECKBOX && !(value instanceof Boolean)) {
 			problems.add("「" + label + "」应为是或否");
 			codes.add("FIELD_INVALID_BOOLEAN");
 		}
@@ -208,9 +182,7 @@ final class FormRules {
 			return false;
 		}
 		String expression = hide.startsWith("=") ? hide.substring(1) : hide;
-		VariableContext context = Variables.fromMap(variables).asVariableContext();
-		Object hidden = this.feelEngine.evaluateSimpleExpression(expression, context);
-		return Boolean.TRUE.equals(hidden);
+		return this.feelExpressions.isTrue(expression, variables);
 	}
 
 }

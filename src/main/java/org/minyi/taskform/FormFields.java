@@ -1,24 +1,20 @@
-package org.minyi.piece;
+package org.minyi.taskform;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The variables a Camunda Form lets its user set: the keys of its input fields, nested groups included,
  * each with the label the user sees. A field marked {@code readonly} or {@code disabled} only shows a
- * variable: Tasklist submits it back unchanged, so it may be sent, but not changed.
+ * variable: Tasklist submits it back unchanged, so it may be sent, but not changed. Read once per deployed
+ * form ({@link TaskForms}).
  */
-public record FormFields(Map<String, String> editable, Map<String, String> readonly) {
+record FormFields(Map<String, String> editable, Map<String, String> readonly) {
 
 	/** No form: no variable may be set. */
-	public static final FormFields NONE = new FormFields(Map.of(), Map.of());
-
-	/** The components of Camunda Forms that submit a value under their key. */
-	private static final Set<String> VALUE_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
-			"checkbox", "checklist", "taglist", "datetime", "expression");
+	static final FormFields NONE = new FormFields(Map.of(), Map.of());
 
 	static FormFields of(JsonNode schema) {
 		Map<String, String> editable = new HashMap<>();
@@ -40,7 +36,7 @@ public record FormFields(Map<String, String> editable, Map<String, String> reado
 				collect(component.get("components"), editable, readonly);
 			}
 			String key = component.path("key").asText("");
-			if (!key.isBlank() && VALUE_TYPES.contains(component.path("type").asText())) {
+			if (!key.isBlank() && FieldType.of(component).isPresent()) {
 				put(component, key, editable, readonly);
 			}
 		}
@@ -54,16 +50,16 @@ public record FormFields(Map<String, String> editable, Map<String, String> reado
 		(shownOnly ? readonly : editable).putIfAbsent(name, label);
 	}
 
-	public boolean isEditable(String name) {
+	boolean isEditable(String name) {
 		return this.editable.containsKey(name);
 	}
 
-	public boolean isReadonly(String name) {
+	boolean isReadonly(String name) {
 		return this.readonly.containsKey(name);
 	}
 
 	/** The label of a field, for messages. */
-	public String label(String name) {
+	String label(String name) {
 		return this.editable.getOrDefault(name, this.readonly.getOrDefault(name, name));
 	}
 

@@ -1,4 +1,4 @@
-package org.minyi.piece;
+package org.minyi.taskform;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
