@@ -1,4 +1,4 @@
-package org.minyi.followup;
+package org.minyi.instruction;
 
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /** Only the information section records leaders' instructions. */
 @Component
-class FollowupGrants implements ProcessGrants {
+class InstructionGrants implements ProcessGrants {
 
-	private static final Grant RECORD_INSTRUCTION = Grant.of(PROCESS_DEFINITION, FollowupProcess.INSTRUCTION_KEY, READ,
+	private static final Grant RECORD_INSTRUCTION = Grant.of(PROCESS_DEFINITION, InstructionProcess.KEY, READ,
 			CREATE_INSTANCE);
 
 	@Override

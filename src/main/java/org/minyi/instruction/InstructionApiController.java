@@ -1,4 +1,4 @@
-package org.minyi.followup;
+package org.minyi.instruction;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A leader's instruction, posted by the info-section or by an external system. */
 @RestController
-class FollowupApiController {
+class InstructionApiController {
 
 	/** {@code messageId} makes a repeated delivery harmless. */
 	record InstructionRequest(String leader, LocalDate instructedOn, String text, String leadDepartment,
@@ -29,7 +29,7 @@ class FollowupApiController {
 
 	private final InstructionIntake intake;
 
-	FollowupApiController(InstructionIntake intake) {
+	InstructionApiController(InstructionIntake intake) {
 		this.intake = intake;
 	}
 
@@ -43,7 +43,7 @@ class FollowupApiController {
 		if (request == null) {
 			throw new RuleViolation("BODY_REQUIRED", "请求体不能为空");
 		}
-		FollowupService.RecordedInstruction result = this.intake.record(id, request.leader(), request.instructedOn(),
+		InstructionService.RecordedInstruction result = this.intake.record(id, request.leader(), request.instructedOn(),
 				request.text(), request.leadDepartment(), request.coDepartments(), request.messageId(), user.id());
 		Instruction instruction = result.instruction();
 		return ResponseEntity.status(result.repeated() ? HttpStatus.OK : HttpStatus.CREATED)

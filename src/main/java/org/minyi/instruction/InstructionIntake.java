@@ -1,4 +1,4 @@
-package org.minyi.followup;
+package org.minyi.instruction;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class InstructionIntake {
 
-	private final FollowupService followup;
+	private final InstructionService instructions;
 
 	private final RuntimeService runtimeService;
 
@@ -24,24 +24,24 @@ class InstructionIntake {
 
 	private final PieceRepository pieces;
 
-	InstructionIntake(FollowupService followup, RuntimeService runtimeService, IdentityService identityService,
+	InstructionIntake(InstructionService instructions, RuntimeService runtimeService, IdentityService identityService,
 			PieceRepository pieces) {
-		this.followup = followup;
+		this.instructions = instructions;
 		this.runtimeService = runtimeService;
 		this.identityService = identityService;
 		this.pieces = pieces;
 	}
 
-	FollowupService.RecordedInstruction record(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
+	InstructionService.RecordedInstruction record(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
 			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
-		FollowupService.RecordedInstruction recorded = this.followup.recordInstruction(pieceId, leaderCode,
+		InstructionService.RecordedInstruction recorded = this.instructions.record(pieceId, leaderCode,
 				instructedOn, text, leadDepartment, coDepartments, messageId, userId);
 		if (!recorded.repeated()) {
 			String number = this.pieces.findById(pieceId).orElseThrow().registrationNumber();
 			Privileged.run(this.identityService,
-					() -> this.runtimeService.createMessageCorrelation(FollowupProcess.MESSAGE_INSTRUCTION)
+					() -> this.runtimeService.createMessageCorrelation(InstructionProcess.MESSAGE_INSTRUCTION)
 						.processInstanceBusinessKey(number)
-						.setVariableLocal(FollowupProcess.INSTRUCTION_ID, recorded.instruction().id())
+						.setVariableLocal(InstructionProcess.INSTRUCTION_ID, recorded.instruction().id())
 						.correlate());
 		}
 		return recorded;

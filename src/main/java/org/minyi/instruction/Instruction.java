@@ -1,4 +1,4 @@
-package org.minyi.followup;
+package org.minyi.instruction;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.minyi.followup;
+package org.minyi.instruction;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
