@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code PERMS_ & ? = ?}): it joined every open task with every one of its group's grants in a materialized
  * nested loop, 1,307 tasks in 207 ms, growing with the square of the backlog. Without materialization it
  * probes the authorization index per row: 14 ms. (The task query now has a statement of its own,
- * {@code identity/GrantedTaskQueryPlugin}; the engine's other checked queries, such as Cockpit's lists
+ * {@code engine/GrantedTaskQueryPlugin}; the engine's other checked queries, such as Cockpit's lists
  * of process instances for a supervisor, still join this way.) The engine's statements are prepared on the server after a few
  * runs; a generic plan would lose the estimates from the actual user and group, so every run is planned
  * with its values. JIT compilation is off: it is for long analytical queries, and the planner's cost

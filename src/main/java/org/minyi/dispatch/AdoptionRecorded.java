@@ -1,10 +1,16 @@
 package org.minyi.dispatch;
 
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.TimelineEvent;
 
 /** A higher committee's answer: adopted at its level in this form, or not adopted ({@link AdoptionForm#NOT_ADOPTED}). */
-public record AdoptionRecorded(Long pieceId, String actorId, Level level, AdoptionForm form, String reference)
+public record AdoptionRecorded(PieceFacts piece, String actorId, Level level, AdoptionForm form, String reference)
 		implements TimelineEvent {
+
+	@Override
+	public Long pieceId() {
+		return this.piece.id();
+	}
 
 	public boolean adopted() {
 		return this.form != AdoptionForm.NOT_ADOPTED;

@@ -11,6 +11,7 @@ import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
 import org.minyi.engine.EngineTime;
 import org.minyi.piece.Piece;
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,7 +82,8 @@ public class AdoptionService {
 				return new RecordedAnswer(delivered.get(), true);
 			}
 		}
-		if (piece(pieceId).status() == PieceStatus.ARCHIVED) {
+		Piece piece = piece(pieceId);
+		if (piece.status() == PieceStatus.ARCHIVED) {
 			throw RuleViolation.conflict("PIECE_ARCHIVED", "信息已归档，不能再记录采用情况");
 		}
 		Level level = Coded.find(Level.class, levelCode)
@@ -103,7 +105,7 @@ public class AdoptionService {
 		submission.close(UpwardSubmission.Status.ANSWERED, now);
 		Adoption adoption = this.adoptions.save(
 				new Adoption(pieceId, level, form, adoptedOn, reference, now, userId, messageId));
-		this.events.publishEvent(new AdoptionRecorded(pieceId, userId, level, form, reference));
+		this.events.publishEvent(new AdoptionRecorded(PieceFacts.of(piece), userId, level, form, reference));
 		return new RecordedAnswer(adoption, false);
 	}
 

@@ -13,6 +13,7 @@ import org.minyi.common.RuleViolation;
 import org.minyi.engine.EngineTime;
 import org.minyi.piece.Credit;
 import org.minyi.piece.Piece;
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,7 +97,8 @@ public class PublicationService {
 			AdoptionForm form = combined ? AdoptionForm.COMBINED : AdoptionForm.SINGLE;
 			this.adoptions.save(new Adoption(piece.id(), Level.COMMITTEE, form, now.atZone(this.zone).toLocalDate(),
 					issue.label(), now, userId, null));
-			this.events.publishEvent(new PiecePublished(piece.id(), userId, publicationCode, issue.label(), form));
+			this.events.publishEvent(new PiecePublished(PieceFacts.of(piece), userId, publicationCode, issue.label(),
+					form));
 		}
 		return issue;
 	}

@@ -1,7 +1,5 @@
 package org.minyi.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -34,8 +32,7 @@ class CommandFailureLog extends AbstractProcessEnginePlugin {
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setEnableCmdExceptionLogging(false);
-		List<CommandInterceptor> interceptors = new ArrayList<>();
-		interceptors.add(new CommandInterceptor() {
+		PreCommandInterceptors.addFirst(configuration, new CommandInterceptor() {
 
 			@Override
 			public <T> T execute(Command<T> command) {
@@ -58,10 +55,6 @@ class CommandFailureLog extends AbstractProcessEnginePlugin {
 			}
 
 		});
-		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-		}
-		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 
 	static void logFailure(Command<?> command, RuntimeException failure) {

@@ -1,7 +1,5 @@
 package org.minyi.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,11 +29,7 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<CommandInterceptor> interceptors = new ArrayList<>();
-		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-		}
-		interceptors.add(new CommandInterceptor() {
+		PreCommandInterceptors.addLast(configuration, new CommandInterceptor() {
 
 			@Override
 			public <T> T execute(Command<T> command) {
@@ -46,7 +40,6 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 			}
 
 		});
-		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package org.minyi.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -32,11 +31,7 @@ class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<CommandInterceptor> interceptors = new ArrayList<>();
-		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-		}
-		interceptors.add(new CommandInterceptor() {
+		PreCommandInterceptors.addLast(configuration, new CommandInterceptor() {
 
 			@Override
 			public <T> T execute(Command<T> command) {
@@ -49,7 +44,6 @@ class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 			}
 
 		});
-		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 
 	private RuntimeException ruleBroken(RuntimeException ex) {

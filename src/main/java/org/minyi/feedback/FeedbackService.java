@@ -10,14 +10,13 @@ import org.minyi.dispatch.AdoptionRecorded;
 import org.minyi.dispatch.PiecePublished;
 import org.minyi.engine.EngineTime;
 import org.minyi.followup.CaseStepRecorded;
-import org.minyi.followup.InstructionRecorded;
+import org.minyi.instruction.InstructionRecorded;
 import org.minyi.intake.PieceRegistered;
 import org.minyi.intake.PieceReturned;
 import org.minyi.notification.NotificationRecipient;
 import org.minyi.notification.NotificationService;
 import org.minyi.piece.Credit;
-import org.minyi.piece.Piece;
-import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceStatusChanged;
 import org.springframework.context.event.EventListener;
@@ -33,63 +32,59 @@ public class FeedbackService {
 
 	private final FeedbackRepository feedback;
 
-	private final PieceRepository pieces;
-
 	private final NotificationService notifications;
 
-	FeedbackService(FeedbackRepository feedback, PieceRepository pieces, NotificationService notifications) {
+	FeedbackService(FeedbackRepository feedback, NotificationService notifications) {
 		this.feedback = feedback;
-		this.pieces = pieces;
 		this.notifications = notifications;
 	}
 
 	@EventListener
 	void on(PieceRegistered event) {
-		tell(event.pieceId(), Milestones.REGISTERED, null);
+		tell(event.piece(), Milestones.REGISTERED, null);
 	}
 
 	@EventListener
 	void on(PieceReturned event) {
-		tell(event.pieceId(), Milestones.RETURNED, event.comment());
+		tell(event.piece(), Milestones.RETURNED, event.comment());
 	}
 
 	@EventListener
 	void on(PieceStatusChanged event) {
 		if (event.status() == PieceStatus.NOT_ADOPTED) {
-			tell(event.pieceId(), Milestones.NOT_ADOPTED, event.reason());
+			tell(event.piece(), Milestones.NOT_ADOPTED, event.reason());
 		}
 		else if (event.status() == PieceStatus.ARCHIVED) {
-			tell(event.pieceId(), Milestones.ARCHIVED, null);
+			tell(event.piece(), Milestones.ARCHIVED, null);
 		}
 	}
 
 	@EventListener
 	void on(PiecePublished event) {
-		tell(event.pieceId(), Milestones.PUBLISHED, event.issueLabel());
+		tell(event.piece(), Milestones.PUBLISHED, event.issueLabel());
 	}
 
 	@EventListener
 	void on(AdoptionRecorded event) {
 		if (event.adopted()) {
-			tell(event.pieceId(), Milestones.ADOPTED, event.stepName());
+			tell(event.piece(), Milestones.ADOPTED, event.stepName());
 		}
 	}
 
 	@EventListener
 	void on(InstructionRecorded event) {
-		tell(event.pieceId(), Milestones.INSTRUCTED, null);
+		tell(event.piece(), Milestones.INSTRUCTED, null);
 	}
 
 	@EventListener
 	void on(CaseStepRecorded event) {
 		if (event.kind() == CaseStepRecorded.Step.REPLY_ACCEPTED) {
-			tell(event.pieceId(), Milestones.REPLIED, event.comment());
+			tell(event.piece(), Milestones.REPLIED, event.comment());
 		}
 	}
 
 	/** Every credited user with an account is told: in "my feedback", and by mail after the commit. */
-	private void tell(Long pieceId, String milestone, String detail) {
-		Piece piece = this.pieces.findById(pieceId).orElseThrow();
+	private void tell(PieceFacts piece, String milestone, String detail) {
 		String message = Milestones.message(milestone, piece, detail);
 		Set<String> recipients = new LinkedHashSet<>();
 		for (Credit credit : piece.credits()) {
@@ -102,7 +97,7 @@ public class FeedbackService {
 		}
 		// "My feedback" is the inbox for these; the mail goes out after this transaction commits.
 		this.notifications.notify("feedback", recipients, piece.id(), Map.of("number",
-				String.valueOf(piece.registrationNumber()), "title", piece.originalText().title(), "message", message),
+				String.valueOf(piece.registrationNumber()), "title", piece.title(), "message", message),
 				null, Set.of(NotificationRecipient.Channel.MAIL));
 	}
 

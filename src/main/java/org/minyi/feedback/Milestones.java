@@ -1,6 +1,6 @@
 package org.minyi.feedback;
 
-import org.minyi.piece.Piece;
+import org.minyi.piece.PieceFacts;
 
 /** The milestones of a piece for its submitter, and what the submitter is told at each. */
 final class Milestones {
@@ -25,8 +25,8 @@ final class Milestones {
 	}
 
 	/** What the submitter is told; {@code detail} is the reason, the issue, the level or the reply. */
-	static String message(String milestone, Piece piece, String detail) {
-		String title = "《" + piece.originalText().title() + "》";
+	static String message(String milestone, PieceFacts piece, String detail) {
+		String title = "《" + piece.title() + "》";
 		String comment = (detail == null) ? "" : detail;
 		return switch (milestone) {
 			case REGISTERED -> "您的信息" + title + "已登记，登记号 " + piece.registrationNumber() + "。";

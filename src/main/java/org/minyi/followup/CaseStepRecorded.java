@@ -1,13 +1,15 @@
 package org.minyi.followup;
 
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.TimelineEvent;
 
 /**
  * A step of a department's follow-up case (交办, 提醒, 超期, 催办, 延期, 办复, 办复通过, 申请退回, 重新交办); its
- * department reads its comment. Listeners tell the steps apart by {@link Step}.
+ * department reads its comment. Listeners tell the steps apart by {@link Step}; the case is that of the
+ * instruction {@code instructionId}.
  */
-public record CaseStepRecorded(Long pieceId, String departmentCode, String actorId, Step kind, String decision,
-		String comment) implements TimelineEvent {
+public record CaseStepRecorded(PieceFacts piece, Long caseId, Long instructionId, String departmentCode,
+		String actorId, Step kind, String decision, String comment) implements TimelineEvent {
 
 	/** The steps of a case, with the codes the timeline stores. */
 	public enum Step {
@@ -26,6 +28,11 @@ public record CaseStepRecorded(Long pieceId, String departmentCode, String actor
 			this.displayName = displayName;
 		}
 
+	}
+
+	@Override
+	public Long pieceId() {
+		return this.piece.id();
 	}
 
 	@Override

@@ -1,14 +1,11 @@
 package org.minyi.followup;
 
-/** Names in {@code bpmn/followup.bpmn} and {@code bpmn/instruction.bpmn}, and the follow-up part of the piece process. */
+import org.minyi.instruction.InstructionProcess;
+
+/** Names in {@code bpmn/followup.bpmn} and the follow-up part of the piece process; its actions: {@link FollowupAction}. */
 public final class FollowupProcess {
 
 	public static final String KEY = "minyi-followup";
-
-	public static final String INSTRUCTION_KEY = "minyi-instruction";
-
-	/** Correlated to the piece's process when an instruction is recorded; starts its follow-up. */
-	public static final String MESSAGE_INSTRUCTION = "LeaderInstruction";
 
 	// Elements
 	public static final String TASK_HANDLE = "task_handle";
@@ -30,7 +27,8 @@ public final class FollowupProcess {
 	public static final String END_ARCHIVED = "end_archived";
 
 	// Variables
-	public static final String INSTRUCTION_ID = "instructionId";
+	/** The instruction the case follows, passed in by the piece's process. */
+	public static final String INSTRUCTION_ID = InstructionProcess.INSTRUCTION_ID;
 
 	public static final String DEPARTMENT = "department";
 

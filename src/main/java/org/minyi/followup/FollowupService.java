@@ -3,30 +3,26 @@ package org.minyi.followup;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.minyi.calendar.WorkingDayCalendar;
-import org.minyi.common.PlainText;
 import org.minyi.common.RuleViolation;
 import org.minyi.engine.EngineTime;
 import org.minyi.followup.CaseStepRecorded.Step;
 import org.minyi.identity.Role;
-import org.minyi.piece.Piece;
+import org.minyi.instruction.Instruction;
+import org.minyi.instruction.InstructionService;
 import org.minyi.piece.PieceClearances;
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceRepository;
-import org.minyi.piece.PieceStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rules of leader instructions, department follow-up and archiving (steps 8, 9 and 12). */
+/** The rules of department follow-up of leader instructions and of archiving (steps 9 and 12). */
 @Service("followupService")
 public class FollowupService {
 
@@ -41,7 +37,7 @@ public class FollowupService {
 
 	private final PieceRepository pieces;
 
-	private final InstructionRepository instructions;
+	private final InstructionService instructions;
 
 	private final FollowupCaseRepository cases;
 
@@ -53,13 +49,11 @@ public class FollowupService {
 
 	private final FollowupSettings settings;
 
-	private final JdbcTemplate jdbc;
-
 	private final ZoneId zone;
 
-	FollowupService(PieceRepository pieces, InstructionRepository instructions, FollowupCaseRepository cases,
+	FollowupService(PieceRepository pieces, InstructionService instructions, FollowupCaseRepository cases,
 			ApplicationEventPublisher events, PieceClearances clearances, WorkingDayCalendar calendar, FollowupSettings settings,
-			JdbcTemplate jdbc, @Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.pieces = pieces;
 		this.instructions = instructions;
 		this.cases = cases;
@@ -67,90 +61,13 @@ public class FollowupService {
 		this.clearances = clearances;
 		this.calendar = calendar;
 		this.settings = settings;
-		this.jdbc = jdbc;
 		this.zone = zone;
-	}
-
-	/**
-	 * Records a leader's instruction on a dispatched piece. The same message delivered twice returns the
-	 * first instruction; the caller tells the piece's process only about a new one.
-	 */
-	/** An instruction as recorded; {@code repeated} when the same message had been delivered before. */
-	record RecordedInstruction(Instruction instruction, boolean repeated) {
-	}
-
-	RecordedInstruction recordInstruction(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
-			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
-		PlainText.check("消息编号", messageId, 100);
-		if (messageId != null) {
-			Optional<Instruction> delivered = this.instructions.findByMessageId(messageId);
-			if (delivered.isPresent()) {
-				return new RecordedInstruction(delivered.get(), true);
-			}
-		}
-		Piece piece = this.pieces.findById(pieceId)
-			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在：" + pieceId));
-		if (piece.status() == PieceStatus.ARCHIVED) {
-			throw RuleViolation.conflict("PIECE_ARCHIVED", "信息已归档，不能再记录批示");
-		}
-		if (piece.status() != PieceStatus.DISPATCHED) {
-			throw new RuleViolation("PIECE_NOT_DISPATCHED", "信息尚未报送，不能记录领导批示");
-		}
-		String level = this.jdbc
-			.query("SELECT level FROM minyi_leader WHERE code = ? AND active = TRUE", (row, i) -> row.getString(1),
-					leaderCode)
-			.stream()
-			.findFirst()
-			.orElseThrow(() -> new RuleViolation("UNKNOWN_LEADER", "批示领导不存在：" + leaderCode));
-		if (text == null || text.isBlank()) {
-			throw new RuleViolation("INSTRUCTION_TEXT_REQUIRED", "请填写批示内容");
-		}
-		if (text.length() > 2000) {
-			throw new RuleViolation("INSTRUCTION_TEXT_TOO_LONG", "批示内容不能超过2000字");
-		}
-		PlainText.check("批示内容", text, 2000);
-		LocalDate today = EngineTime.instant().atZone(this.zone).toLocalDate();
-		if (instructedOn == null || instructedOn.isAfter(today) || instructedOn.getYear() < 2000) {
-			throw new RuleViolation("INSTRUCTION_DATE_INVALID", "批示日期无效：" + instructedOn);
-		}
-		// A leader may only read a piece (「阅」) or instruct the committee itself: then no department has a
-		// case. A co-organizer needs a lead.
-		List<String> co = (coDepartments == null) ? List.of() : coDepartments;
-		boolean noLead = leadDepartment == null || leadDepartment.isBlank();
-		if (noLead && !co.isEmpty()) {
-			throw new RuleViolation("LEAD_DEPARTMENT_REQUIRED", "指定协办单位时必须指定主办单位");
-		}
-		Set<String> departments = new LinkedHashSet<>();
-		if (!noLead) {
-			departments.add(checkDepartment(leadDepartment));
-		}
-		for (String code : co) {
-			departments.add(checkDepartment(code));
-		}
-		Instruction instruction = this.instructions.save(new Instruction(pieceId, leaderCode, level, instructedOn,
-				text.strip(), new ArrayList<>(departments), EngineTime.instant(), userId, messageId));
-		this.events.publishEvent(new InstructionRecorded(pieceId, userId, level, text.strip()));
-		return new RecordedInstruction(instruction, false);
-	}
-
-	private String checkDepartment(String code) {
-		if (code == null || code.isBlank()) {
-			throw new RuleViolation("DEPARTMENT_REQUIRED", "承办单位不能为空");
-		}
-		boolean known = !this.jdbc.queryForList(
-				"SELECT code FROM minyi_recipient WHERE code = ? AND kind = 'DEPARTMENT' AND active = TRUE",
-				String.class, code.strip())
-			.isEmpty();
-		if (!known) {
-			throw new RuleViolation("UNKNOWN_DEPARTMENT", "承办单位不存在：" + code);
-		}
-		return code.strip();
 	}
 
 	/** The departments of an instruction: the collection of the follow-up multi-instance in BPMN. */
 	@Transactional(readOnly = true)
 	public List<String> departmentsOf(Long instructionId) {
-		return this.instructions.findById(instructionId).orElseThrow().departments();
+		return this.instructions.instruction(instructionId).departments();
 	}
 
 	/** Whether nothing is left to follow up for this piece: the archive waits for this. */
@@ -178,7 +95,7 @@ public class FollowupService {
 	}
 
 	FollowupCase openCase(Long instructionId, String departmentCode, String processInstanceId) {
-		Instruction instruction = this.instructions.findById(instructionId).orElseThrow();
+		Instruction instruction = this.instructions.instruction(instructionId);
 		boolean lead = instruction.departments().get(0).equals(departmentCode);
 		// A department named by the instruction handles a confidential piece: it is cleared for it.
 		this.clearances.clearDepartment(instruction.pieceId(), departmentCode, null);
@@ -250,7 +167,7 @@ public class FollowupService {
 
 	Instant reassign(Long caseId, String departmentCode, String userId) {
 		FollowupCase followup = followupCase(caseId);
-		String department = checkDepartment(departmentCode);
+		String department = this.instructions.checkDepartment(departmentCode);
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
 		this.clearances.clearDepartment(followup.pieceId(), department, userId);
 		followup.reassign(department, deadline);
@@ -260,18 +177,14 @@ public class FollowupService {
 
 	/** A step of the case, for its department (after a reassignment, the new one). */
 	private void record(FollowupCase followup, String userId, Step step, String decision, String comment) {
-		this.events.publishEvent(new CaseStepRecorded(followup.pieceId(), followup.departmentCode(), userId, step,
-				decision, comment));
+		PieceFacts piece = PieceFacts.of(this.pieces.findById(followup.pieceId()).orElseThrow());
+		this.events.publishEvent(new CaseStepRecorded(piece, followup.id(), followup.instructionId(),
+				followup.departmentCode(), userId, step, decision, comment));
 	}
 
 	@Transactional(readOnly = true)
 	public List<FollowupCase> casesOf(Long pieceId) {
 		return this.cases.findByPieceId(pieceId);
-	}
-
-	@Transactional(readOnly = true)
-	public List<Instruction> instructionsOf(Long pieceId) {
-		return this.instructions.findByPieceId(pieceId);
 	}
 
 	@Transactional(readOnly = true)

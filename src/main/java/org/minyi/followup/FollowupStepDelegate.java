@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every step of a department's follow-up case, chosen by the service task's input parameter
- * {@code action}: open, remind, overdue, chase, extend, reply, return-reply, accept-reply,
- * request-hand-back, refuse-hand-back, reassign. One bean, so an administrator rewires the case flow in
+ * {@code action} (a {@link FollowupAction}). One bean, so an administrator rewires the case flow in
  * Modeler by choosing the action.
  */
 @Component("followupStep")
@@ -30,33 +29,32 @@ class FollowupStepDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String action = (String) execution.getVariableLocal("action");
+		FollowupAction action = FollowupAction.of((String) execution.getVariableLocal(FollowupAction.PARAMETER));
 		Long caseId = (Long) execution.getVariable(FollowupProcess.CASE_ID);
 		String user = currentUser();
 		switch (action) {
-			case "open" -> open(execution);
-			case "remind" -> this.followup.remind(caseId);
-			case "overdue" -> this.followup.markOverdue(caseId);
-			case "chase" -> this.followup.chase(caseId, text(execution, FollowupProcess.SUPERVISION_COMMENT), user);
-			case "extend" -> moveDeadline(execution,
+			case OPEN -> open(execution);
+			case REMIND -> this.followup.remind(caseId);
+			case OVERDUE -> this.followup.markOverdue(caseId);
+			case CHASE -> this.followup.chase(caseId, text(execution, FollowupProcess.SUPERVISION_COMMENT), user);
+			case EXTEND -> moveDeadline(execution,
 					this.followup.extend(caseId, text(execution, FollowupProcess.SUPERVISION_COMMENT), user));
-			case "reply" -> this.followup.reply(caseId, text(execution, FollowupProcess.REPLY_RESULT),
+			case REPLY -> this.followup.reply(caseId, text(execution, FollowupProcess.REPLY_RESULT),
 					text(execution, FollowupProcess.RESOLUTION),
 					Boolean.TRUE.equals(execution.getVariable(FollowupProcess.SUBMITTER_CONTACTED)),
 					text(execution, FollowupProcess.CONTACT_METHOD), user);
-			case "return-reply" -> this.followup.returnReply(caseId);
-			case "accept-reply" -> this.followup.acceptReply(caseId, user);
-			case "request-hand-back" ->
+			case RETURN_REPLY -> this.followup.returnReply(caseId);
+			case ACCEPT_REPLY -> this.followup.acceptReply(caseId, user);
+			case REQUEST_HAND_BACK ->
 				this.followup.requestHandBack(caseId, text(execution, FollowupProcess.HAND_BACK_REASON), user);
-			case "refuse-hand-back" -> this.followup.refuseHandBack(caseId);
-			case "reassign" -> {
+			case REFUSE_HAND_BACK -> this.followup.refuseHandBack(caseId);
+			case REASSIGN -> {
 				String department = text(execution, FollowupProcess.NEW_DEPARTMENT);
 				Instant deadline = this.followup.reassign(caseId, department, user);
 				execution.setVariable(FollowupProcess.DEPARTMENT, department);
 				execution.setVariable(FollowupProcess.DEPARTMENT_GROUP, FollowupService.departmentGroup(department));
 				moveDeadline(execution, deadline);
 			}
-			default -> throw new IllegalStateException("Unknown follow-up action in the model: " + action);
 		}
 	}
 

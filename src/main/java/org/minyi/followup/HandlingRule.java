@@ -7,11 +7,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.minyi.common.RuleViolation;
 import org.minyi.engine.EngineUser;
+import org.minyi.taskform.TaskCompletionRule;
 import org.springframework.stereotype.Component;
 
 /** Only the department's own users reply for it or ask to hand its case back. */
 @Component
-class HandlingRule implements org.minyi.piece.TaskCompletionRule {
+class HandlingRule implements TaskCompletionRule {
 
 	private final IdentityService identityService;
 

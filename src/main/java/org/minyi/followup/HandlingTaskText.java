@@ -11,7 +11,7 @@ import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceVariables;
-import org.minyi.piece.TaskCompletionRule;
+import org.minyi.taskform.TaskCompletionRule;
 import org.springframework.stereotype.Component;
 
 /**

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.minyi.engine.PasswordPolicyPlugin;
 import org.minyi.identity.GroupGrants.Grant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

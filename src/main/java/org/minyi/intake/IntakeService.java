@@ -16,6 +16,7 @@ import org.minyi.piece.Channel;
 import org.minyi.piece.Confidentiality;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceAuthorizations;
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceText;
@@ -95,7 +96,7 @@ public class IntakeService {
 		piece.attachProcessInstance(processInstanceId);
 		this.pieces.save(piece);
 		this.authorizations.grantFor(piece, processInstanceId);
-		this.events.publishEvent(new PieceSubmitted(piece.id(), initiator, channel.code()));
+		this.events.publishEvent(new PieceSubmitted(PieceFacts.of(piece), initiator, channel.code()));
 		return piece;
 	}
 
@@ -111,11 +112,11 @@ public class IntakeService {
 			piece.register(this.registrationNumbers.next(), clerkId, EngineTime.instant());
 		}
 		piece.classify(categoryCode, sourceTypeCode);
-		String number = piece.registrationNumber();
+		PieceFacts facts = PieceFacts.of(piece);
 		this.events.publishEvent(switch (String.valueOf(decision)) {
-			case PieceProcess.RETURN -> new PieceReturned(pieceId, clerkId, number, comment);
-			case PieceProcess.REJECT -> new PieceRejected(pieceId, clerkId, number, comment);
-			default -> new PieceRegistered(pieceId, clerkId, number, comment);
+			case PieceProcess.RETURN -> new PieceReturned(facts, clerkId, comment);
+			case PieceProcess.REJECT -> new PieceRejected(facts, clerkId, comment);
+			default -> new PieceRegistered(facts, clerkId, comment);
 		});
 		return piece;
 	}

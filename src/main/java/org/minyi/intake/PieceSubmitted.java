@@ -1,9 +1,15 @@
 package org.minyi.intake;
 
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.TimelineEvent;
 
 /** A piece received, through this channel. */
-public record PieceSubmitted(Long pieceId, String actorId, String channel) implements TimelineEvent {
+public record PieceSubmitted(PieceFacts piece, String actorId, String channel) implements TimelineEvent {
+
+	@Override
+	public Long pieceId() {
+		return this.piece.id();
+	}
 
 	@Override
 	public String step() {

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.minyi.piece.FormValidator;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceVariables;
+import org.minyi.taskform.TaskForms;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,17 +21,17 @@ class ReceivePieceDelegate implements JavaDelegate {
 
 	private final IntakeService intake;
 
-	private final FormValidator formValidator;
+	private final TaskForms taskForms;
 
-	ReceivePieceDelegate(IntakeService intake, FormValidator formValidator) {
+	ReceivePieceDelegate(IntakeService intake, TaskForms taskForms) {
 		this.intake = intake;
-		this.formValidator = formValidator;
+		this.taskForms = taskForms;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		Map<String, Object> variables = execution.getVariables();
-		this.formValidator.checkStartForm(execution.getProcessDefinitionId(), variables);
+		this.taskForms.checkStartForm(execution.getProcessDefinitionId(), variables);
 		Piece piece = this.intake.receive(PieceSubmission.fromVariables(variables),
 				(String) variables.get(PieceProcess.INITIATOR), execution.getProcessInstanceId());
 		execution.setVariable(PieceProcess.PIECE_ID, piece.id());

@@ -1,28 +1,29 @@
 package org.minyi.notification;
 
-import java.util.function.Supplier;
+import java.time.Duration;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.minyi.engine.ApplicationJob;
 import org.minyi.engine.EngineTime;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
 
 /**
- * Sends one recipient's mail. A failure (mail server down, connection dropped) fails the job: the engine
- * retries it with the configured back-off and raises an incident when the retries run out; resolving
- * the incident runs it again. A recipient whose mail was accepted is skipped, so no retry duplicates it.
+ * Sends one recipient's mail, the job's payload being the recipient's id. A failure (mail server down,
+ * connection dropped) fails the job: the engine retries it with the back-off below and raises an incident
+ * when the retries run out; resolving the incident runs it again. A recipient whose mail was accepted is
+ * skipped, so no retry duplicates it. A deleted job leaves the recipient row: it is the record that the
+ * mail was not sent.
  */
-class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
+@Component
+class MailJobHandler implements ApplicationJob {
 
 	static final String TYPE = "minyi-mail";
 
@@ -39,26 +40,24 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 		}
 	}
 
-	record Configuration(Long recipientId) implements JobHandlerConfiguration {
+	/**
+	 * A failed mail waits a minute before its next attempt, five attempts in all: retried at once, a mail
+	 * server down for a minute would turn every mail into an incident.
+	 */
+	static final int ATTEMPTS = 5;
 
-		@Override
-		public String toCanonicalString() {
-			return String.valueOf(this.recipientId);
-		}
+	static final Duration INTERVAL = Duration.ofMinutes(1);
 
-	}
+	private final NotificationRecipientRepository recipients;
 
-	private final Supplier<NotificationRecipientRepository> recipients;
+	private final NotificationRepository notifications;
 
-	private final Supplier<NotificationRepository> notifications;
+	private final ObjectProvider<JavaMailSender> mailSender;
 
-	private final Supplier<JavaMailSender> mailSender;
+	private final NotificationSettings settings;
 
-	private final Supplier<NotificationSettings> settings;
-
-	MailJobHandler(Supplier<NotificationRecipientRepository> recipients,
-			Supplier<NotificationRepository> notifications, Supplier<JavaMailSender> mailSender,
-			Supplier<NotificationSettings> settings) {
+	MailJobHandler(NotificationRecipientRepository recipients, NotificationRepository notifications,
+			ObjectProvider<JavaMailSender> mailSender, NotificationSettings settings) {
 		this.recipients = recipients;
 		this.notifications = notifications;
 		this.mailSender = mailSender;
@@ -66,26 +65,35 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 	}
 
 	@Override
-	public String getType() {
+	public String type() {
 		return TYPE;
 	}
 
 	@Override
-	public void execute(Configuration configuration, ExecutionEntity execution, CommandContext commandContext,
-			String tenantId) {
-		NotificationRecipient recipient = this.recipients.get().findById(configuration.recipientId()).orElse(null);
+	public int attempts() {
+		return ATTEMPTS;
+	}
+
+	@Override
+	public Duration retryInterval() {
+		return INTERVAL;
+	}
+
+	@Override
+	public void run(String recipientId) {
+		NotificationRecipient recipient = this.recipients.findById(Long.valueOf(recipientId)).orElse(null);
 		if (recipient == null || recipient.isAccepted()) {
 			return;
 		}
-		Notification notification = this.notifications.get().findById(recipient.notificationId()).orElseThrow();
-		JavaMailSender sender = this.mailSender.get();
+		Notification notification = this.notifications.findById(recipient.notificationId()).orElseThrow();
+		JavaMailSender sender = this.mailSender.getIfAvailable();
 		if (sender == null) {
 			throw new IllegalStateException("No mail server configured (spring.mail.host)");
 		}
 		try {
 			MimeMessage message = message(sender, recipient, notification);
 			MimeMessageHelper helper = new TextMailHelper(message);
-			helper.setFrom(this.settings.get().from());
+			helper.setFrom(this.settings.from());
 			helper.setTo(recipient.email());
 			helper.setSubject(notification.subject());
 			helper.setText(notification.body());
@@ -95,7 +103,7 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 			throw new IllegalStateException("Mail to " + recipient.email() + " not accepted: " + ex.getMessage(), ex);
 		}
 		recipient.accepted(EngineTime.instant());
-		this.recipients.get().save(recipient);
+		this.recipients.save(recipient);
 	}
 
 	/**
@@ -107,7 +115,7 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 		if (!(sender instanceof JavaMailSenderImpl impl)) {
 			return sender.createMimeMessage();
 		}
-		String from = this.settings.get().from();
+		String from = this.settings.from();
 		String domain = from.substring(from.lastIndexOf('@') + 1).replace(">", "").strip();
 		String messageId = "<minyi." + recipient.id() + "." + notification.createdAt().toEpochMilli() + "@" + domain
 				+ ">";
@@ -138,16 +146,6 @@ class MailJobHandler implements JobHandler<MailJobHandler.Configuration> {
 			return NO_ATTACHMENTS;
 		}
 
-	}
-
-	@Override
-	public Configuration newConfiguration(String canonicalString) {
-		return new Configuration(Long.valueOf(canonicalString));
-	}
-
-	@Override
-	public void onDelete(Configuration configuration, JobEntity jobEntity) {
-		// The recipient row stays: it is the record that the mail was not sent.
 	}
 
 }

@@ -10,11 +10,8 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.ApplicationJobs;
 import org.minyi.engine.EngineTime;
 import org.minyi.engine.Privileged;
 import org.minyi.notification.NotificationRecipient.Channel;
@@ -56,7 +53,7 @@ public class NotificationService {
 
 	private final IdentityService identityService;
 
-	private final ProcessEngineConfigurationImpl engineConfiguration;
+	private final ApplicationJobs jobs;
 
 	private final ObjectProvider<JavaMailSender> mailSender;
 
@@ -65,14 +62,13 @@ public class NotificationService {
 	private final PieceRepository pieces;
 
 	NotificationService(NotificationRepository notifications, NotificationRecipientRepository recipients,
-			NotificationTemplates templates, IdentityService identityService,
-			ProcessEngineConfigurationImpl engineConfiguration, ObjectProvider<JavaMailSender> mailSender,
-			NotificationSettings settings, PieceRepository pieces) {
+			NotificationTemplates templates, IdentityService identityService, ApplicationJobs jobs,
+			ObjectProvider<JavaMailSender> mailSender, NotificationSettings settings, PieceRepository pieces) {
 		this.notifications = notifications;
 		this.recipients = recipients;
 		this.templates = templates;
 		this.identityService = identityService;
-		this.engineConfiguration = engineConfiguration;
+		this.jobs = jobs;
 		this.mailSender = mailSender;
 		this.settings = settings;
 		this.pieces = pieces;
@@ -159,24 +155,7 @@ public class NotificationService {
 
 	/** A job in the current transaction: the mail goes out only if the cause commits, and never inside it. */
 	private void scheduleMail(Long recipientId) {
-		CommandContext commandContext = Context.getCommandContext();
-		if (commandContext != null) {
-			sendJob(commandContext, recipientId);
-		}
-		else {
-			this.engineConfiguration.getCommandExecutorTxRequired().execute((context) -> {
-				sendJob(context, recipientId);
-				return null;
-			});
-		}
-	}
-
-	private static void sendJob(CommandContext commandContext, Long recipientId) {
-		MessageEntity job = new MessageEntity();
-		job.setJobHandlerType(MailJobHandler.TYPE);
-		job.setJobHandlerConfigurationRaw(String.valueOf(recipientId));
-		job.setRetries(MailRetries.ATTEMPTS);
-		commandContext.getJobManager().send(job);
+		this.jobs.schedule(MailJobHandler.TYPE, String.valueOf(recipientId));
 		log.debug("Mail job scheduled for notification recipient {}", recipientId);
 	}
 

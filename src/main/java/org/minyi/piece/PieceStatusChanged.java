@@ -1,8 +1,13 @@
 package org.minyi.piece;
 
 /** A piece moved to a status a model names ({@code setPieceStatus}), with the reason its submitter is told. */
-public record PieceStatusChanged(Long pieceId, String activityId, PieceStatus status, String reason)
+public record PieceStatusChanged(PieceFacts piece, String activityId, PieceStatus status, String reason)
 		implements TimelineEvent {
+
+	@Override
+	public Long pieceId() {
+		return this.piece.id();
+	}
 
 	@Override
 	public String actorId() {

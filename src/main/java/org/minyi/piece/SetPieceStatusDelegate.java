@@ -38,7 +38,8 @@ class SetPieceStatusDelegate implements JavaDelegate, ExecutionListener {
 		Long pieceId = (Long) execution.getVariable(PieceProcess.PIECE_ID);
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		piece.moveTo(status, reason, EngineTime.instant());
-		this.events.publishEvent(new PieceStatusChanged(pieceId, execution.getCurrentActivityId(), status, reason));
+		this.events.publishEvent(new PieceStatusChanged(PieceFacts.of(piece), execution.getCurrentActivityId(), status,
+				reason));
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.minyi.piece.PieceProcess;
-import org.minyi.piece.TaskCompletionRule;
+import org.minyi.taskform.TaskCompletionRule;
 import org.springframework.stereotype.Component;
 
 /** A merge must name a live piece to merge into; checked before the editor's task completes. */

@@ -10,12 +10,11 @@ import org.minyi.dispatch.AdoptionRecorded;
 import org.minyi.dispatch.PiecePublished;
 import org.minyi.engine.EngineTime;
 import org.minyi.followup.CaseStepRecorded;
-import org.minyi.followup.InstructionRecorded;
+import org.minyi.instruction.InstructionRecorded;
 import org.minyi.intake.PieceRegistered;
 import org.minyi.intake.PieceSubmitted;
 import org.minyi.piece.Credit;
-import org.minyi.piece.Piece;
-import org.minyi.piece.PieceRepository;
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceStatusChanged;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,26 +26,27 @@ import org.springframework.stereotype.Component;
 /**
  * Records a fact for each countable event the capabilities publish, in the same transaction: one row per
  * person the piece credits, each with an equal share, so a co-submitted or combined piece shares its
- * points and the sum of shares counts the event once.
+ * points and the sum of shares counts the event once. Instructions and their department cases are kept
+ * apart ({@link InstructionFact}, {@code minyi_stat_case}): the report counts cases, not credited people.
  */
 @Component
 class FactRecorder {
 
 	private final JdbcTemplate jdbc;
 
-	private final PieceRepository pieces;
-
 	private final Scoring scoring;
 
 	private final MonthlyRollups rollups;
 
+	private final InstructionFactRepository instructions;
+
 	private final ZoneId zone;
 
-	FactRecorder(JdbcTemplate jdbc, PieceRepository pieces, Scoring scoring, MonthlyRollups rollups,
+	FactRecorder(JdbcTemplate jdbc, Scoring scoring, MonthlyRollups rollups, InstructionFactRepository instructions,
 			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.jdbc = jdbc;
+		this.instructions = instructions;
 		this.rollups = rollups;
-		this.pieces = pieces;
 		this.scoring = scoring;
 		this.zone = zone;
 	}
@@ -57,52 +57,59 @@ class FactRecorder {
 
 	@EventListener
 	void on(PieceSubmitted event) {
-		record(new Countable("submitted", null, null), event.pieceId());
+		record(new Countable("submitted", null, null), event.piece());
 	}
 
 	@EventListener
 	void on(PieceRegistered event) {
-		record(new Countable("registered", null, null), event.pieceId());
+		record(new Countable("registered", null, null), event.piece());
 	}
 
 	@EventListener
 	void on(PieceStatusChanged event) {
 		if (event.status() == PieceStatus.NOT_ADOPTED) {
-			record(new Countable("not-adopted", null, null), event.pieceId());
+			record(new Countable("not-adopted", null, null), event.piece());
 		}
 	}
 
 	@EventListener
 	void on(PiecePublished event) {
-		record(new Countable("adopted", "committee", event.form().code()), event.pieceId());
+		record(new Countable("adopted", "committee", event.form().code()), event.piece());
 	}
 
 	@EventListener
 	void on(AdoptionRecorded event) {
 		if (event.adopted()) {
-			record(new Countable("adopted", event.level().code(), event.form().code()), event.pieceId());
+			record(new Countable("adopted", event.level().code(), event.form().code()), event.piece());
 		}
 	}
 
 	@EventListener
 	void on(InstructionRecorded event) {
-		record(new Countable("instructed", event.level(), null), event.pieceId());
+		record(new Countable("instructed", event.level(), null), event.piece());
+		this.instructions.save(new InstructionFact(event.instructionId(), event.pieceId(), event.piece().sourceUnit(),
+				event.recordedAt()));
 	}
 
 	@EventListener
 	void on(CaseStepRecorded event) {
 		switch (event.kind()) {
-			case REPLY_ACCEPTED -> record(new Countable("replied", null, null), event.pieceId());
-			case OVERDUE -> record(new Countable("overdue", null, null), event.pieceId());
-			case CHASED -> record(new Countable("chased", null, null), event.pieceId());
+			case OPENED -> this.jdbc.update(
+					"INSERT INTO minyi_stat_case (case_id, instruction_id, piece_id, closed) VALUES (?, ?, ?, FALSE)",
+					event.caseId(), event.instructionId(), event.pieceId());
+			case REPLY_ACCEPTED -> {
+				record(new Countable("replied", null, null), event.piece());
+				this.jdbc.update("UPDATE minyi_stat_case SET closed = TRUE WHERE case_id = ?", event.caseId());
+			}
+			case OVERDUE -> record(new Countable("overdue", null, null), event.piece());
+			case CHASED -> record(new Countable("chased", null, null), event.piece());
 			default -> {
 			}
 		}
 	}
 
 	/** One fact per credited person of the piece for this event. */
-	void record(Countable countable, Long pieceId) {
-		Piece piece = this.pieces.findById(pieceId).orElseThrow();
+	void record(Countable countable, PieceFacts piece) {
 		String form = countable.form();
 		Map<String, String> credited = new LinkedHashMap<>();
 		for (Credit credit : piece.credits()) {
@@ -119,7 +126,7 @@ class FactRecorder {
 		this.rollups.forget(today, today);
 	}
 
-	private void insert(String type, Piece piece, LocalDate day, String userId, String name, double share,
+	private void insert(String type, PieceFacts piece, LocalDate day, String userId, String name, double share,
 			String level, String form, double points) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update((connection) -> {

@@ -2,7 +2,9 @@ package org.minyi.statistics;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceProcess;
+import org.minyi.piece.PieceRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +18,19 @@ class RecordStatisticDelegate implements JavaDelegate {
 
 	private final FactRecorder facts;
 
-	RecordStatisticDelegate(FactRecorder facts) {
+	private final PieceRepository pieces;
+
+	RecordStatisticDelegate(FactRecorder facts, PieceRepository pieces) {
 		this.facts = facts;
+		this.pieces = pieces;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		Long pieceId = (Long) execution.getVariable(PieceProcess.PIECE_ID);
 		this.facts.record(new FactRecorder.Countable((String) execution.getVariableLocal("eventType"),
 				(String) execution.getVariableLocal("level"), (String) execution.getVariableLocal("form")),
-				(Long) execution.getVariable(PieceProcess.PIECE_ID));
+				PieceFacts.of(this.pieces.findById(pieceId).orElseThrow()));
 	}
 
 }

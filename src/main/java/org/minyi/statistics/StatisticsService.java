@@ -12,6 +12,7 @@ import java.util.Map;
 import org.minyi.common.RuleViolation;
 import org.minyi.piece.Confidentiality;
 import org.minyi.piece.Piece;
+import org.minyi.piece.PieceQueries;
 import org.minyi.piece.PieceRepository;
 import org.minyi.statistics.Tallies.Dimension;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,14 +64,17 @@ public class StatisticsService {
 
 	private final PieceRepository pieces;
 
+	private final PieceQueries pieceQueries;
+
 	private final ApplicationEventPublisher events;
 
 	private final FactQueries facts;
 
 	private final MonthlyRollups rollups;
 
-	StatisticsService(JdbcTemplate jdbc, Scoring scoring, PieceRepository pieces, ApplicationEventPublisher events,
-			FactQueries facts, MonthlyRollups rollups) {
+	StatisticsService(JdbcTemplate jdbc, Scoring scoring, PieceRepository pieces, PieceQueries pieceQueries,
+			ApplicationEventPublisher events, FactQueries facts, MonthlyRollups rollups) {
+		this.pieceQueries = pieceQueries;
 		this.jdbc = jdbc;
 		this.facts = facts;
 		this.rollups = rollups;
@@ -142,20 +146,11 @@ public class StatisticsService {
 
 	/** Outstanding pieces submitted in the period; a confidential piece's title is not shown. */
 	private List<Outstanding> outstanding(Period period, String unit) {
-		List<Object> args = new ArrayList<>(List.of(java.sql.Timestamp.valueOf(period.from().atStartOfDay()),
-				java.sql.Timestamp.valueOf(period.to().plusDays(1).atStartOfDay())));
-		String unitFilter = "";
-		if (unit != null) {
-			unitFilter = " AND p.source_unit = ?";
-			args.add(unit);
-		}
-		return this.jdbc.query("""
-				SELECT p.id, p.registration_number, COALESCE(p.edited_title, p.title), p.source_unit, p.confidentiality
-				FROM minyi_piece p WHERE p.outstanding = TRUE AND p.submitted_at >= ? AND p.submitted_at < ?"""
-				+ unitFilter + " ORDER BY p.registration_number",
-				(row, i) -> new Outstanding(row.getLong(1), row.getString(2),
-						"confidential".equals(row.getString(5)) ? Confidentiality.MASK : row.getString(3), row.getString(4)),
-				args.toArray());
+		return this.pieceQueries.outstanding(period.from(), period.to(), unit)
+			.stream()
+			.map((piece) -> new Outstanding(piece.id(), piece.registrationNumber(),
+					piece.confidential() ? Confidentiality.MASK : piece.title(), piece.sourceUnit()))
+			.toList();
 	}
 
 	/** The info-section flags or unflags an outstanding piece. */
@@ -188,21 +183,23 @@ public class StatisticsService {
 		return updates.size();
 	}
 
-	/** Cases opened for instructions of the period, and how many of them were replied to and accepted. */
+	/**
+	 * Cases opened for instructions of the period, and how many of them were replied to and accepted: from
+	 * the facts {@link FactRecorder} keeps of instructions and cases.
+	 */
 	private long[] departmentCases(Period period, String unit) {
 		List<Object> args = new ArrayList<>(List.of(Date.valueOf(period.from()),
 				Date.valueOf(period.to().plusDays(1))));
 		String unitFilter = "";
 		if (unit != null) {
-			unitFilter = " AND p.source_unit = ?";
+			unitFilter = " AND i.unit = ?";
 			args.add(unit);
 		}
-		String pieces = (unit == null) ? "" : " JOIN minyi_piece p ON p.id = c.piece_id";
 		return this.jdbc.queryForObject("""
-				SELECT COUNT(*), COUNT(CASE WHEN c.status = 'CLOSED' THEN 1 END)
-				FROM minyi_followup_case c
-				JOIN minyi_instruction i ON i.id = c.instruction_id""" + pieces
-				+ " WHERE i.recorded_at >= ? AND i.recorded_at < ?" + unitFilter,
+				SELECT COUNT(*), COUNT(CASE WHEN c.closed THEN 1 END)
+				FROM minyi_stat_case c
+				JOIN minyi_stat_instruction i ON i.instruction_id = c.instruction_id
+				WHERE i.recorded_at >= ? AND i.recorded_at < ?""" + unitFilter,
 				(row, i) -> new long[] { row.getLong(1), row.getLong(2) }, args.toArray());
 	}
 

@@ -7,10 +7,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.minyi.piece.FormValidator;
+import org.minyi.taskform.FormSubmissions;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,11 +51,9 @@ class EngineRestSecurityConfiguration {
 	/** After the authentication of engine-rest and of the webapps, whose user it needs. */
 	@Bean
 	FilterRegistrationBean<DeclaredVariablesFilter> declaredVariablesFilter(ObjectMapper objectMapper,
-			IdentityService identityService, TaskService taskService, RepositoryService repositoryService,
-			FormValidator formValidator) {
+			IdentityService identityService, RepositoryService repositoryService, FormSubmissions formSubmissions) {
 		FilterRegistrationBean<DeclaredVariablesFilter> registration = new FilterRegistrationBean<>(
-				new DeclaredVariablesFilter(objectMapper, identityService, taskService, repositoryService,
-						formValidator));
+				new DeclaredVariablesFilter(objectMapper, identityService, repositoryService, formSubmissions));
 		registration.setName("declared-variables");
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		return registration;

@@ -422,7 +422,8 @@ final class BacklogLoader {
 		tables.put("minyi_piece", "t.id = ?");
 		for (String table : List.of("minyi_piece_credit", "minyi_piece_clearance", "minyi_piece_event",
 				"minyi_issue_piece", "minyi_dispatch", "minyi_upward_submission", "minyi_adoption", "minyi_instruction",
-				"minyi_followup_case", "minyi_feedback", "minyi_notification", "minyi_stat_fact")) {
+				"minyi_followup_case", "minyi_feedback", "minyi_notification", "minyi_stat_fact", "minyi_stat_instruction",
+				"minyi_stat_case")) {
 			tables.put(table, "t.piece_id = ?");
 		}
 		tables.put("minyi_notification_recipient",

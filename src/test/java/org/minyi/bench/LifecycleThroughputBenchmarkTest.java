@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.followup.FollowupProcess;
+import org.minyi.instruction.InstructionProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.support.BenchResults;
 import org.minyi.support.BenchResults.Figure;
@@ -280,7 +281,7 @@ class LifecycleThroughputBenchmarkTest {
 		instruction.put("instructedOn", LocalDate.now().toString());
 		instruction.put("instructionText", "请区住建局牵头研究，抓好落实。");
 		instruction.put("leadDepartment", "housing-bureau");
-		as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(FollowupProcess.INSTRUCTION_KEY, instruction));
+		as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(InstructionProcess.KEY, instruction));
 		String followup = called(piece);
 		Map<String, Object> reply = new HashMap<>();
 		reply.put(FollowupProcess.HANDLE_DECISION, FollowupProcess.REPLY);

@@ -159,7 +159,7 @@ class DispatchProcessTest {
 		this.lifecycle.complete("liqiang", unsigned.getId(), PieceFixtures.accept(false));
 		ProcessInstance bulletin = startBulletin();
 
-		assertThatThrownBy(() -> assemble(bulletin, "  ")).isInstanceOf(RuleViolation.class)
+		assertThatThrownBy(() -> assemble(bulletin, "  ")).hasCauseInstanceOf(RuleViolation.class)
 			.hasMessageContaining("FIELD_REQUIRED");
 		assertThatThrownBy(() -> assemble(bulletin, "1999-0001")).hasMessageContaining("PIECE_NOT_FOUND");
 		assertThatThrownBy(() -> assemble(bulletin, number(unsigned))).hasMessageContaining("PIECE_NOT_SIGNED_OFF");

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.feedback.Feedback;
 import org.minyi.feedback.FeedbackService;
+import org.minyi.instruction.InstructionProcess;
+import org.minyi.instruction.InstructionService;
 import org.minyi.notification.NotificationService;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
@@ -53,6 +55,9 @@ class FollowupProcessTest {
 
 	@Autowired
 	FollowupService followupService;
+
+	@Autowired
+	InstructionService instructionService;
 
 	@Autowired
 	FeedbackService feedbackService;
@@ -307,7 +312,7 @@ class FollowupProcessTest {
 		String messageId = "instr-" + piece(piece).registrationNumber();
 		assertThat(postInstruction(piece, HOUSING, messageId).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(postInstruction(piece, HOUSING, messageId).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(this.followupService.instructionsOf(piece(piece).id())).hasSize(1);
+		assertThat(this.instructionService.instructionsOf(piece(piece).id())).hasSize(1);
 
 		Map<String, Object> form = new HashMap<>();
 		form.put("pieceNumber", piece(piece).registrationNumber());
@@ -316,9 +321,9 @@ class FollowupProcessTest {
 		form.put("instructionText", "请市住建局牵头研究");
 		form.put("leadDepartment", HOUSING);
 		ProcessInstance recorded = this.lifecycle.users()
-			.as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(FollowupProcess.INSTRUCTION_KEY, form));
+			.as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(InstructionProcess.KEY, form));
 		assertThat(recorded).isEnded();
-		assertThat(this.followupService.instructionsOf(piece(piece).id())).hasSize(2);
+		assertThat(this.instructionService.instructionsOf(piece(piece).id())).hasSize(2);
 		assertThat(cases(piece)).hasSize(2);
 	}
 

@@ -249,7 +249,7 @@ class IntakeAndReviewProcessTest {
 			.doesNotContain(CLERK);
 		Map<String, Object> registration = PieceFixtures.accept(true);
 		registration.put(PieceProcess.VERIFIER, CLERK);
-		assertThatThrownBy(() -> complete(CLERK, instance, registration)).isInstanceOf(RuleViolation.class)
+		assertThatThrownBy(() -> complete(CLERK, instance, registration)).hasCauseInstanceOf(RuleViolation.class)
 			.hasMessageStartingWith("[VERIFIER_NOT_IN_GROUP]")
 			.hasMessageContaining("核实人组");
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_REGISTER);
@@ -375,7 +375,7 @@ class IntakeAndReviewProcessTest {
 		merge.put(PieceProcess.EDIT_ACTION, PieceProcess.MERGE);
 		merge.put(PieceProcess.MERGE_INTO, "1999-9999");
 
-		assertThatThrownBy(() -> complete(CLERK, instance, merge)).isInstanceOf(RuleViolation.class)
+		assertThatThrownBy(() -> complete(CLERK, instance, merge)).hasCauseInstanceOf(RuleViolation.class)
 			.hasMessageContaining("MERGE_TARGET_NOT_FOUND");
 		merge.put(PieceProcess.MERGE_INTO, piece(instance).registrationNumber());
 		assertThatThrownBy(() -> complete(CLERK, instance, merge)).hasMessageContaining("MERGE_TARGET_SELF");

@@ -36,6 +36,12 @@ public class TestSupportConfiguration {
 		return new EngineClock(managementService);
 	}
 
+	/** An application job that the engine's tests schedule, fail and run. */
+	@Bean
+	ProbeJob probeJob() {
+		return new ProbeJob();
+	}
+
 	/** Lazy: the test's web server, and with it the template, exists only once the context has started. */
 	@Bean
 	@Lazy
