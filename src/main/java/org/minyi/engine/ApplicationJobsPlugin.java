@@ -48,10 +48,8 @@ class ApplicationJobsPlugin extends AbstractProcessEnginePlugin {
 		@Override
 		public JobHandler get(Object type) {
 			JobHandler handler = super.get(type);
-			if (handler != null || !(type instanceof String name) || this.jobs.find(name) == null) {
-				return handler;
-			}
-			return new Handler(this.jobs.find(name));
+			ApplicationJob job = (handler == null && type instanceof String name) ? this.jobs.find(name) : null;
+			return (job != null) ? new Handler(job) : handler;
 		}
 
 		@Override

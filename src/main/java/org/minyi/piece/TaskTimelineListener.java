@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.minyi.engine.EngineUser;
 import org.minyi.engine.EveryUserTaskListener;
 import org.minyi.taskform.TaskProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,8 +49,7 @@ class TaskTimelineListener implements EveryUserTaskListener {
 	}
 
 	private String actor(DelegateTask task) {
-		var authentication = this.identityService.getCurrentAuthentication();
-		return (authentication != null) ? authentication.getUserId() : task.getAssignee();
+		return EngineUser.current(this.identityService).map(EngineUser::id).orElse(task.getAssignee());
 	}
 
 }

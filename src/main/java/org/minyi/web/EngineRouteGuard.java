@@ -35,6 +35,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.minyi.common.RuleViolation;
+import org.minyi.engine.EngineUser;
 import org.minyi.engine.Privileged;
 import org.minyi.engine.QueryExpressions;
 import org.minyi.identity.CurrentUser;
@@ -327,10 +328,10 @@ class EngineRouteGuard extends OncePerRequestFilter {
 	 * filters run after it, so their user is read from the session.
 	 */
 	private Optional<CurrentUser> caller(HttpServletRequest request) {
-		var current = this.identityService.getCurrentAuthentication();
-		if (current != null) {
-			return Optional.of(new CurrentUser(current.getUserId(),
-					(current.getGroupIds() == null) ? List.of() : current.getGroupIds()));
+		Optional<CurrentUser> engineRestUser = EngineUser.current(this.identityService)
+			.map((user) -> new CurrentUser(user.id(), user.groupIds()));
+		if (engineRestUser.isPresent()) {
+			return engineRestUser;
 		}
 		HttpSession session = request.getSession(false);
 		if (session == null || request.getServletPath().startsWith("/engine-rest")) {
