@@ -26,8 +26,8 @@ class ApplicationStartupTest {
 
 	@Test
 	void shouldRunOnTheDatabaseOfThisTestRun() {
-		String databaseType = ((ProcessEngineConfigurationImpl) this.engine.processEngine().getProcessEngineConfiguration())
-			.getDatabaseType();
+		String databaseType = ((ProcessEngineConfigurationImpl) this.engine.processEngine()
+			.getProcessEngineConfiguration()).getDatabaseType();
 		assertThat(databaseType).isEqualTo(TestDatabase.isPostgres() ? "postgres" : "h2");
 	}
 

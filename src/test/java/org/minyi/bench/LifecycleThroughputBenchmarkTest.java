@@ -65,13 +65,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Lifecycle throughput: N pieces (system property {@code minyi.bench.pieces}, default 2,000) driven by
- * {@code minyi.bench.threads} client threads (default 4) through the whole happy path with the job
- * executor on, history full and mail going out over SMTP (GreenMail on loopback). Baselines in the same
- * run: a standalone Camunda engine on its own database of the same server completing the same number of
- * plain user tasks, and the database's own rate of single-row commits. The 30-day instruction window is
- * made to pass by setting its timer job due now; the job executor then fires it and archives the piece.
- * Run: {@code mvn -Pbench verify} (PostgreSQL only).
+ * Lifecycle throughput: N pieces (system property {@code minyi.bench.pieces}, default
+ * 2,000) driven by {@code minyi.bench.threads} client threads (default 4) through the
+ * whole happy path with the job executor on, history full and mail going out over SMTP
+ * (GreenMail on loopback). Baselines in the same run: a standalone Camunda engine on its
+ * own database of the same server completing the same number of plain user tasks, and the
+ * database's own rate of single-row commits. The 30-day instruction window is made to
+ * pass by setting its timer job due now; the job executor then fires it and archives the
+ * piece. Run: {@code mvn -Pbench verify} (PostgreSQL only).
  */
 @Tag("benchmark")
 @MinyiIntegrationTest
@@ -85,8 +86,8 @@ class LifecycleThroughputBenchmarkTest {
 
 	private static final long COMMIT_MILLIS = 5000;
 
-	private static final String[] TOPICS = { "老旧小区加装电梯", "校园周边交通安全", "社区养老服务设施", "农村生活污水治理",
-			"菜市场提质改造", "中小企业融资", "基层医疗人才", "背街小巷照明" };
+	private static final String[] TOPICS = { "老旧小区加装电梯", "校园周边交通安全", "社区养老服务设施", "农村生活污水治理", "菜市场提质改造", "中小企业融资",
+			"基层医疗人才", "背街小巷照明" };
 
 	@Autowired
 	ProcessEngineConfigurationImpl engineConfiguration;
@@ -142,7 +143,10 @@ class LifecycleThroughputBenchmarkTest {
 		try (HikariDataSource pool = pool(bareDatabase)) {
 			ProcessEngine standalone = bareEngine(pool);
 			try {
-				standalone.getRepositoryService().createDeployment().addModelInstance("bench-bare.bpmn", bareModel(tasksPerPiece)).deploy();
+				standalone.getRepositoryService()
+					.createDeployment()
+					.addModelInstance("bench-bare.bpmn", bareModel(tasksPerPiece))
+					.deploy();
 				driveBare(standalone, WARM_UP, tasksPerPiece);
 				bare = driveBare(standalone, PIECES, tasksPerPiece);
 			}
@@ -162,21 +166,21 @@ class LifecycleThroughputBenchmarkTest {
 		double bareTasks = bare.tasks() / bare.seconds();
 		String db = TestDatabase.name();
 		String setup = "%d pieces, %d client threads, %d user tasks each".formatted(PIECES, THREADS, tasksPerPiece);
-		List<Figure> figures = List.of(
-				new Figure("lifecycle", "pieces through the happy path per second", PIECES / ours.seconds(), "pieces/s",
-						"bare engine instances/s", PIECES / bare.seconds(), bare.seconds() / ours.seconds(), null, null,
-						setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s; first half of the pieces %.1f pieces/s, second half %.1f pieces/s); %d mails sent over SMTP by the job executor; the 30-day instruction window's timer set due at once (ManagementService#setJobDuedate) and fired by the job executor"
-							.formatted(ours.seconds(), ours.clientSeconds(), (PIECES / 2) / ours.firstHalfSeconds(),
-									(PIECES - PIECES / 2) / (ours.clientSeconds() - ours.firstHalfSeconds()), mails)),
-				new Figure("lifecycle", "user-task completions per second", ourTasks, "tasks/s",
-						"bare engine tasks/s", bareTasks, ourTasks / bareTasks, ">= 0.7 x bare engine",
-						ourTasks >= 0.7 * bareTasks,
+		List<Figure> figures = List.of(new Figure("lifecycle", "pieces through the happy path per second",
+				PIECES / ours.seconds(), "pieces/s", "bare engine instances/s", PIECES / bare.seconds(),
+				bare.seconds() / ours.seconds(), null, null,
+				setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s; first half of the pieces %.1f pieces/s, second half %.1f pieces/s); %d mails sent over SMTP by the job executor; the 30-day instruction window's timer set due at once (ManagementService#setJobDuedate) and fired by the job executor"
+					.formatted(ours.seconds(), ours.clientSeconds(), (PIECES / 2) / ours.firstHalfSeconds(),
+							(PIECES - PIECES / 2) / (ours.clientSeconds() - ours.firstHalfSeconds()), mails)),
+				new Figure("lifecycle", "user-task completions per second", ourTasks, "tasks/s", "bare engine tasks/s",
+						bareTasks, ourTasks / bareTasks, ">= 0.7 x bare engine", ourTasks >= 0.7 * bareTasks,
 						"ours: %s; bare engine (a standalone engine of the same Camunda version, own database on the same server, history full, job executor on, plain user tasks with a candidate group, %.1f s): %s"
-							.formatted(ours.work().perTask(ours.tasks()), bare.seconds(), bare.work().perTask(bare.tasks()))),
+							.formatted(ours.work().perTask(ours.tasks()), bare.seconds(),
+									bare.work().perTask(bare.tasks()))),
 				new Figure("lifecycle", "user-task completions vs. single-row commits per second", ourTasks, "tasks/s",
 						"single-row commits/s", commits, ourTasks / commits, null, null,
-						"%d threads, autocommit INSERT of one row for %d s, same server (%s)"
-							.formatted(THREADS, COMMIT_MILLIS / 1000, fsync)),
+						"%d threads, autocommit INSERT of one row for %d s, same server (%s)".formatted(THREADS,
+								COMMIT_MILLIS / 1000, fsync)),
 				new Figure("memory", "test application heap after the throughput run, full GC", heapAfter, "MB",
 						"heap before the run", heapBefore, heapAfter / heapBefore, "< 512 MB", heapAfter < 512,
 						"used heap of the test JVM (the whole application) after System.gc(), GreenMail stopped"));
@@ -185,13 +189,17 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	/**
-	 * One measured run: user tasks completed, wall time to the end of all work, of the clients' work and
-	 * of the clients' first half of the pieces; the database's commits and rows written meanwhile.
+	 * One measured run: user tasks completed, wall time to the end of all work, of the
+	 * clients' work and of the clients' first half of the pieces; the database's commits
+	 * and rows written meanwhile.
 	 */
 	private record Run(long tasks, double seconds, double clientSeconds, double firstHalfSeconds, Work work) {
 	}
 
-	/** Commits and rows written (inserted, updated, deleted) in one database, from pg_stat_database. */
+	/**
+	 * Commits and rows written (inserted, updated, deleted) in one database, from
+	 * pg_stat_database.
+	 */
 	private record Work(long commits, long rows) {
 
 		Work minus(Work before) {
@@ -205,7 +213,8 @@ class LifecycleThroughputBenchmarkTest {
 
 	}
 
-	// ---- our application -------------------------------------------------------------------------
+	// ---- our application
+	// -------------------------------------------------------------------------
 
 	private Run drivePieces(int count, String label) throws Exception {
 		int archivedBefore = archived();
@@ -237,7 +246,10 @@ class LifecycleThroughputBenchmarkTest {
 				work(database).minus(before));
 	}
 
-	/** One piece through the happy path as the demo users would drive it; returns its process instance. */
+	/**
+	 * One piece through the happy path as the demo users would drive it; returns its
+	 * process instance.
+	 */
 	private String piece(String tag, int i, AtomicLong tasks) {
 		String topic = TOPICS[i % TOPICS.length];
 		PieceFixtures fixture = PieceFixtures.piece()
@@ -258,14 +270,17 @@ class LifecycleThroughputBenchmarkTest {
 		complete("liqiang", piece, edit, tasks);
 		for (Task signoff = task(piece); signoff != null
 				&& signoff.getTaskDefinitionKey().startsWith("task_signoff"); signoff = task(piece)) {
-			String user = signoff.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli" : "chenjun";
+			String user = signoff.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli"
+					: "chenjun";
 			complete(user, signoff, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE), tasks);
 		}
 		String number = (String) this.engine.runtime().getVariable(piece, PieceProcess.REGISTRATION_NUMBER);
 
-		String bulletin = as("liqiang", () -> this.engine.runtime()
-			.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "bulletin"))
-			.getId());
+		String bulletin = as("liqiang",
+				() -> this.engine.runtime()
+					.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+							Map.of(DispatchProcess.PUBLICATION, "bulletin"))
+					.getId());
 		complete("liqiang", bulletin, Map.of(DispatchProcess.PIECE_NUMBERS, number), tasks);
 		complete("liqiang", bulletin, Map.of(), tasks);
 
@@ -292,8 +307,10 @@ class LifecycleThroughputBenchmarkTest {
 		complete("wuhao", followup, reply, tasks);
 		complete("zhengyu", followup, Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT), tasks);
 
-		// The 30-day instruction window: due now, so the job executor fires it and the piece is archived.
-		Job window = this.engine.management().createJobQuery()
+		// The 30-day instruction window: due now, so the job executor fires it and the
+		// piece is archived.
+		Job window = this.engine.management()
+			.createJobQuery()
 			.processInstanceId(piece)
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
@@ -322,25 +339,33 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	private String called(String processInstanceId) {
-		return this.engine.runtime().createProcessInstanceQuery()
+		return this.engine.runtime()
+			.createProcessInstanceQuery()
 			.superProcessInstanceId(processInstanceId)
 			.singleResult()
 			.getId();
 	}
 
-	/** Engine calls as a signed-in user; the groups are looked up once, as a session would hold them. */
+	/**
+	 * Engine calls as a signed-in user; the groups are looked up once, as a session would
+	 * hold them.
+	 */
 	private <T> T as(String userId, Callable<T> work) {
 		return this.users.as(userId, this.groupsOf.computeIfAbsent(userId, this.users::groupsOf), work);
 	}
 
-	/** Until every piece process has ended and no job is due (mails included), at most ten minutes. */
+	/**
+	 * Until every piece process has ended and no job is due (mails included), at most ten
+	 * minutes.
+	 */
 	private void awaitArchived(List<String> instances) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
 		while (System.nanoTime() < deadline) {
 			long open = 0;
 			for (int from = 0; from < instances.size(); from += 1000) {
 				List<String> slice = instances.subList(from, Math.min(instances.size(), from + 1000));
-				open += this.engine.runtime().createProcessInstanceQuery()
+				open += this.engine.runtime()
+					.createProcessInstanceQuery()
 					.processInstanceIds(new HashSet<>(slice))
 					.count();
 			}
@@ -352,7 +377,10 @@ class LifecycleThroughputBenchmarkTest {
 		throw new AssertionError("Pieces not archived within ten minutes");
 	}
 
-	/** The database's own count of commits and written rows, once its statistics have caught up. */
+	/**
+	 * The database's own count of commits and written rows, once its statistics have
+	 * caught up.
+	 */
 	private Work work(String database) throws InterruptedException {
 		if (!TestDatabase.isPostgres()) {
 			return new Work(0, 0);
@@ -364,7 +392,8 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	private long failedJobsSince(Date since) {
-		return this.engine.management().createJobQuery()
+		return this.engine.management()
+			.createJobQuery()
 			.withException()
 			.list()
 			.stream()
@@ -376,9 +405,13 @@ class LifecycleThroughputBenchmarkTest {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE status = 'ARCHIVED'", Integer.class);
 	}
 
-	// ---- baseline (a): the bare engine -----------------------------------------------------------
+	// ---- baseline (a): the bare engine
+	// -----------------------------------------------------------
 
-	/** Plain user tasks in a row, each for a candidate group, as many as one piece's happy path has. */
+	/**
+	 * Plain user tasks in a row, each for a candidate group, as many as one piece's happy
+	 * path has.
+	 */
 	private static BpmnModelInstance bareModel(int userTasks) {
 		AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bench-bare")
 			.camundaHistoryTimeToLive(3650)
@@ -434,7 +467,10 @@ class LifecycleThroughputBenchmarkTest {
 		return new HikariDataSource(config);
 	}
 
-	/** A database of its own for the bare engine: on PostgreSQL a new one on the same server. */
+	/**
+	 * A database of its own for the bare engine: on PostgreSQL a new one on the same
+	 * server.
+	 */
 	private Connections bareDatabase() {
 		Map<String, String> app = TestDatabase.datasourceProperties();
 		String user = app.get("spring.datasource.username");
@@ -443,7 +479,8 @@ class LifecycleThroughputBenchmarkTest {
 			return new Connections("jdbc:h2:mem:bench-bare;DB_CLOSE_DELAY=-1", "sa", "", () -> {
 			});
 		}
-		Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)").matcher(app.get("spring.datasource.url"));
+		Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)")
+			.matcher(app.get("spring.datasource.url"));
 		assertThat(url.matches()).as("PostgreSQL URL").isTrue();
 		this.jdbc.execute("DROP DATABASE IF EXISTS bench_bare");
 		this.jdbc.execute("CREATE DATABASE bench_bare");
@@ -454,9 +491,13 @@ class LifecycleThroughputBenchmarkTest {
 	private record Connections(String url, String user, String password, Runnable drop) {
 	}
 
-	// ---- baseline (b): the database's commit rate ------------------------------------------------
+	// ---- baseline (b): the database's commit rate
+	// ------------------------------------------------
 
-	/** Single-row INSERT transactions (autocommit) from the client threads into a scratch table. */
+	/**
+	 * Single-row INSERT transactions (autocommit) from the client threads into a scratch
+	 * table.
+	 */
 	private double commitRate() throws Exception {
 		this.jdbc.execute("CREATE TABLE bench_commit (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
 				+ "thread INT NOT NULL, payload VARCHAR(100) NOT NULL)");
@@ -492,7 +533,8 @@ class LifecycleThroughputBenchmarkTest {
 		}
 	}
 
-	// ---- shared --------------------------------------------------------------------------------------
+	// ---- shared
+	// --------------------------------------------------------------------------------------
 
 	/** The same work on every client thread; the first failure fails the benchmark. */
 	private static void runThreads(Runnable work) throws Exception {

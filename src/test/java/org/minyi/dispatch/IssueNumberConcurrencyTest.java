@@ -41,8 +41,9 @@ class IssueNumberConcurrencyTest {
 		for (int i = 0; i < ISSUES; i++) {
 			ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title("并发刊发测试信息" + i));
 			numbers.add(this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().registrationNumber());
-			bulletins.add(this.lifecycle.users().as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(
-					DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "special-report"))));
+			bulletins.add(this.lifecycle.users()
+				.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+						Map.of(DispatchProcess.PUBLICATION, "special-report"))));
 		}
 		ExecutorService threads = Executors.newFixedThreadPool(ISSUES);
 		CountDownLatch start = new CountDownLatch(1);

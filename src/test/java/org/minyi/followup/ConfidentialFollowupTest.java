@@ -35,9 +35,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A leader's instruction on a confidential piece: the departments it names are cleared for that piece
- * alone (a {@code cleared} timeline entry each); every other reader of the follow-up, through every
- * engine-rest route, sees 「（涉密信息）」; no mail and no inbox entry carries its title or text.
+ * A leader's instruction on a confidential piece: the departments it names are cleared
+ * for that piece alone (a {@code cleared} timeline entry each); every other reader of the
+ * follow-up, through every engine-rest route, sees 「（涉密信息）」; no mail and no inbox entry
+ * carries its title or text.
  */
 @MinyiIntegrationTest
 class ConfidentialFollowupTest {
@@ -81,7 +82,8 @@ class ConfidentialFollowupTest {
 	@BeforeEach
 	void setUp() {
 		this.http = new Http(this.rest);
-		// Mail jobs left by other test classes would only add noise to the mails read here.
+		// Mail jobs left by other test classes would only add noise to the mails read
+		// here.
 		mailJobs().forEach((job) -> this.engine.management().deleteJob(job.getId()));
 	}
 
@@ -123,7 +125,8 @@ class ConfidentialFollowupTest {
 		assertThat(this.http.getList("qianyun", "/engine-rest/task?processInstanceId=" + followup.getId() + PAGE)
 			.getBody()).isEmpty();
 
-		// The named department reads what it needs: the piece in its handling form and through the API.
+		// The named department reads what it needs: the piece in its handling form and
+		// through the API.
 		String handling = onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE);
 		Map<String, Object> form = this.http.get("wuhao", "/engine-rest/task/" + handling + "/form-variables")
 			.getBody();
@@ -133,17 +136,21 @@ class ConfidentialFollowupTest {
 		assertThat(read).containsEntry("title", TITLE);
 		assertThat(comments(read)).contains(INSTRUCTION);
 		assertThat(entries(read)).contains("cleared/" + HOUSING);
-		assertThat(entries(this.http.get("liqiang", "/api/pieces/" + id(piece)).getBody())).contains("cleared/" + HOUSING);
+		assertThat(entries(this.http.get("liqiang", "/api/pieces/" + id(piece)).getBody()))
+			.contains("cleared/" + HOUSING);
 
-		// At the source: only the department's handling task holds the text, in the runtime and in history.
+		// At the source: only the department's handling task holds the text, in the
+		// runtime and in history.
 		for (String name : List.of(PieceProcess.TITLE, PieceProcess.EDITED_TITLE, PieceProcess.EDITED_SUGGESTIONS)) {
 			assertThat(this.engine.runtime().getVariable(followup.getId(), name)).as(name).isEqualTo(MASK);
 		}
-		List<HistoricVariableInstance> history = this.engine.history().createHistoricVariableInstanceQuery()
+		List<HistoricVariableInstance> history = this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.processInstanceIdIn(followup.getId())
 			.list();
-		assertThat(history).filteredOn((variable) -> String.valueOf(variable.getValue()).contains(TITLE)
-				|| String.valueOf(variable.getValue()).contains(EDITED_SUGGESTIONS))
+		assertThat(history)
+			.filteredOn((variable) -> String.valueOf(variable.getValue()).contains(TITLE)
+					|| String.valueOf(variable.getValue()).contains(EDITED_SUGGESTIONS))
 			.isNotEmpty()
 			.allMatch((variable) -> handling.equals(variable.getTaskId()));
 	}
@@ -164,9 +171,8 @@ class ConfidentialFollowupTest {
 
 		assertThat(instruct(piece, HOUSING).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		ProcessInstance followup = followup(piece);
-		complete("wuhao", onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE),
-				Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK, FollowupProcess.HAND_BACK_REASON,
-						"非我局职责"));
+		complete("wuhao", onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE), Map
+			.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK, FollowupProcess.HAND_BACK_REASON, "非我局职责"));
 		complete("zhengyu", onlyTask("zhengyu", followup, FollowupProcess.TASK_REVIEW_HAND_BACK),
 				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.APPROVE));
 		assertThat(this.http.get("qianyun", "/api/pieces/" + id(piece)).getStatusCode())
@@ -193,15 +199,16 @@ class ConfidentialFollowupTest {
 		ProcessInstance followup = followup(piece);
 		String handling = onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE);
 		// As Tasklist sends the form: the read-only fields with the values it showed.
-		Map<String, Object> form = Map.of("variables", Map.of(
-				PieceProcess.REGISTRATION_NUMBER, typed(piece(piece).registrationNumber()),
-				PieceProcess.EDITED_TITLE, typed(TITLE), PieceProcess.EDITED_SUGGESTIONS, typed(EDITED_SUGGESTIONS),
-				FollowupProcess.HANDLE_DECISION, typed(FollowupProcess.REPLY),
-				FollowupProcess.REPLY_RESULT, typed("已拆除违建三处"), FollowupProcess.RESOLUTION, typed("solved"),
-				FollowupProcess.SUBMITTER_CONTACTED, Map.of("value", true, "type", "Boolean"),
-				FollowupProcess.CONTACT_METHOD, typed("phone")));
+		Map<String, Object> form = Map.of("variables",
+				Map.of(PieceProcess.REGISTRATION_NUMBER, typed(piece(piece).registrationNumber()),
+						PieceProcess.EDITED_TITLE, typed(TITLE), PieceProcess.EDITED_SUGGESTIONS,
+						typed(EDITED_SUGGESTIONS), FollowupProcess.HANDLE_DECISION, typed(FollowupProcess.REPLY),
+						FollowupProcess.REPLY_RESULT, typed("已拆除违建三处"), FollowupProcess.RESOLUTION, typed("solved"),
+						FollowupProcess.SUBMITTER_CONTACTED, Map.of("value", true, "type", "Boolean"),
+						FollowupProcess.CONTACT_METHOD, typed("phone")));
 
-		// complete writes variables to the follow-up itself, where the supervisors read them.
+		// complete writes variables to the follow-up itself, where the supervisors read
+		// them.
 		ResponseEntity<Map<String, Object>> refused = this.http.post("wuhao",
 				"/engine-rest/task/" + handling + "/complete", form);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -242,8 +249,8 @@ class ConfidentialFollowupTest {
 				.stream()
 				.map((entry) -> entry.get("subject") + "\n" + entry.get("body"))
 				.toList();
-			assertThat(inbox).as(user + "'s inbox").allSatisfy(
-					(entry) -> assertThat(entry).doesNotContain(TITLE, EDITED_SUGGESTIONS, INSTRUCTION));
+			assertThat(inbox).as(user + "'s inbox")
+				.allSatisfy((entry) -> assertThat(entry).doesNotContain(TITLE, EDITED_SUGGESTIONS, INSTRUCTION));
 		}
 		assertThat(mailsTo("zhengyu@minyi.example")).anyMatch((mail) -> mail.startsWith("【超期督办】" + reference));
 		assertThat(mailsTo("wuhao@minyi.example")).anyMatch((mail) -> mail.startsWith("【办理提醒】" + reference));
@@ -266,16 +273,20 @@ class ConfidentialFollowupTest {
 	}
 
 	private ProcessInstance followup(ProcessInstance piece) {
-		return this.engine.runtime().createProcessInstanceQuery()
+		return this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.singleResult();
 	}
 
-	/** The one task with this key in the follow-up that this user lists through engine-rest. */
+	/**
+	 * The one task with this key in the follow-up that this user lists through
+	 * engine-rest.
+	 */
 	private String onlyTask(String userId, ProcessInstance followup, String taskDefinitionKey) {
-		String tasks = raw(userId,
-				"/engine-rest/task?processInstanceId=" + followup.getId() + "&taskDefinitionKey=" + taskDefinitionKey + PAGE);
+		String tasks = raw(userId, "/engine-rest/task?processInstanceId=" + followup.getId() + "&taskDefinitionKey="
+				+ taskDefinitionKey + PAGE);
 		List<String> ids = JsonPath.read(tasks, "$[*].id");
 		assertThat(ids).as(userId + " lists " + taskDefinitionKey + ": " + tasks).hasSize(1);
 		return ids.get(0);
@@ -286,7 +297,8 @@ class ConfidentialFollowupTest {
 	}
 
 	private Job timer(ProcessInstance followup, String activityId) {
-		return this.engine.management().createJobQuery()
+		return this.engine.management()
+			.createJobQuery()
 			.processInstanceId(followup.getId())
 			.activityId(activityId)
 			.singleResult();
@@ -362,7 +374,8 @@ class ConfidentialFollowupTest {
 	}
 
 	private List<Job> mailJobs() {
-		return this.engine.management().createJobQuery()
+		return this.engine.management()
+			.createJobQuery()
 			.list()
 			.stream()
 			.filter((job) -> "minyi-mail".equals(((JobEntity) job).getJobHandlerType()))

@@ -39,7 +39,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Part 3 of the lifecycle: instructions, follow-up with departments, supervision, feedback, archive. */
+/**
+ * Part 3 of the lifecycle: instructions, follow-up with departments, supervision,
+ * feedback, archive.
+ */
 @MinyiIntegrationTest
 class FollowupProcessTest {
 
@@ -120,7 +123,8 @@ class FollowupProcessTest {
 		advanceTo(piece, EngineClock.minutesBefore(deadline, 1));
 		assertThat(cases(piece).get(0).reminders()).isOne();
 		assertThat(cases(piece).get(0).isOverdue()).isFalse();
-		assertThat(reminders(piece, "wuhao")).singleElement().satisfies((entry) -> assertThat(entry.body()).contains(day(deadline)));
+		assertThat(reminders(piece, "wuhao")).singleElement()
+			.satisfies((entry) -> assertThat(entry.body()).contains(day(deadline)));
 		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).isOne();
 	}
 
@@ -139,7 +143,8 @@ class FollowupProcessTest {
 		assertThat(cases(piece).get(0).chases()).isEqualTo(2);
 
 		var before = cases(piece).get(0).deadline();
-		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE), supervision(FollowupProcess.EXTEND, "需协调规划部门"));
+		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE),
+				supervision(FollowupProcess.EXTEND, "需协调规划部门"));
 		FollowupCase extended = cases(piece).get(0);
 		assertThat(extended.isExtended()).isTrue();
 		assertThat(extended.isOverdue()).isFalse();
@@ -165,11 +170,13 @@ class FollowupProcessTest {
 		advanceTo(piece, EngineClock.minutesAfter(first, 1));
 		assertThat(cases(piece).get(0).reminders()).isOne();
 		assertThat(cases(piece).get(0).isOverdue()).isTrue();
-		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE), supervision(FollowupProcess.EXTEND, "需协调规划部门"));
+		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE),
+				supervision(FollowupProcess.EXTEND, "需协调规划部门"));
 		Date extended = Date.from(cases(piece).get(0).deadline());
 		assertThat(extended).isAfter(first);
 
-		// The department keeps its task; its reminder comes before the new deadline, not at once.
+		// The department keeps its task; its reminder comes before the new deadline, not
+		// at once.
 		advanceTo(piece, EngineClock.minutesAfter(ClockUtil.getCurrentTime(), 1));
 		assertThat(cases(piece).get(0).reminders()).as("no reminder right after the extension").isOne();
 		assertThat(openTasks(piece, FollowupProcess.TASK_SUPERVISE)).isZero();
@@ -183,8 +190,9 @@ class FollowupProcessTest {
 		advanceTo(piece, EngineClock.minutesAfter(extended, 1));
 		assertThat(cases(piece).get(0).isOverdue()).as("escalated after the new deadline").isTrue();
 		assertThat(task(piece, FollowupProcess.TASK_SUPERVISE)).hasCandidateGroup("supervisor");
-		assertThat(this.notificationService.inbox("zhengyu")).filteredOn((entry) -> entry.subject().startsWith("【超期督办】")
-				&& entry.subject().contains(piece(piece).registrationNumber()))
+		assertThat(this.notificationService.inbox("zhengyu"))
+			.filteredOn((entry) -> entry.subject().startsWith("【超期督办】")
+					&& entry.subject().contains(piece(piece).registrationNumber()))
 			.extracting(NotificationService.InboxEntry::body)
 			.anyMatch((body) -> body.contains(day(extended)));
 		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).as("the same task all along")
@@ -198,7 +206,8 @@ class FollowupProcessTest {
 		handBack(piece, "wuhao", HOUSING);
 		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK),
 				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.APPROVE));
-		complete("liqiang", task(piece, FollowupProcess.TASK_REASSIGN), Map.of(FollowupProcess.NEW_DEPARTMENT, EDUCATION));
+		complete("liqiang", task(piece, FollowupProcess.TASK_REASSIGN),
+				Map.of(FollowupProcess.NEW_DEPARTMENT, EDUCATION));
 
 		assertThat(handlingTask(piece, EDUCATION)).hasCandidateGroup("dept-education-bureau");
 		assertThat(cases(piece).get(0).departmentCode()).isEqualTo(EDUCATION);
@@ -216,8 +225,9 @@ class FollowupProcessTest {
 		assertThatThrownBy(() -> complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK),
 				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.REFUSE)))
 			.hasMessageContaining("COMMENT_REQUIRED");
-		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK), Map.of(FollowupProcess.HAND_BACK_DECISION,
-				FollowupProcess.REFUSE, FollowupProcess.HAND_BACK_COMMENT, "属于住建部门职责"));
+		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK),
+				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.REFUSE, FollowupProcess.HAND_BACK_COMMENT,
+						"属于住建部门职责"));
 
 		assertThat(handlingTask(piece, HOUSING)).hasCandidateGroup("dept-housing-bureau");
 		assertThat(cases(piece).get(0).status()).isEqualTo(FollowupCase.Status.OPEN);
@@ -299,9 +309,10 @@ class FollowupProcessTest {
 		assertThatThrownBy(() -> complete("wuhao", handling, noResult)).hasMessageContaining("FIELD_REQUIRED");
 		Map<String, Object> badResolution = replyVariables();
 		badResolution.put(FollowupProcess.RESOLUTION, "magically-solved");
-		assertThatThrownBy(() -> complete("wuhao", handling, badResolution)).hasMessageContaining("FIELD_INVALID_OPTION");
-		assertThatThrownBy(() -> complete("wuhao", handling,
-				Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK)))
+		assertThatThrownBy(() -> complete("wuhao", handling, badResolution))
+			.hasMessageContaining("FIELD_INVALID_OPTION");
+		assertThatThrownBy(
+				() -> complete("wuhao", handling, Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK)))
 			.hasMessageContaining("FIELD_REQUIRED");
 		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).isOne();
 	}
@@ -393,7 +404,8 @@ class FollowupProcessTest {
 
 	/** The first open task with this key in any follow-up of the piece. */
 	private Task task(ProcessInstance piece, String key) {
-		return this.engine.tasks().createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.list()
@@ -401,7 +413,8 @@ class FollowupProcessTest {
 	}
 
 	private Task handlingTask(ProcessInstance piece, String department) {
-		return this.engine.tasks().createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(FollowupProcess.TASK_HANDLE)
 			.taskCandidateGroup(FollowupService.departmentGroup(department))
@@ -415,7 +428,8 @@ class FollowupProcessTest {
 	}
 
 	private long openTasks(ProcessInstance piece, String key) {
-		return this.engine.tasks().createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.count();
@@ -436,7 +450,8 @@ class FollowupProcessTest {
 	}
 
 	private void executeWindowTimer(ProcessInstance piece) {
-		Job window = this.engine.management().createJobQuery()
+		Job window = this.engine.management()
+			.createJobQuery()
 			.processInstanceId(piece.getId())
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
@@ -444,7 +459,8 @@ class FollowupProcessTest {
 	}
 
 	private List<String> followupInstances(ProcessInstance piece) {
-		return this.engine.runtime().createProcessInstanceQuery()
+		return this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.list()

@@ -74,7 +74,8 @@ class SupervisionApiTest {
 		assertThat(first.getBody()).containsEntry("page", 0).containsEntry("size", 50);
 		assertThat(cases(first)).hasSize((int) Math.min(50, total));
 
-		// Every page of two in turn: each case once, in the order of the deadline, then of the case.
+		// Every page of two in turn: each case once, in the order of the deadline, then
+		// of the case.
 		List<Map<String, Object>> all = new ArrayList<>();
 		for (int page = 0; page * 2 < total; page++) {
 			ResponseEntity<Map<String, Object>> answer = http.get("zhengyu",
@@ -85,9 +86,9 @@ class SupervisionApiTest {
 			all.addAll(cases(answer));
 		}
 		assertThat(all).extracting((item) -> caseId(item)).doesNotHaveDuplicates().containsAll(created);
-		assertThat(all).isSortedAccordingTo(Comparator
-			.comparing((Map<String, Object> item) -> Instant.parse((String) item.get("deadline")))
-			.thenComparing(SupervisionApiTest::caseId));
+		assertThat(all).isSortedAccordingTo(
+				Comparator.comparing((Map<String, Object> item) -> Instant.parse((String) item.get("deadline")))
+					.thenComparing(SupervisionApiTest::caseId));
 		assertThat(all).filteredOn((item) -> created.contains(caseId(item)))
 			.extracting((item) -> item.get("title"))
 			.containsExactly("督办分页：第一件", "（涉密信息）", "督办分页：第三件");
@@ -113,7 +114,10 @@ class SupervisionApiTest {
 		assertThat(largest.getBody()).containsEntry("size", 200);
 	}
 
-	/** A dispatched piece with a leader instruction whose department missed its deadline; the case's id. */
+	/**
+	 * A dispatched piece with a leader instruction whose department missed its deadline;
+	 * the case's id.
+	 */
 	private Long overdueCase(PieceFixtures fixture) {
 		ProcessInstance instance = this.lifecycle.signedOff(fixture);
 		Piece piece = this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow();
@@ -121,15 +125,18 @@ class SupervisionApiTest {
 		this.lifecycle.complete("liqiang", instance.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		assertThat(ApiActions.instruct(new Http(this.rest), piece.id(), "housing-bureau").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		ProcessInstance followup = this.engine.runtime().createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece.registrationNumber())
 			.singleResult();
-		this.engine.management().executeJob(this.engine.management().createJobQuery()
-			.processInstanceId(followup.getId())
-			.activityId(FollowupProcess.TIMER_OVERDUE)
-			.singleResult()
-			.getId());
+		this.engine.management()
+			.executeJob(this.engine.management()
+				.createJobQuery()
+				.processInstanceId(followup.getId())
+				.activityId(FollowupProcess.TIMER_OVERDUE)
+				.singleResult()
+				.getId());
 		return this.jdbc.queryForObject("SELECT id FROM minyi_followup_case WHERE piece_id = ? AND overdue = TRUE",
 				Long.class, piece.id());
 	}

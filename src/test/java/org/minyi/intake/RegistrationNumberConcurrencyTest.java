@@ -38,14 +38,18 @@ class RegistrationNumberConcurrencyTest {
 	void shouldGiveFiftyParallelRegistrationsFiftyConsecutiveNumbers() throws Exception {
 		List<ProcessInstance> instances = new ArrayList<>();
 		for (int i = 0; i < PIECES; i++) {
-			instances.add(this.users.as("wangfang", () -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY,
-					PieceFixtures.piece().variables())));
+			instances.add(this.users.as("wangfang", () -> this.engine.runtime()
+				.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables())));
 		}
 		ExecutorService threads = Executors.newFixedThreadPool(PIECES);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> registrations = new ArrayList<>();
 		for (ProcessInstance instance : instances) {
-			String taskId = this.engine.tasks().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+			String taskId = this.engine.tasks()
+				.createTaskQuery()
+				.processInstanceId(instance.getId())
+				.singleResult()
+				.getId();
 			registrations.add(threads.submit(() -> {
 				start.await();
 				this.users.run("liqiang", () -> this.engine.tasks().complete(taskId, PieceFixtures.accept(false)));

@@ -21,9 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Tasklist validates forms in the browser only; engine-rest accepts anything. These calls go straight to
- * engine-rest, as any client could, and must be refused with 400, a code and a Chinese message, leaving
- * the task open and the piece unnumbered.
+ * Tasklist validates forms in the browser only; engine-rest accepts anything. These calls
+ * go straight to engine-rest, as any client could, and must be refused with 400, a code
+ * and a Chinese message, leaving the task open and the piece unnumbered.
  */
 @MinyiIntegrationTest
 class RegistrationTaskInputTest {
@@ -43,8 +43,8 @@ class RegistrationTaskInputTest {
 
 	@BeforeEach
 	void startPiece() {
-		this.instance = this.users.as("wangfang",
-				() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
+		this.instance = this.users.as("wangfang", () -> this.engine.runtime()
+			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
 		this.task = this.engine.tasks().createTaskQuery().processInstanceId(this.instance.getId()).singleResult();
 	}
 

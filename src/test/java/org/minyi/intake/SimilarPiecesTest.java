@@ -27,9 +27,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The duplicate check leaks nothing (issue 17): similar pieces reach only the registrar, through
- * {@code GET /api/pieces/{id}/similar}, only as far as she may read them, and are stored nowhere that
- * another reader of the process could find them; what older installations stored is deleted at startup.
+ * The duplicate check leaks nothing (issue 17): similar pieces reach only the registrar,
+ * through {@code GET /api/pieces/{id}/similar}, only as far as she may read them, and are
+ * stored nowhere that another reader of the process could find them; what older
+ * installations stored is deleted at startup.
  */
 @MinyiIntegrationTest
 class SimilarPiecesTest {
@@ -71,17 +72,17 @@ class SimilarPiecesTest {
 
 	@Test
 	void shouldShowSimilarPiecesOnlyToTheRegistrarAndStoreThemNowhere() {
-		Piece secret = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于东湖片区地块涉密工程选址情况的报告")
-			.situation("东湖片区地块拟建涉密工程，周边群众对选址和施工安排议论较多。")
-			.confidential());
-		Piece open = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于东湖片区地块工程选址情况的建议")
-			.situation("东湖片区地块拟建工程，周边群众对选址和施工安排议论较多。"));
-		// A member guesses the wording of a piece he may not read, hoping the duplicate check names it.
-		ProcessInstance guess = submit(SUBMITTER, PieceFixtures.piece()
-			.title("关于东湖片区地块涉密工程选址的建议")
-			.situation("东湖片区地块拟建涉密工程，周边群众议论较多。"));
+		Piece secret = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece()
+					.title("关于东湖片区地块涉密工程选址情况的报告")
+					.situation("东湖片区地块拟建涉密工程，周边群众对选址和施工安排议论较多。")
+					.confidential());
+		Piece open = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece().title("关于东湖片区地块工程选址情况的建议").situation("东湖片区地块拟建工程，周边群众对选址和施工安排议论较多。"));
+		// A member guesses the wording of a piece he may not read, hoping the duplicate
+		// check names it.
+		ProcessInstance guess = submit(SUBMITTER,
+				PieceFixtures.piece().title("关于东湖片区地块涉密工程选址的建议").situation("东湖片区地块拟建涉密工程，周边群众议论较多。"));
 		long guessId = piece(guess).id();
 		String task = this.lifecycle.task(guess.getId()).getId();
 
@@ -93,7 +94,8 @@ class SimilarPiecesTest {
 		}
 
 		for (String outsider : List.of(SUBMITTER, VERIFIER, SUPERVISOR, "chenjun", "sunli", "wuhao")) {
-			ResponseEntity<Map<String, Object>> refused = this.http.get(outsider, "/api/pieces/" + guessId + "/similar");
+			ResponseEntity<Map<String, Object>> refused = this.http.get(outsider,
+					"/api/pieces/" + guessId + "/similar");
 			assertThat(refused.getStatusCode()).as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(refused.getBody()).as(outsider).containsEntry("code", "SIMILAR_PIECES_FORBIDDEN");
 			// Not even whether a piece exists.
@@ -108,7 +110,8 @@ class SimilarPiecesTest {
 		ResponseEntity<List<Map<String, Object>>> similar = this.http.getList(REGISTRAR,
 				"/api/pieces/" + guessId + "/similar");
 		assertThat(similar.getStatusCode()).isEqualTo(HttpStatus.OK);
-		// The info-section is cleared for confidential pieces (PieceAccess): the registrar sees both.
+		// The info-section is cleared for confidential pieces (PieceAccess): the
+		// registrar sees both.
 		assertThat(similar.getBody()).filteredOn((item) -> ((Number) item.get("id")).longValue() == secret.id())
 			.singleElement()
 			.satisfies((item) -> {
@@ -126,21 +129,21 @@ class SimilarPiecesTest {
 	}
 
 	/**
-	 * Every registrar is cleared today, so the reader's own access decides through {@code PieceAccess}, as
-	 * for any reader: someone who may not read a confidential piece is never offered it as similar.
+	 * Every registrar is cleared today, so the reader's own access decides through
+	 * {@code PieceAccess}, as for any reader: someone who may not read a confidential
+	 * piece is never offered it as similar.
 	 */
 	@Test
 	void shouldOfferOnlyPiecesTheReaderMayRead() {
-		Piece secret = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于西山水库涉密管线改线情况的报告")
-			.situation("西山水库拟对涉密管线改线，沿线村民对征地补偿和施工期限议论较多。")
-			.confidential());
-		Piece open = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于西山水库管线改线情况的建议")
-			.situation("西山水库拟对管线改线，沿线村民对征地补偿和施工期限议论较多。"));
-		Piece guess = piece(submit(SUBMITTER, PieceFixtures.piece()
-			.title("关于西山水库涉密管线改线的建议")
-			.situation("西山水库拟对涉密管线改线，沿线村民议论较多。")));
+		Piece secret = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece()
+					.title("关于西山水库涉密管线改线情况的报告")
+					.situation("西山水库拟对涉密管线改线，沿线村民对征地补偿和施工期限议论较多。")
+					.confidential());
+		Piece open = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece().title("关于西山水库管线改线情况的建议").situation("西山水库拟对管线改线，沿线村民对征地补偿和施工期限议论较多。"));
+		Piece guess = piece(
+				submit(SUBMITTER, PieceFixtures.piece().title("关于西山水库涉密管线改线的建议").situation("西山水库拟对涉密管线改线，沿线村民议论较多。")));
 
 		assertThat(offered(guess, REGISTRAR, "info-section")).contains(secret.id(), open.id());
 		assertThat(offered(guess, VERIFIER, "verifier")).contains(open.id()).doesNotContain(secret.id());
@@ -161,20 +164,23 @@ class SimilarPiecesTest {
 		reject.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.REJECT);
 		reject.put(PieceProcess.REGISTRATION_COMMENT, "与已登记信息重复");
 		this.lifecycle.complete(REGISTRAR, ended.getId(), reject);
-		assertThat(this.engine.runtime().createProcessInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processInstanceId(ended.getId()).count())
+			.isZero();
 		assertThat(historicCount(running)).isEqualTo(2);
 		assertThat(historicCount(ended)).isOne();
 
 		this.retiredVariables.run(null);
 
 		assertThat(this.engine.runtime().createVariableInstanceQuery().variableName(RETIRED).count()).isZero();
-		assertThat(this.engine.history().createHistoricVariableInstanceQuery()
+		assertThat(this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.variableName(RETIRED)
 			.includeDeleted()
 			.count()).isZero();
 		for (ProcessInstance instance : List.of(running, ended)) {
 			assertThat(historicCount(instance)).isZero();
-			assertThat(this.engine.history().createHistoricDetailQuery()
+			assertThat(this.engine.history()
+				.createHistoricDetailQuery()
 				.processInstanceId(instance.getId())
 				.variableUpdates()
 				.list()).extracting((detail) -> ((HistoricVariableUpdate) detail).getVariableName())
@@ -189,7 +195,10 @@ class SimilarPiecesTest {
 		assertThat(this.engine.runtime().getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
 	}
 
-	/** Every route by which a reader could see the stored variables of a piece's process, with its answer. */
+	/**
+	 * Every route by which a reader could see the stored variables of a piece's process,
+	 * with its answer.
+	 */
 	private Map<String, String> routes(String reader, String processInstanceId, String taskId, long pieceId) {
 		Map<String, String> paths = new LinkedHashMap<>();
 		paths.put("variable-instance by name", "/variable-instance?variableName=" + RETIRED + "&" + PAGE);
@@ -206,9 +215,11 @@ class SimilarPiecesTest {
 		Map<String, String> answers = new LinkedHashMap<>();
 		paths.forEach((route, path) -> answers.put("engine-rest " + route, get(reader, "/engine-rest" + path)));
 		WebappSession session = WebappSession.login(this.rest, reader);
-		paths.forEach((route, path) -> answers.put("Tasklist " + route, this.rest
-			.exchange(WebappSession.ENGINE_API + path, HttpMethod.GET, new HttpEntity<>(session.headers()), String.class)
-			.getBody()));
+		paths.forEach((route, path) -> answers.put("Tasklist " + route,
+				this.rest
+					.exchange(WebappSession.ENGINE_API + path, HttpMethod.GET, new HttpEntity<>(session.headers()),
+							String.class)
+					.getBody()));
 		answers.put("piece API", get(reader, "/api/pieces/" + pieceId));
 		if (!reader.equals(REGISTRAR)) {
 			answers.put("similar pieces API", get(reader, "/api/pieces/" + pieceId + "/similar"));
@@ -229,7 +240,8 @@ class SimilarPiecesTest {
 	}
 
 	private long historicCount(ProcessInstance instance) {
-		return this.engine.history().createHistoricVariableInstanceQuery()
+		return this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
 			.variableName(RETIRED)
 			.includeDeleted()
@@ -244,7 +256,8 @@ class SimilarPiecesTest {
 
 	private ProcessInstance submit(String submitter, PieceFixtures fixture) {
 		return this.lifecycle.users()
-			.as(submitter, () -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
+			.as(submitter,
+					() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
 	}
 
 	private Piece piece(ProcessInstance instance) {

@@ -10,7 +10,10 @@ import org.minyi.support.PieceFixtures;
 import org.minyi.support.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What Tasklist and Cockpit show of a confidential piece: the engine's own queries, as each user. */
+/**
+ * What Tasklist and Cockpit show of a confidential piece: the engine's own queries, as
+ * each user.
+ */
 @MinyiIntegrationTest
 class ConfidentialPieceVisibilityTest {
 
@@ -43,9 +46,8 @@ class ConfidentialPieceVisibilityTest {
 	}
 
 	private long instancesSeenBy(String userId, ProcessInstance instance) {
-		return this.users.as(userId, () -> this.engine.runtime().createProcessInstanceQuery()
-			.processInstanceId(instance.getId())
-			.count());
+		return this.users.as(userId,
+				() -> this.engine.runtime().createProcessInstanceQuery().processInstanceId(instance.getId()).count());
 	}
 
 }

@@ -20,9 +20,9 @@ import org.minyi.support.PieceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine's history of a piece is kept for its definition's time to live after the piece ended, and
- * history cleanup removes it then, by the end time (no removal time is written); the application's
- * record of the piece stays.
+ * The engine's history of a piece is kept for its definition's time to live after the
+ * piece ended, and history cleanup removes it then, by the end time (no removal time is
+ * written); the application's record of the piece stays.
  */
 @MinyiIntegrationTest
 class HistoryRetentionTest {
@@ -41,7 +41,9 @@ class HistoryRetentionTest {
 	@AfterEach
 	void resetClockAndCleanupJobs() {
 		ClockUtil.reset();
-		this.engine.history().findHistoryCleanupJobs().forEach((job) -> this.engine.management().deleteJob(job.getId()));
+		this.engine.history()
+			.findHistoryCleanupJobs()
+			.forEach((job) -> this.engine.management().deleteJob(job.getId()));
 	}
 
 	@Test
@@ -62,25 +64,31 @@ class HistoryRetentionTest {
 		ClockUtil.setCurrentTime(daysAfter(ended.getEndTime(), TIME_TO_LIVE_DAYS + 1));
 		cleanUpHistory();
 		assertThat(historicInstance(instance)).as("removed after its time to live").isNull();
-		assertThat(this.engine.history().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count())
+		assertThat(
+				this.engine.history().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).count())
 			.isZero();
 		assertThat(this.pieces.findByProcessInstanceId(instance.getId()))
 			.hasValueSatisfying((piece) -> assertThat(piece.status()).isEqualTo(PieceStatus.NOT_ADOPTED));
 	}
 
 	private HistoricProcessInstance historicInstance(ProcessInstance instance) {
-		return this.engine.history().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+		return this.engine.history()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceId(instance.getId())
+			.singleResult();
 	}
 
 	/**
-	 * The engine's history cleanup job, as its batch window would start it, run until it has removed all
-	 * that is due: it removes a batch of instances at a time, is due again at once while more are, and
-	 * suspends itself when none are (no batch window is configured).
+	 * The engine's history cleanup job, as its batch window would start it, run until it
+	 * has removed all that is due: it removes a batch of instances at a time, is due
+	 * again at once while more are, and suspends itself when none are (no batch window is
+	 * configured).
 	 */
 	private void cleanUpHistory() {
 		this.engine.history().cleanUpHistoryAsync(true);
 		for (int batch = 0; batch < 1000; batch++) {
-			List<Job> due = this.engine.history().findHistoryCleanupJobs()
+			List<Job> due = this.engine.history()
+				.findHistoryCleanupJobs()
 				.stream()
 				.filter((job) -> !job.isSuspended() && !job.getDuedate().after(ClockUtil.getCurrentTime()))
 				.toList();

@@ -22,9 +22,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A year that is over is read from monthly sums; they must say what the facts say. The year is one no
- * other test uses, so the whole year's report (monthly sums) and the report of this test's unit (always
- * read from the facts) must agree figure by figure.
+ * A year that is over is read from monthly sums; they must say what the facts say. The
+ * year is one no other test uses, so the whole year's report (monthly sums) and the
+ * report of this test's unit (always read from the facts) must agree figure by figure.
  */
 @MinyiIntegrationTest
 class MonthlyRollupsTest {
@@ -56,7 +56,8 @@ class MonthlyRollupsTest {
 
 		at(LocalDate.of(year, 3, 10));
 		ProcessInstance published = this.lifecycle.signedOff(PieceFixtures.piece().unit(unit).title("三月信息"));
-		this.lifecycle.publish(this.pieces.findByProcessInstanceId(published.getId()).orElseThrow().registrationNumber());
+		this.lifecycle
+			.publish(this.pieces.findByProcessInstanceId(published.getId()).orElseThrow().registrationNumber());
 		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("三月信息二"));
 		at(LocalDate.of(year, 4, 12));
 		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("四月合写信息").coSubmitters("zhaolei"));
@@ -76,7 +77,8 @@ class MonthlyRollupsTest {
 		assertThat(ranking.get("members")).isEqualTo(whole.get("memberRanking")).asList().isNotEmpty();
 		assertThat(ranking.get("units")).isEqualTo(whole.get("unitRanking")).asList().isNotEmpty();
 
-		// An engine clock moved back dates a fact in a month already summed: that month is summed again.
+		// An engine clock moved back dates a fact in a month already summed: that month
+		// is summed again.
 		at(LocalDate.of(year, 3, 20));
 		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("补记的三月信息"));
 		ClockUtil.reset();
@@ -88,13 +90,14 @@ class MonthlyRollupsTest {
 				Map.of("year", year, "month", 4, "received", 1, "adopted", 0));
 		assertThat(again.get("byMember")).isEqualTo(report("year=" + year + "&unit=" + unit).get("byMember"));
 
-		// A quarter of the year, and a range cutting through months, combine sums and facts alike.
+		// A quarter of the year, and a range cutting through months, combine sums and
+		// facts alike.
 		assertThat(report("year=" + year + "&quarter=1").get("received")).isEqualTo(3);
 		assertThat(report("from=" + year + "-03-15&to=" + year + "-04-30").get("received")).isEqualTo(2);
 
 		// Re-scoring the year makes its months be summed again on the next report.
-		this.rest.withBasicAuth("admin", "Test-Admin-Pw-1").postForEntity("/api/statistics/rescore?year=" + year, null,
-				Map.class);
+		this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
+			.postForEntity("/api/statistics/rescore?year=" + year, null, Map.class);
 		assertThat(builtMonths(year)).isEmpty();
 		assertThat(report("year=" + year).get("byMember")).isEqualTo(again.get("byMember"));
 		assertThat(builtMonths(year)).hasSize(12);
@@ -105,9 +108,9 @@ class MonthlyRollupsTest {
 	}
 
 	private List<LocalDate> builtMonths(int year) {
-		return this.jdbc.queryForList("SELECT month_start FROM minyi_stat_month_built WHERE month_start BETWEEN ? AND ?",
-				LocalDate.class, java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
-				java.sql.Date.valueOf(LocalDate.of(year, 12, 1)));
+		return this.jdbc.queryForList(
+				"SELECT month_start FROM minyi_stat_month_built WHERE month_start BETWEEN ? AND ?", LocalDate.class,
+				java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(LocalDate.of(year, 12, 1)));
 	}
 
 	private static void at(LocalDate day) {

@@ -27,9 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 /**
- * The quota check after every period, driven by the engine clock: the clock is moved to the process's
- * next timer and whatever the job query finds due then runs, as the job executor would run it. Each test
- * goes on from where the timers are, so the clock only moves forward.
+ * The quota check after every period, driven by the engine clock: the clock is moved to
+ * the process's next timer and whatever the job query finds due then runs, as the job
+ * executor would run it. Each test goes on from where the timers are, so the clock only
+ * moves forward.
  */
 @MinyiIntegrationTest
 class QuarterlyStatisticsProcessTest {
@@ -61,7 +62,8 @@ class QuarterlyStatisticsProcessTest {
 		while (monthsEndedBetween(first, today()).size() < 3) {
 			runNextCheck();
 			if (submittedIn == null && monthsEndedBetween(first, today()).size() == 1) {
-				// In the second month the officer does submit: that month is not reminded.
+				// In the second month the officer does submit: that month is not
+				// reminded.
 				submittedIn = today();
 				submitPiece(officer);
 			}
@@ -72,13 +74,15 @@ class QuarterlyStatisticsProcessTest {
 			assertThat(reminders(officer, month)).as(month.label()).isEqualTo(month.equals(submittedMonth) ? 0 : 1);
 		}
 		assertThat(submittedMonth).as("a check ran in every month").isNotNull();
-		assertThat(this.engine.history().createHistoricProcessInstanceQuery()
+		assertThat(this.engine.history()
+			.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(QuotaCheckProcess.KEY)
 			.finished()
 			.count()).as("a check every day").isGreaterThanOrEqualTo(60);
 		assertThat(this.clock.nextTimer(QuotaCheckProcess.KEY).getDuedate()).as("the next check is scheduled")
 			.isAfter(ClockUtil.getCurrentTime());
-		assertThat(this.engine.runtime().createProcessInstanceQuery().processDefinitionKey(QuotaCheckProcess.KEY).count())
+		assertThat(
+				this.engine.runtime().createProcessInstanceQuery().processDefinitionKey(QuotaCheckProcess.KEY).count())
 			.as("no check left running")
 			.isZero();
 	}
@@ -93,7 +97,8 @@ class QuarterlyStatisticsProcessTest {
 		while (weeksEndedBetween(first, today()).size() < 3) {
 			runNextCheck();
 		}
-		// The application is stopped for two weeks and a half: the weeks it missed are checked when it is back.
+		// The application is stopped for two weeks and a half: the weeks it missed are
+		// checked when it is back.
 		LocalDate stoppedFrom = today();
 		this.clock.advanceTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(18))),
 				QuotaCheckProcess.KEY);
@@ -118,7 +123,8 @@ class QuarterlyStatisticsProcessTest {
 		while (today().getDayOfWeek() != DayOfWeek.MONDAY);
 		QuotaPeriod week = QuotaPeriod.Kind.WEEK.lastEndedBefore(today());
 		assertThat(reminders(station, week)).isOne();
-		// The same day again, by a second run of the check (another timer, another node, an operator).
+		// The same day again, by a second run of the check (another timer, another node,
+		// an operator).
 		assertThat(checkAgain()).as("periods checked again").isZero();
 		assertThat(reminders(station, week)).isOne();
 
@@ -131,19 +137,27 @@ class QuarterlyStatisticsProcessTest {
 		assertThat(reminders(officer, month)).isOne();
 	}
 
-	/** One more run of the check now, started at its task; the number of periods it checked. */
+	/**
+	 * One more run of the check now, started at its task; the number of periods it
+	 * checked.
+	 */
 	private int checkAgain() {
-		ProcessInstance again = this.engine.runtime().createProcessInstanceByKey(QuotaCheckProcess.KEY)
+		ProcessInstance again = this.engine.runtime()
+			.createProcessInstanceByKey(QuotaCheckProcess.KEY)
 			.startBeforeActivity(QuotaCheckProcess.TASK_CHECK_QUOTAS)
 			.execute();
-		return (Integer) this.engine.history().createHistoricVariableInstanceQuery()
+		return (Integer) this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.processInstanceId(again.getId())
 			.variableName(QuotaCheckProcess.CHECKED_PERIODS)
 			.singleResult()
 			.getValue();
 	}
 
-	/** Moves the engine clock a minute past the process's next timer and runs what is then due. */
+	/**
+	 * Moves the engine clock a minute past the process's next timer and runs what is then
+	 * due.
+	 */
 	private LocalDate runNextCheck() {
 		Job next = this.clock.nextTimer(QuotaCheckProcess.KEY);
 		this.clock.advanceTo(EngineClock.minutesAfter(next.getDuedate(), 1), QuotaCheckProcess.KEY);
@@ -154,7 +168,10 @@ class QuarterlyStatisticsProcessTest {
 		return ClockUtil.getCurrentTime().toInstant().atZone(SHANGHAI).toLocalDate();
 	}
 
-	/** The months that began on or after {@code from}'s month and are over on {@code today}. */
+	/**
+	 * The months that began on or after {@code from}'s month and are over on
+	 * {@code today}.
+	 */
 	private static List<QuotaPeriod> monthsEndedBetween(LocalDate from, LocalDate today) {
 		return ended(QuotaPeriod.Kind.MONTH.containing(from), today);
 	}

@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
- * A generated year: 200 pieces of one unit through the real process, with outcomes fixed by their
- * index, so every figure of the report is known in advance.
+ * A generated year: 200 pieces of one unit through the real process, with outcomes fixed
+ * by their index, so every figure of the report is known in advance.
  */
 @MinyiIntegrationTest
 class StatisticsGeneratedYearTest {
@@ -83,8 +83,10 @@ class StatisticsGeneratedYearTest {
 			dispatch.put(DispatchProcess.UPWARD_CITY, i % 4 == 1);
 			this.lifecycle.complete("liqiang", piece.getId(), dispatch);
 			if (i % 4 == 1) {
-				assertThat(ApiActions.answer(new Http(this.rest), id(piece), "city", (i % 8 == 1) ? "single" : "forwarded")
-					.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+				assertThat(
+						ApiActions.answer(new Http(this.rest), id(piece), "city", (i % 8 == 1) ? "single" : "forwarded")
+							.getStatusCode())
+					.isEqualTo(HttpStatus.CREATED);
 			}
 			if (i % 20 == 3) {
 				assertThat(ApiActions.instruct(new Http(this.rest), id(piece), "housing-bureau").getStatusCode())
@@ -113,13 +115,11 @@ class StatisticsGeneratedYearTest {
 			.containsEntry("adopted", (int) membersAdopted);
 		assertThat(ApiActions.row(report, "bySourceType", "special-committee")).containsEntry("received", 100)
 			.containsEntry("adopted", 180 - (int) membersAdopted);
-		// 200 submitted × 1 + 180 adopted here × 3 + 25 city single × 5 + 25 city forwarded × 2.5 + 10 instructions × 5
+		// 200 submitted × 1 + 180 adopted here × 3 + 25 city single × 5 + 25 city
+		// forwarded × 2.5 + 10 instructions × 5
 		assertThat(new BigDecimal(String.valueOf(ApiActions.row(report, "byMember", "wangfang").get("points"))))
 			.isEqualByComparingTo("977.50");
 	}
-
-
-
 
 	private String number(ProcessInstance instance) {
 		return this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow().registrationNumber();

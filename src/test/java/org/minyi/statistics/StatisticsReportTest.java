@@ -37,8 +37,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Pieces of one unit driven through the real process with known outcomes; every figure of the report,
- * the scores (co-submitted pieces share them) and the Excel workbook must match.
+ * Pieces of one unit driven through the real process with known outcomes; every figure of
+ * the report, the scores (co-submitted pieces share them) and the Excel workbook must
+ * match.
  */
 @MinyiIntegrationTest
 class StatisticsReportTest {
@@ -95,7 +96,8 @@ class StatisticsReportTest {
 		assertThat(points(report, "byMember", "wangfang")).isEqualByComparingTo("31.00");
 		assertThat(points(report, "byMember", "zhaolei")).isEqualByComparingTo("2.00");
 		assertThat(points(report, "byUnit", unit)).isEqualByComparingTo("33.00");
-		assertThat(ApiActions.row(report, "bySourceType", "member")).containsEntry("received", 6).containsEntry("adopted", 4);
+		assertThat(ApiActions.row(report, "bySourceType", "member")).containsEntry("received", 6)
+			.containsEntry("adopted", 4);
 
 		assertWorkbookMatches(unit, report);
 
@@ -211,12 +213,8 @@ class StatisticsReportTest {
 	}
 
 	private void deployScoring(String dmn) {
-		this.engine.repository().createDeployment()
-			.name("scoring")
-			.addString("scoring.dmn", dmn)
-			.deploy();
+		this.engine.repository().createDeployment().name("scoring").addString("scoring.dmn", dmn).deploy();
 	}
-
 
 	private static BigDecimal points(Map<String, Object> report, String table, String key) {
 		return new BigDecimal(String.valueOf(ApiActions.row(report, table, key).get("points")));
@@ -237,7 +235,6 @@ class StatisticsReportTest {
 		this.lifecycle.complete("liqiang", piece.getId(), choices);
 	}
 
-
 	private void answered(ProcessInstance piece, String level, String form) {
 		assertThat(ApiActions.answer(new Http(this.rest), id(piece), level, form).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
@@ -245,7 +242,8 @@ class StatisticsReportTest {
 
 	private void instructAndClose(ProcessInstance piece) {
 		ApiActions.instruct(new Http(this.rest), id(piece), "housing-bureau");
-		ProcessInstance followup = this.engine.runtime().createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(piece))
 			.singleResult();

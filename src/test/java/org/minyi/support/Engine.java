@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 
 /**
- * The application's process engine for tests: one field in a test class instead of one field for each
- * service, with names short enough to keep the calls on their lines.
+ * The application's process engine for tests: one field in a test class instead of one
+ * field for each service, with names short enough to keep the calls on their lines.
  */
 public record Engine(ProcessEngine processEngine) {
 

@@ -10,7 +10,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
-/** The tests' helpers as beans, so a test class autowires them instead of the services they are made of. */
+/**
+ * The tests' helpers as beans, so a test class autowires them instead of the services
+ * they are made of.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfiguration {
 
@@ -42,7 +45,10 @@ public class TestSupportConfiguration {
 		return new ProbeJob();
 	}
 
-	/** Lazy: the test's web server, and with it the template, exists only once the context has started. */
+	/**
+	 * Lazy: the test's web server, and with it the template, exists only once the context
+	 * has started.
+	 */
 	@Bean
 	@Lazy
 	Http http(@Lazy TestRestTemplate rest) {

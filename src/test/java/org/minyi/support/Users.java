@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
-/** Runs engine calls as a demo user, with that user's groups, so the engine's authorizations apply. */
+/**
+ * Runs engine calls as a demo user, with that user's groups, so the engine's
+ * authorizations apply.
+ */
 public final class Users {
 
 	private final IdentityService identityService;
@@ -19,7 +22,10 @@ public final class Users {
 		return as(userId, groupsOf(userId), work);
 	}
 
-	/** As {@link #as(String, Callable)}, with groups the caller already knows (looked up once, as a session holds them). */
+	/**
+	 * As {@link #as(String, Callable)}, with groups the caller already knows (looked up
+	 * once, as a session holds them).
+	 */
 	public <T> T as(String userId, List<String> groups, Callable<T> work) {
 		this.identityService.setAuthentication(userId, groups);
 		try {

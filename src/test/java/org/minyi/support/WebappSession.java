@@ -12,10 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * A Camunda webapp session as Tasklist's login page makes one: the session cookie and the CSRF token
- * that the webapps' API ({@code /camunda/api/...}) and the application's API want with every write.
- * The one login of the tests: for a session ({@link #login}) or for the login's own answer
- * ({@link #attempt}).
+ * A Camunda webapp session as Tasklist's login page makes one: the session cookie and the
+ * CSRF token that the webapps' API ({@code /camunda/api/...}) and the application's API
+ * want with every write. The one login of the tests: for a session ({@link #login}) or
+ * for the login's own answer ({@link #attempt}).
  */
 public final class WebappSession {
 
@@ -40,8 +40,8 @@ public final class WebappSession {
 	}
 
 	/**
-	 * The login starts a new session, which gets its CSRF token with the next request, as the webapps'
-	 * next call after the login does.
+	 * The login starts a new session, which gets its CSRF token with the next request, as
+	 * the webapps' next call after the login does.
 	 */
 	public static WebappSession login(TestRestTemplate rest, String userId, String password) {
 		ResponseEntity<String> start = rest.getForEntity(ENGINES, String.class);
@@ -55,7 +55,10 @@ public final class WebappSession {
 		return new WebappSession(session, setCookie("XSRF-TOKEN", start, login, afterLogin));
 	}
 
-	/** The login page's request, with the webapps' CSRF token of a fresh session: its answer, as it is. */
+	/**
+	 * The login page's request, with the webapps' CSRF token of a fresh session: its
+	 * answer, as it is.
+	 */
 	public static ResponseEntity<String> attempt(TestRestTemplate rest, String userId, String password) {
 		return attempt(rest, rest.getForEntity(ENGINES, String.class), userId, password);
 	}
@@ -88,7 +91,10 @@ public final class WebappSession {
 		return this.csrfSetCookie;
 	}
 
-	/** The cookies without the CSRF header: what a forged request from another site carries. */
+	/**
+	 * The cookies without the CSRF header: what a forged request from another site
+	 * carries.
+	 */
 	public HttpHeaders cookies() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.COOKIE, sessionCookie() + "; " + nameValue(this.csrfSetCookie));

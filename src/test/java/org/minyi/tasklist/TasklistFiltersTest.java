@@ -84,10 +84,8 @@ class TasklistFiltersTest {
 
 	private List<String> tasksIn(String filterName, String userId) {
 		String filterId = this.filterService.createFilterQuery().filterName(filterName).singleResult().getId();
-		return this.users.as(userId, () -> this.filterService.<Task>listPage(filterId, 0, PAGE)
-			.stream()
-			.map(Task::getId)
-			.toList());
+		return this.users.as(userId,
+				() -> this.filterService.<Task>listPage(filterId, 0, PAGE).stream().map(Task::getId).toList());
 	}
 
 	private List<String> filtersOf(String userId) {

@@ -20,8 +20,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist's pages for a piece in a real browser: a submitter uploads an attachment and a reviewer
- * downloads the same bytes; the registrar compares a piece with similar ones in the 「相似信息」 tab.
+ * Tasklist's pages for a piece in a real browser: a submitter uploads an attachment and a
+ * reviewer downloads the same bytes; the registrar compares a piece with similar ones in
+ * the 「相似信息」 tab.
  */
 @MinyiIntegrationTest
 class AttachmentBrowserTest {
@@ -70,7 +71,8 @@ class AttachmentBrowserTest {
 
 	@Test
 	void shouldShowTheRegistrarSimilarPiecesInTheRegistrationTask() {
-		// A title is what a submitter typed: the tab must show it as text, never as markup.
+		// A title is what a submitter typed: the tab must show it as text, never as
+		// markup.
 		String title = "关于规范校园周边<img src=x onerror=alert(1)>接送车辆停放的建议";
 		String situation = "校园周边接送车辆上下学时段乱停乱放，占用非机动车道，存在安全隐患。";
 		ProcessInstance earlier = this.lifecycle.submit(PieceFixtures.piece().title(title).situation(situation));
@@ -79,12 +81,10 @@ class AttachmentBrowserTest {
 			.processInstanceId(earlier.getId())
 			.singleResult()
 			.getBusinessKey();
-		ProcessInstance later = this.lifecycle.submit(PieceFixtures.piece()
-			.title("关于规范校园周边接送车辆停放秩序的建议")
-			.situation("校园周边接送车辆上下学时段乱停乱放，占用非机动车道。"));
-		ProcessInstance unlike = this.lifecycle.submit(PieceFixtures.piece()
-			.title("关于在社区卫生服务中心增设夜间门诊的建议")
-			.situation("居民夜间突发小病只能去三甲医院急诊，排队时间长，费用高。"));
+		ProcessInstance later = this.lifecycle
+			.submit(PieceFixtures.piece().title("关于规范校园周边接送车辆停放秩序的建议").situation("校园周边接送车辆上下学时段乱停乱放，占用非机动车道。"));
+		ProcessInstance unlike = this.lifecycle
+			.submit(PieceFixtures.piece().title("关于在社区卫生服务中心增设夜间门诊的建议").situation("居民夜间突发小病只能去三甲医院急诊，排队时间长，费用高。"));
 
 		try (Browser browser = Browser.open(this.port)) {
 			browser.login("/camunda/app/tasklist/", "liqiang", "demo");

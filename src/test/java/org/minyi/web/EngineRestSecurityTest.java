@@ -41,8 +41,8 @@ class EngineRestSecurityTest {
 
 	@BeforeEach
 	void startPieceWaitingForInfoSection() {
-		this.instance = this.users.as("wangfang",
-				() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
+		this.instance = this.users.as("wangfang", () -> this.engine.runtime()
+			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
 	}
 
 	@AfterEach
@@ -58,7 +58,8 @@ class EngineRestSecurityTest {
 
 	@Test
 	void shouldAnswer401WithWrongPassword() {
-		// A user of its own: a failed login delays that user's next logins (the engine's throttling).
+		// A user of its own: a failed login delays that user's next logins (the engine's
+		// throttling).
 		if (this.engine.identity().createUserQuery().userId("wrongPasswordProbe").count() == 0) {
 			User probe = this.engine.identity().newUser("wrongPasswordProbe");
 			probe.setPassword("Right-Password-1");
@@ -94,8 +95,10 @@ class EngineRestSecurityTest {
 	@Test
 	void shouldSendSecurityHeadersWithTheApplicationsOwnPagesAndApi() {
 		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine")) {
-			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo").getForEntity(path, String.class);
-			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("default-src 'self'");
+			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo")
+				.getForEntity(path, String.class);
+			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path)
+				.contains("default-src 'self'");
 			assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
 		}
@@ -103,8 +106,8 @@ class EngineRestSecurityTest {
 
 	private List<Object> tasksVisibleTo(String userId) {
 		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth(userId, "demo")
-			.exchange("/engine-rest/task?processInstanceId={id}&firstResult=0&maxResults=100", HttpMethod.GET, null, LIST,
-					this.instance.getId());
+			.exchange("/engine-rest/task?processInstanceId={id}&firstResult=0&maxResults=100", HttpMethod.GET, null,
+					LIST, this.instance.getId());
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return response.getBody().stream().map((task) -> task.get("processInstanceId")).toList();
 	}

@@ -17,21 +17,22 @@ import org.minyi.web.HostileCorpus.Field;
 import org.minyi.web.HostileCorpus.Kind;
 
 /**
- * The fields of a deployed Camunda Form that {@link HostileInputTest} attacks: every input its user may set
- * for the valid completion, read from the form itself, so that a field added to a form is attacked
- * without a change to the test. Left out are what the user only sees ({@code readonly}, {@code disabled})
- * and what the form hides for the valid values ({@code conditional.hide}, as the browser and the rules
- * evaluate it). A component this reading does not know fails the test rather than go unprobed.
+ * The fields of a deployed Camunda Form that {@link HostileInputTest} attacks: every
+ * input its user may set for the valid completion, read from the form itself, so that a
+ * field added to a form is attacked without a change to the test. Left out are what the
+ * user only sees ({@code readonly}, {@code disabled}) and what the form hides for the
+ * valid values ({@code conditional.hide}, as the browser and the rules evaluate it). A
+ * component this reading does not know fails the test rather than go unprobed.
  */
 final class FormFieldsToProbe {
 
 	/** Components that show but submit nothing. */
-	private static final Set<String> DISPLAY_TYPES = Set.of("text", "html", "image", "spacer", "separator",
-			"button", "iframe", "table", "documentPreview");
+	private static final Set<String> DISPLAY_TYPES = Set.of("text", "html", "image", "spacer", "separator", "button",
+			"iframe", "table", "documentPreview");
 
 	/**
-	 * Text inputs whose value is looked up (registration numbers): anything not found is refused, as with
-	 * a code, which the form cannot say.
+	 * Text inputs whose value is looked up (registration numbers): anything not found is
+	 * refused, as with a code, which the form cannot say.
 	 */
 	private static final Set<String> LOOKED_UP = Set.of("pieceNumbers");
 
@@ -45,7 +46,8 @@ final class FormFieldsToProbe {
 	/**
 	 * The form's fields in the form's order.
 	 * @param form the deployed form (closed here)
-	 * @param values what the form is filled with: the process variables and the valid completion over them
+	 * @param values what the form is filled with: the process variables and the valid
+	 * completion over them
 	 */
 	static List<Field> of(InputStream form, Map<String, Object> values) {
 		List<Field> fields = new ArrayList<>();
@@ -81,8 +83,8 @@ final class FormFieldsToProbe {
 		return switch (type) {
 			case "textfield", "textarea" -> {
 				if (!validate.has("maxLength")) {
-					throw new IllegalStateException(key + ": a text field without maxLength cannot be attacked with a "
-							+ "value too long");
+					throw new IllegalStateException(
+							key + ": a text field without maxLength cannot be attacked with a " + "value too long");
 				}
 				int maxLength = validate.get("maxLength").asInt();
 				yield new Field(key, LOOKED_UP.contains(key) ? Kind.CODE : Kind.TEXT, maxLength, required);

@@ -27,9 +27,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * An administrator changes a model in Camunda Modeler and deploys it, as Modeler does, through
- * engine-rest with basic auth: new instances get the new version, running ones keep theirs. The forms
- * and the DMN are bound to their latest version, so a diagram deployed alone still finds them.
+ * An administrator changes a model in Camunda Modeler and deploys it, as Modeler does,
+ * through engine-rest with basic auth: new instances get the new version, running ones
+ * keep theirs. The forms and the DMN are bound to their latest version, so a diagram
+ * deployed alone still finds them.
  */
 @MinyiIntegrationTest
 class ModelDeploymentTest {
@@ -56,7 +57,8 @@ class ModelDeploymentTest {
 
 		ProcessDefinition after = latest();
 		assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
-		assertThat(this.engine.runtime().createProcessInstanceQuery()
+		assertThat(this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processInstanceId(running.getId())
 			.singleResult()
 			.getProcessDefinitionId()).isEqualTo(before.getId());
@@ -69,7 +71,8 @@ class ModelDeploymentTest {
 	}
 
 	private ProcessDefinition latest() {
-		return this.engine.repository().createProcessDefinitionQuery()
+		return this.engine.repository()
+			.createProcessDefinitionQuery()
 			.processDefinitionKey(DispatchProcess.BULLETIN_KEY)
 			.latestVersion()
 			.singleResult();

@@ -44,9 +44,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What issue #17's probe found, each refused now: writes from another site, remembered basic credentials,
- * oversized bodies, jobs outside a process, BPMN errors no boundary event catches, self-renaming, the
- * actuator for anyone, refusals without security headers, scripts in deployed models.
+ * What issue #17's probe found, each refused now: writes from another site, remembered
+ * basic credentials, oversized bodies, jobs outside a process, BPMN errors no boundary
+ * event catches, self-renaming, the actuator for anyone, refusals without security
+ * headers, scripts in deployed models.
  */
 @MinyiIntegrationTest
 class SecurityBoundaryTest {
@@ -150,7 +151,8 @@ class SecurityBoundaryTest {
 			assertThat(refused.getHeaders().getFirst("Referrer-Policy")).as(path).isEqualTo("same-origin");
 			if (!path.startsWith("/camunda/")) {
 				assertThat(refused.getHeaders().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
-				assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("frame-ancestors 'none'");
+				assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).as(path)
+					.contains("frame-ancestors 'none'");
 			}
 		}
 	}
@@ -162,9 +164,11 @@ class SecurityBoundaryTest {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.rest.getForEntity("/actuator/info", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.rest.withBasicAuth("liqiang", "demo").getForEntity("/actuator/metrics", String.class)
+		assertThat(this.rest.withBasicAuth("liqiang", "demo")
+			.getForEntity("/actuator/metrics", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/actuator/metrics", String.class)
+		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
+			.getForEntity("/actuator/metrics", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
@@ -176,7 +180,8 @@ class SecurityBoundaryTest {
 		assertThat(new Http(this.rest).postRaw("wangfang", "/api/pieces", large).getStatusCode())
 			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
 
-		HttpURLConnection chunked = (HttpURLConnection) URI.create("http://localhost:" + this.port + "/engine-rest/task")
+		HttpURLConnection chunked = (HttpURLConnection) URI
+			.create("http://localhost:" + this.port + "/engine-rest/task")
 			.toURL()
 			.openConnection();
 		chunked.setRequestMethod("POST");
@@ -189,14 +194,15 @@ class SecurityBoundaryTest {
 		}
 		assertThat(chunked.getResponseCode()).isEqualTo(413);
 		try (InputStream error = chunked.getErrorStream()) {
-			assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8)).contains("REQUEST_TOO_LARGE", "请求内容过大");
+			assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8)).contains("REQUEST_TOO_LARGE",
+					"请求内容过大");
 		}
 	}
 
 	/**
-	 * Deployment uploads: a user who may not deploy is refused before the body is read, any upload over
-	 * the limit by its declared size, an administrator's too. Both answers arrive while the client has sent
-	 * only the first megabyte.
+	 * Deployment uploads: a user who may not deploy is refused before the body is read,
+	 * any upload over the limit by its declared size, an administrator's too. Both
+	 * answers arrive while the client has sent only the first megabyte.
 	 */
 	@Test
 	void shouldRefuseAHugeDeploymentBeforeReadingIt() throws IOException {
@@ -233,7 +239,8 @@ class SecurityBoundaryTest {
 		this.notificationService.notify("task-assigned", List.of("liqiang"), null,
 				Map.of("taskName", "探针", "number", "2026-9999", "title", "作业探针", "due", "无"), null,
 				Set.of(NotificationRecipient.Channel.MAIL));
-		Job mail = this.engine.management().createJobQuery()
+		Job mail = this.engine.management()
+			.createJobQuery()
 			.list()
 			.stream()
 			.filter((job) -> job.getProcessInstanceId() == null && job.getProcessDefinitionKey() == null)
@@ -247,7 +254,8 @@ class SecurityBoundaryTest {
 			assertThat(http.get("wangfang", root + "/incident/count").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(http.get("wangfang", root + "/history/job-log/count").getStatusCode())
 				.isEqualTo(HttpStatus.FORBIDDEN);
-			assertThat(http.get("liqiang", root + "/job/" + mail.getId()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(http.get("liqiang", root + "/job/" + mail.getId()).getStatusCode())
+				.isEqualTo(HttpStatus.NOT_FOUND);
 			assertThat(this.rest.withBasicAuth("wangfang", "demo")
 				.exchange(root + "/job/" + mail.getId() + "/retries", HttpMethod.PUT,
 						new HttpEntity<>(Map.of("retries", 0), jsonHeaders()), String.class)
@@ -257,19 +265,22 @@ class SecurityBoundaryTest {
 				.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 			assertThat(this.rest.withBasicAuth("wangfang", "demo")
 				.exchange(root + "/job/retries", HttpMethod.POST,
-						new HttpEntity<>(Map.of("jobIds", List.of(mail.getId()), "retries", 0), jsonHeaders()), String.class)
+						new HttpEntity<>(Map.of("jobIds", List.of(mail.getId()), "retries", 0), jsonHeaders()),
+						String.class)
 				.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		}
 		HttpHeaders session = WebappSession.login(this.rest, "wangfang").headers();
-		assertThat(this.rest.exchange(WebappSession.ENGINE_API + "/job/" + mail.getId(), HttpMethod.DELETE,
-				new HttpEntity<>(session), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.rest
+			.exchange(WebappSession.ENGINE_API + "/job/" + mail.getId(), HttpMethod.DELETE, new HttpEntity<>(session),
+					String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		Job after = this.engine.management().createJobQuery().jobId(mail.getId()).singleResult();
 		assertThat(after).isNotNull();
 		assertThat(after.getRetries()).isEqualTo(mail.getRetries());
 
-		// A piece's own jobs stay visible to those who read the piece; the administrator sees everything.
-		ProcessInstance piece = this.lifecycle
-			.submit(PieceFixtures.piece());
+		// A piece's own jobs stay visible to those who read the piece; the administrator
+		// sees everything.
+		ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece());
 		assertThat(http.get("wangfang", "/engine-rest/job/count?processInstanceId=" + piece.getId()).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
@@ -286,8 +297,10 @@ class SecurityBoundaryTest {
 		Long pieceId = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id();
 		assertThat(ApiActions.instruct(new Http(this.rest), pieceId, "housing-bureau").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		Task handle = this.engine.tasks().createTaskQuery()
-			.processInstanceBusinessKey(this.engine.runtime().createProcessInstanceQuery()
+		Task handle = this.engine.tasks()
+			.createTaskQuery()
+			.processInstanceBusinessKey(this.engine.runtime()
+				.createProcessInstanceQuery()
 				.processInstanceId(piece.getId())
 				.singleResult()
 				.getBusinessKey())
@@ -316,10 +329,11 @@ class SecurityBoundaryTest {
 
 		Map<String, Object> renamed = Map.of("id", userId, "firstName", "李强（信息科）", "lastName", "");
 		for (String root : List.of("/engine-rest/user/", "/camunda/api/engine/engine/default/user/")) {
-			HttpHeaders headers = root.startsWith("/camunda") ? WebappSession.login(this.rest, userId, "Profile-Probe-9").headers()
-					: jsonHeaders();
+			HttpHeaders headers = root.startsWith("/camunda")
+					? WebappSession.login(this.rest, userId, "Profile-Probe-9").headers() : jsonHeaders();
 			headers.setContentType(MediaType.APPLICATION_JSON);
-			TestRestTemplate caller = root.startsWith("/camunda") ? this.rest : this.rest.withBasicAuth(userId, "Profile-Probe-9");
+			TestRestTemplate caller = root.startsWith("/camunda") ? this.rest
+					: this.rest.withBasicAuth(userId, "Profile-Probe-9");
 			ResponseEntity<Map<String, Object>> refused = caller.exchange(root + userId + "/profile", HttpMethod.PUT,
 					new HttpEntity<>(renamed, headers), Http.OBJECT);
 			assertThat(refused.getStatusCode()).as(root).isEqualTo(HttpStatus.FORBIDDEN);
@@ -333,12 +347,15 @@ class SecurityBoundaryTest {
 		// Their own password stays theirs to change, with the current one.
 		ResponseEntity<String> password = this.rest.withBasicAuth(userId, "Profile-Probe-9")
 			.exchange("/engine-rest/user/" + userId + "/credentials", HttpMethod.PUT,
-					new HttpEntity<>(Map.of("password", "Profile-Probe-10", "authenticatedUserPassword", "Profile-Probe-9"),
-							jsonHeaders()), String.class);
+					new HttpEntity<>(
+							Map.of("password", "Profile-Probe-10", "authenticatedUserPassword", "Profile-Probe-9"),
+							jsonHeaders()),
+					String.class);
 		assertThat(password.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
 			.exchange("/engine-rest/user/" + userId + "/profile", HttpMethod.PUT,
-					new HttpEntity<>(Map.of("id", userId, "firstName", "芳芳", "lastName", "王"), jsonHeaders()), String.class)
+					new HttpEntity<>(Map.of("id", userId, "firstName", "芳芳", "lastName", "王"), jsonHeaders()),
+					String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
@@ -363,8 +380,9 @@ class SecurityBoundaryTest {
 				</bpmn:definitions>
 				""";
 		String boundary = "scriptprobe";
-		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nscript-probe\r\n"
-				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"script-probe.bpmn\"\r\n"
+		String body = "--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nscript-probe\r\n" + "--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"script-probe.bpmn\"\r\n"
 				+ "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
@@ -372,9 +390,12 @@ class SecurityBoundaryTest {
 			.exchange("/engine-rest/deployment/create", HttpMethod.POST,
 					new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), Http.OBJECT);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat((String) refused.getBody().get("message")).contains("SCRIPT_NOT_ALLOWED", "script-probe.bpmn script");
-		assertThat(this.engine.runtime().createProcessInstanceQuery().processDefinitionKey("script-probe").count()).isZero();
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE KEY_ = 'script-probe'", Long.class))
+		assertThat((String) refused.getBody().get("message")).contains("SCRIPT_NOT_ALLOWED",
+				"script-probe.bpmn script");
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processDefinitionKey("script-probe").count())
+			.isZero();
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE KEY_ = 'script-probe'", Long.class))
 			.isZero();
 	}
 
@@ -385,7 +406,8 @@ class SecurityBoundaryTest {
 	}
 
 	private static String basic(String userId, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -27,13 +27,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The webapps' and the application's protection against hostile browsers and guessed passwords: CSRF,
- * cookie flags, security headers, login throttling, password hashing and the password policy.
+ * The webapps' and the application's protection against hostile browsers and guessed
+ * passwords: CSRF, cookie flags, security headers, login throttling, password hashing and
+ * the password policy.
  */
 @MinyiIntegrationTest
 class WebappSecurityTest {
 
-	/** Wrong passwords from one address for one user before LoginThrottle makes it wait. */
+	/**
+	 * Wrong passwords from one address for one user before LoginThrottle makes it wait.
+	 */
 	private static final int FREE_ATTEMPTS = 3;
 
 	private static final String PROBE_PASSWORD = "Lock-Probe-Pass-9";
@@ -63,7 +66,8 @@ class WebappSecurityTest {
 		assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
 		assertThat(piecesTitled(title)).isZero();
 
-		// Camunda ends a session that sent a forged request: even with the token it is no longer logged in.
+		// Camunda ends a session that sent a forged request: even with the token it is no
+		// longer logged in.
 		ResponseEntity<String> afterForgery = this.rest.exchange(path, HttpMethod.POST, session.json(start),
 				String.class);
 		assertThat(afterForgery.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -93,7 +97,8 @@ class WebappSecurityTest {
 			assertThat(csp).as(page)
 				.contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "'strict-dynamic'")
 				.containsPattern("script-src 'nonce-[^']+'");
-			// The nonce is the one the page's own script tags carry, so the webapps run under this policy.
+			// The nonce is the one the page's own script tags carry, so the webapps run
+			// under this policy.
 			String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
 			assertThat(response.getBody()).as(page).contains("nonce=\"" + nonce + "\"");
 			assertThat(headers.getFirst("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
@@ -103,8 +108,10 @@ class WebappSecurityTest {
 
 	@Test
 	void shouldSendSecurityHeadersWithTheApplicationsPagesApiAndEngineRest() {
-		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine", "/api/pieces/999999999")) {
-			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo").getForEntity(path, String.class);
+		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine",
+				"/api/pieces/999999999")) {
+			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo")
+				.getForEntity(path, String.class);
 			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path)
 				.contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
 				.doesNotContain("unsafe-eval");
@@ -113,15 +120,16 @@ class WebappSecurityTest {
 		}
 		ResponseEntity<String> engineRest = this.rest.withBasicAuth("wangfang", "demo")
 			.getForEntity("/engine-rest/process-definition/count", String.class);
-		assertThat(engineRest.getHeaders().getFirst("Content-Security-Policy")).isEqualTo(
-				"default-src 'none'; frame-ancestors 'none'");
+		assertThat(engineRest.getHeaders().getFirst("Content-Security-Policy"))
+			.isEqualTo("default-src 'none'; frame-ancestors 'none'");
 		assertThat(engineRest.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(engineRest.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
 	}
 
 	/**
-	 * Wrong passwords slow down the address that sends them (LoginThrottle), never the account: the
-	 * engine's own lock, which anyone knowing a user id could trigger, stays off.
+	 * Wrong passwords slow down the address that sends them (LoginThrottle), never the
+	 * account: the engine's own lock, which anyone knowing a user id could trigger, stays
+	 * off.
 	 */
 	@Test
 	void shouldSlowDownWrongPasswordsAtTheWebappLoginWithoutLockingTheUser() {
@@ -145,7 +153,8 @@ class WebappSecurityTest {
 		for (int attempt = 0; attempt < FREE_ATTEMPTS; attempt++) {
 			assertThat(basicAuth(userId, "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
 		}
-		// Even the right password waits now, on engine-rest and on the application's API alike.
+		// Even the right password waits now, on engine-rest and on the application's API
+		// alike.
 		assertThat(basicAuth(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.UNAUTHORIZED);
 		ResponseEntity<String> api = this.rest.withBasicAuth(userId, PROBE_PASSWORD)
 			.getForEntity("/api/pieces/mine", String.class);
@@ -156,7 +165,10 @@ class WebappSecurityTest {
 		assertNotLockedByTheEngine(userId);
 	}
 
-	/** However many wrong passwords arrive, from wherever, the engine still takes the right one. */
+	/**
+	 * However many wrong passwords arrive, from wherever, the engine still takes the
+	 * right one.
+	 */
 	private void assertNotLockedByTheEngine(String userId) {
 		for (int attempt = 0; attempt < 20; attempt++) {
 			assertThat(this.identityService.checkPassword(userId, "wrong-password")).isFalse();
@@ -180,7 +192,8 @@ class WebappSecurityTest {
 		});
 		// Salted: two users with the same password have different hashes.
 		assertThat(this.jdbc.queryForList("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ IN ('wangfang', 'zhaolei')",
-				String.class)).doesNotHaveDuplicates();
+				String.class))
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -206,7 +219,10 @@ class WebappSecurityTest {
 		assertThat(this.identityService.checkPassword(strong, "Gu4rded-Secret!")).isTrue();
 	}
 
-	/** H2 is the first-run and demo database: no password policy, so that the demo password works. */
+	/**
+	 * H2 is the first-run and demo database: no password policy, so that the demo
+	 * password works.
+	 */
 	@Test
 	void shouldAcceptAnyPasswordOnTheEmbeddedDemoDatabase() {
 		assumeFalse(TestDatabase.isPostgres(), "H2 only");
@@ -218,9 +234,13 @@ class WebappSecurityTest {
 		assertThat(this.identityService.checkPassword(userId, "demo")).isTrue();
 	}
 
-	// --- helpers -------------------------------------------------------------------------------------
+	// --- helpers
+	// -------------------------------------------------------------------------------------
 
-	/** A user of its own for every test that sends wrong passwords: never a shared demo user. */
+	/**
+	 * A user of its own for every test that sends wrong passwords: never a shared demo
+	 * user.
+	 */
 	private String probeUser() {
 		String userId = "lockprobe" + ThreadLocalRandom.current().nextInt(1_000_000);
 		User user = this.identityService.newUser(userId);

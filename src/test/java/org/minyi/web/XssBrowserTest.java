@@ -40,10 +40,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9, stored XSS: a piece whose title, situation and unit are markup goes through the process. Tasklist
- * (task list and Camunda Form), the statistics page (the unit ranking chart: the page shows units, not
- * titles) and the exports (bulletin .docx, report .xlsx) show the text as text: no alert, no element made
- * from it, the literal string where it belongs.
+ * Issue 9, stored XSS: a piece whose title, situation and unit are markup goes through
+ * the process. Tasklist (task list and Camunda Form), the statistics page (the unit
+ * ranking chart: the page shows units, not titles) and the exports (bulletin .docx,
+ * report .xlsx) show the text as text: no alert, no element made from it, the literal
+ * string where it belongs.
  */
 @MinyiIntegrationTest
 class XssBrowserTest {
@@ -176,7 +177,8 @@ class XssBrowserTest {
 					}
 				}
 			}
-			assertThat(cells).as("the unit is a text cell in both unit sheets").hasSizeGreaterThanOrEqualTo(2)
+			assertThat(cells).as("the unit is a text cell in both unit sheets")
+				.hasSizeGreaterThanOrEqualTo(2)
 				.allSatisfy((cell) -> assertThat(cell.getStringCellValue()).isEqualTo(UNIT));
 		}
 	}
