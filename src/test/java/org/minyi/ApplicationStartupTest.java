@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
+import org.minyi.support.Engine;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,15 +22,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ApplicationStartupTest {
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RepositoryService repositoryService;
+	Engine engine;
 
 	@Test
 	void shouldRunOnTheDatabaseOfThisTestRun() {
-		String databaseType = ((ProcessEngineConfigurationImpl) this.processEngine.getProcessEngineConfiguration())
-			.getDatabaseType();
+		String databaseType = ((ProcessEngineConfigurationImpl) this.engine.processEngine()
+			.getProcessEngineConfiguration()).getDatabaseType();
 		assertThat(databaseType).isEqualTo(TestDatabase.isPostgres() ? "postgres" : "h2");
 	}
 
@@ -43,13 +39,13 @@ class ApplicationStartupTest {
 		assertThat(expected).isNotEmpty();
 
 		Set<String> deployed = new HashSet<>();
-		for (Deployment deployment : this.repositoryService.createDeploymentQuery().list()) {
-			for (String resource : this.repositoryService.getDeploymentResourceNames(deployment.getId())) {
+		for (Deployment deployment : this.engine.repository().createDeploymentQuery().list()) {
+			for (String resource : this.engine.repository().getDeploymentResourceNames(deployment.getId())) {
 				deployed.add(Path.of(resource).getFileName().toString());
 			}
 		}
 		assertThat(deployed).containsAll(expected);
-		assertThat(this.repositoryService.createProcessDefinitionQuery().count()).isPositive();
+		assertThat(this.engine.repository().createProcessDefinitionQuery().count()).isPositive();
 	}
 
 	private static List<String> filesUnder(Path directory, String... suffixes) throws IOException {

@@ -23,11 +23,12 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The capability packages are modules: none reaches into another's internals, and no two depend on each
- * other, directly or round a cycle. Spring Modulith verifies the compiled classes and writes the module
- * documentation (component diagrams and canvases) to {@code target/spring-modulith-docs}; the sources are
- * read as well, because the compiler inlines constants such as a process key, so a package that only
- * uses another's constants depends on it in the source and not in the bytecode.
+ * The capability packages are modules: none reaches into another's internals, and no two
+ * depend on each other, directly or round a cycle. Spring Modulith verifies the compiled
+ * classes and writes the module documentation (component diagrams and canvases) to
+ * {@code target/spring-modulith-docs}; the sources are read as well, because the compiler
+ * inlines constants such as a process key, so a package that only uses another's
+ * constants depends on it in the source and not in the bytecode.
  */
 class ModuleBoundariesTest {
 
@@ -54,7 +55,10 @@ class ModuleBoundariesTest {
 		new Documenter(MODULES).writeDocumentation();
 	}
 
-	/** Per package, the other packages its code names (imports and qualified names, not comments). */
+	/**
+	 * Per package, the other packages its code names (imports and qualified names, not
+	 * comments).
+	 */
 	private static Map<String, Set<String>> sourceDependencies() {
 		Map<String, Set<String>> dependencies = new TreeMap<>();
 		try (Stream<Path> files = Files.walk(SOURCES)) {
@@ -86,7 +90,10 @@ class ModuleBoundariesTest {
 		return dependencies;
 	}
 
-	/** Each cycle once, as the path round it (Tarjan's strongly connected components of two or more). */
+	/**
+	 * Each cycle once, as the path round it (Tarjan's strongly connected components of
+	 * two or more).
+	 */
 	private static List<List<String>> cycles(Map<String, Set<String>> graph) {
 		List<List<String>> components = new ArrayList<>();
 		Map<String, Integer> index = new TreeMap<>();

@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Attachments through the API; downloads are always attachments, with the type found at upload. */
+/**
+ * Attachments through the API; downloads are always attachments, with the type found at
+ * upload.
+ */
 @RestController
 class AttachmentApiController {
 
@@ -31,8 +34,8 @@ class AttachmentApiController {
 	}
 
 	@PostMapping("/api/pieces/{id}/attachments")
-	ResponseEntity<AttachmentInfo> upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-			CurrentUser user) {
+	ResponseEntity<AttachmentInfo> upload(@PathVariable long id,
+			@RequestParam(name = "file", required = false) MultipartFile file, CurrentUser user) {
 		if (file == null) {
 			throw new RuleViolation("ATTACHMENT_REQUIRED", "请选择要上传的文件（表单字段 file）");
 		}

@@ -17,7 +17,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Upload, list and download of a piece's attachments, with the piece's own read rules. */
+/**
+ * Upload, list and download of a piece's attachments, with the piece's own read rules.
+ */
 @Service
 public class AttachmentService {
 
@@ -69,7 +71,8 @@ public class AttachmentService {
 		if (name.length() > 200) {
 			throw nameInvalid();
 		}
-		// Counting under a lock on the piece, so two parallel uploads cannot make it eleven.
+		// Counting under a lock on the piece, so two parallel uploads cannot make it
+		// eleven.
 		this.jdbc.queryForObject("SELECT id FROM minyi_piece WHERE id = ? FOR UPDATE", Long.class, pieceId);
 		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_attachment WHERE piece_id = ?",
 				Integer.class, pieceId);
@@ -78,9 +81,11 @@ public class AttachmentService {
 		}
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update((connection) -> {
-			var insert = connection.prepareStatement("""
-					INSERT INTO minyi_attachment (piece_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
+			var insert = connection.prepareStatement(
+					"""
+							INSERT INTO minyi_attachment (piece_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
+							VALUES (?, ?, ?, ?, ?, ?, ?)""",
+					new String[] { "id" });
 			insert.setLong(1, pieceId);
 			insert.setString(2, name);
 			insert.setString(3, kind.contentType());
@@ -106,12 +111,15 @@ public class AttachmentService {
 	@Transactional(readOnly = true)
 	Download download(Long pieceId, Long attachmentId, CurrentUser user) {
 		readable(pieceId, user);
-		Optional<Download> download = this.jdbc.query("""
-				SELECT id, piece_id, filename, content_type, size_bytes, uploaded_by, content
-				FROM minyi_attachment WHERE id = ? AND piece_id = ?""", (row, i) -> new Download(
-				new AttachmentInfo(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getInt(5),
-						row.getString(6)),
-				row.getBytes(7)), attachmentId, pieceId).stream().findFirst();
+		Optional<Download> download = this.jdbc
+			.query("""
+					SELECT id, piece_id, filename, content_type, size_bytes, uploaded_by, content
+					FROM minyi_attachment WHERE id = ? AND piece_id = ?""",
+					(row, i) -> new Download(new AttachmentInfo(row.getLong(1), row.getLong(2), row.getString(3),
+							row.getString(4), row.getInt(5), row.getString(6)), row.getBytes(7)),
+					attachmentId, pieceId)
+			.stream()
+			.findFirst();
 		return download.orElseThrow(() -> RuleViolation.notFound("ATTACHMENT_NOT_FOUND", "附件不存在"));
 	}
 

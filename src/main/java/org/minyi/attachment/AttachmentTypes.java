@@ -16,24 +16,25 @@ import org.apache.tika.Tika;
 import org.minyi.common.RuleViolation;
 
 /**
- * What a file is, judged from its bytes and never from its name alone: Tika's magic-number detection,
- * plus a look inside zip containers for Word and Excel (OOXML) parts. Anything not on the list,
- * executables and scripts included, is refused; and the name a file is stored under ends with an
- * extension of what it is, so that no one who downloads image bytes named {@code .bat} runs them.
+ * What a file is, judged from its bytes and never from its name alone: Tika's
+ * magic-number detection, plus a look inside zip containers for Word and Excel (OOXML)
+ * parts. Anything not on the list, executables and scripts included, is refused; and the
+ * name a file is stored under ends with an extension of what it is, so that no one who
+ * downloads image bytes named {@code .bat} runs them.
  */
 final class AttachmentTypes {
 
-	/** An allowed kind of file: the content type stored and served, its name for users, its extensions. */
+	/**
+	 * An allowed kind of file: the content type stored and served, its name for users,
+	 * its extensions.
+	 */
 	enum Kind {
 
-		PDF("application/pdf", "PDF文档", "pdf"),
-		PNG("image/png", "PNG图片", "png"),
-		JPEG("image/jpeg", "JPEG图片", "jpg", "jpeg", "jpe"),
-		GIF("image/gif", "GIF图片", "gif"),
+		PDF("application/pdf", "PDF文档", "pdf"), PNG("image/png", "PNG图片", "png"),
+		JPEG("image/jpeg", "JPEG图片", "jpg", "jpeg", "jpe"), GIF("image/gif", "GIF图片", "gif"),
 		DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word文档", "docx"),
 		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel表格", "xlsx"),
-		DOC("application/msword", "Word 97-2003文档", "doc"),
-		XLS("application/vnd.ms-excel", "Excel 97-2003表格", "xls");
+		DOC("application/msword", "Word 97-2003文档", "doc"), XLS("application/vnd.ms-excel", "Excel 97-2003表格", "xls");
 
 		private final String contentType;
 
@@ -55,12 +56,16 @@ final class AttachmentTypes {
 	}
 
 	/**
-	 * What systems take for a file's type: the letters and digits after the name's last dot. Anything else
-	 * after a dot ({@code 2026.3月情况}) is part of the name, and the name gets an extension appended.
+	 * What systems take for a file's type: the letters and digits after the name's last
+	 * dot. Anything else after a dot ({@code 2026.3月情况}) is part of the name, and the
+	 * name gets an extension appended.
 	 */
 	private static final Pattern EXTENSION = Pattern.compile("\\.([A-Za-z0-9]{1,10})$");
 
-	/** Windows drops trailing dots and spaces from a name: {@code x.bat.} and {@code x.bat } are {@code x.bat}. */
+	/**
+	 * Windows drops trailing dots and spaces from a name: {@code x.bat.} and
+	 * {@code x.bat } are {@code x.bat}.
+	 */
 	private static final Pattern TRAILING_DOTS_AND_SPACES = Pattern.compile("[.\\p{javaWhitespace}]+$");
 
 	private static final Tika TIKA = new Tika();
@@ -86,7 +91,8 @@ final class AttachmentTypes {
 			return ooxml(content);
 		}
 		if (detected.equals("application/x-tika-msoffice")) {
-			// An OLE2 container: the legacy Word and Excel formats; the extension says which.
+			// An OLE2 container: the legacy Word and Excel formats; the extension says
+			// which.
 			String name = filename.toLowerCase(Locale.ROOT);
 			if (name.endsWith(".doc")) {
 				return Optional.of(Kind.DOC);
@@ -99,8 +105,9 @@ final class AttachmentTypes {
 	}
 
 	/**
-	 * The name to store a file of this kind under: the name itself when its extension is one of the
-	 * kind's, with the kind's extension appended when it has none; another extension is refused.
+	 * The name to store a file of this kind under: the name itself when its extension is
+	 * one of the kind's, with the kind's extension appended when it has none; another
+	 * extension is refused.
 	 */
 	static String storedName(String filename, Kind kind) {
 		Matcher extension = EXTENSION.matcher(filename);

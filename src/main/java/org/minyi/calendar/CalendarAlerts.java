@@ -30,14 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the administrators (inbox and mail) that the working-day calendar runs out: from
- * {@link #ADVANCE_DAYS} days before the last day it covers, and when a deadline was computed in a year it
- * does not cover. Each alert is sent once, across restarts and nodes: its key in
- * {@code minyi_calendar_alert} is written in the transaction that stores the notification.
+ * {@link #ADVANCE_DAYS} days before the last day it covers, and when a deadline was
+ * computed in a year it does not cover. Each alert is sent once, across restarts and
+ * nodes: its key in {@code minyi_calendar_alert} is written in the transaction that
+ * stores the notification.
  * <p>
- * Every {@code minyi.calendar.check-interval} (an hour; {@code 0} turns it off) each node reloads the
- * calendar from the table, so days an administrator added take effect without a restart, and checks.
- * Both run on a thread of their own: a deadline is computed inside another transaction (a task being
- * created), whose outcome must not decide whether the administrators hear of it.
+ * Every {@code minyi.calendar.check-interval} (an hour; {@code 0} turns it off) each node
+ * reloads the calendar from the table, so days an administrator added take effect without
+ * a restart, and checks. Both run on a thread of their own: a deadline is computed inside
+ * another transaction (a task being created), whose outcome must not decide whether the
+ * administrators hear of it.
  */
 @Component
 class CalendarAlerts implements SmartLifecycle {
@@ -72,7 +74,10 @@ class CalendarAlerts implements SmartLifecycle {
 		this.interval = interval;
 	}
 
-	/** Sends the alerts that are due today (engine clock) and not sent yet; returns the keys it sent. */
+	/**
+	 * Sends the alerts that are due today (engine clock) and not sent yet; returns the
+	 * keys it sent.
+	 */
 	List<String> check() {
 		LocalDate today = this.calendar.today();
 		Optional<LocalDate> last = this.calendar.lastCoveredDay();
@@ -105,8 +110,9 @@ class CalendarAlerts implements SmartLifecycle {
 
 	private String missingYearAlert(int year, LocalDate deadline) {
 		String key = "calendar-missing:" + year;
-		return alertOnce(key, "calendar-missing-year", Map.of("year", String.valueOf(year), "deadline",
-				deadline.toString(), "coveredYears", coveredYears())) ? key : null;
+		return alertOnce(key, "calendar-missing-year",
+				Map.of("year", String.valueOf(year), "deadline", deadline.toString(), "coveredYears", coveredYears()))
+						? key : null;
 	}
 
 	private String coveredYears() {

@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One exception to the Monday-to-Friday week: a public holiday, or a weekend day that is worked to
- * make up for one. Ordinary weekends are not stored.
+ * One exception to the Monday-to-Friday week: a public holiday, or a weekend day that is
+ * worked to make up for one. Ordinary weekends are not stored.
  */
 @Entity
 @Table(name = "minyi_calendar_day")

@@ -14,12 +14,13 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The actuator's {@code calendar} health: which years the working-day calendar covers, which of this year
- * and the next it lacks, and the years deadlines of this node reached without data. Its status is
- * {@link #WARNING} from {@link CalendarAlerts#ADVANCE_DAYS} days before the last covered day, when this
- * year is not covered, or once a deadline fell into a year without data; {@code UP} otherwise.
- * {@code WARNING} is outside the status order that the actuator aggregates, and answers HTTP 200: the
- * application's own health and its readiness stay {@code UP}, since wrong holidays are no reason to stop
+ * The actuator's {@code calendar} health: which years the working-day calendar covers,
+ * which of this year and the next it lacks, and the years deadlines of this node reached
+ * without data. Its status is {@link #WARNING} from {@link CalendarAlerts#ADVANCE_DAYS}
+ * days before the last covered day, when this year is not covered, or once a deadline
+ * fell into a year without data; {@code UP} otherwise. {@code WARNING} is outside the
+ * status order that the actuator aggregates, and answers HTTP 200: the application's own
+ * health and its readiness stay {@code UP}, since wrong holidays are no reason to stop
  * taking pieces.
  */
 @Component

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * Due dates of user tasks, in working days per kind of task, from configuration
  * ({@code minyi.deadlines.working-days.<kind>}), and their reminders
- * ({@code minyi.deadlines.reminder-working-days.<kind>} working days before, 1 if not configured).
- * Models use it as {@code camunda:dueDate="${deadlines.due('verify')}"}, and for the task's
- * non-interrupting boundary timers {@code ${deadlines.reminder('verify')}} (remind) and
- * {@code ${deadlines.due('verify')}} (escalate): all three are evaluated when the task begins, so they
- * are the same deadline.
+ * ({@code minyi.deadlines.reminder-working-days.<kind>} working days before, 1 if not
+ * configured). Models use it as {@code camunda:dueDate="${deadlines.due('verify')}"}, and
+ * for the task's non-interrupting boundary timers {@code ${deadlines.reminder('verify')}}
+ * (remind) and {@code ${deadlines.due('verify')}} (escalate): all three are evaluated
+ * when the task begins, so they are the same deadline.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -29,7 +29,10 @@ public class Deadlines {
 
 	}
 
-	/** Working days between a reminder and its deadline when the kind of task configures none. */
+	/**
+	 * Working days between a reminder and its deadline when the kind of task configures
+	 * none.
+	 */
 	static final int DEFAULT_REMINDER_WORKING_DAYS = 1;
 
 	private final WorkingDayCalendar calendar;
@@ -51,15 +54,18 @@ public class Deadlines {
 	}
 
 	/**
-	 * When a task of this kind created now is reminded of its due date: the configured working days before
-	 * it, at the start of the office day.
+	 * When a task of this kind created now is reminded of its due date: the configured
+	 * working days before it, at the start of the office day.
 	 */
 	public Date reminder(String kind) {
 		return this.calendar.reminderDate(due(kind),
 				this.properties.reminderWorkingDays().getOrDefault(kind, DEFAULT_REMINDER_WORKING_DAYS));
 	}
 
-	/** The end of the working day that is this many working days from today: "due within n working days". */
+	/**
+	 * The end of the working day that is this many working days from today: "due within n
+	 * working days".
+	 */
 	public Date withinWorkingDays(int workingDays) {
 		return this.calendar.dueDate(workingDays);
 	}

@@ -29,16 +29,17 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Working days as the committee counts them: Monday to Friday, except public holidays, plus the
- * weekend days worked in exchange for them (调休). Every deadline given in working days is computed
- * here. BPMN models use the bean as {@code workingDayCalendar}, for example
- * {@code camunda:dueDate="${workingDayCalendar.dueDate(5)}"}.
+ * Working days as the committee counts them: Monday to Friday, except public holidays,
+ * plus the weekend days worked in exchange for them (调休). Every deadline given in working
+ * days is computed here. BPMN models use the bean as {@code workingDayCalendar}, for
+ * example {@code camunda:dueDate="${workingDayCalendar.dueDate(5)}"}.
  * <p>
- * The holidays come from the {@code minyi_calendar_day} table, read into memory on first use and again
- * by {@link #reload()} (every hour: {@code CalendarAlerts}). A year is covered when the table holds at
- * least one of its days: every year has public holidays. Days in a year that is not covered are counted
- * Monday to Friday; a deadline that reaches such a year is logged at WARN, once per year on each node,
- * and announced as a {@link YearWithoutCalendar} event (the administrators are told once).
+ * The holidays come from the {@code minyi_calendar_day} table, read into memory on first
+ * use and again by {@link #reload()} (every hour: {@code CalendarAlerts}). A year is
+ * covered when the table holds at least one of its days: every year has public holidays.
+ * Days in a year that is not covered are counted Monday to Friday; a deadline that
+ * reaches such a year is logged at WARN, once per year on each node, and announced as a
+ * {@link YearWithoutCalendar} event (the administrators are told once).
  * <p>
  * Thread-safe.
  */
@@ -53,7 +54,10 @@ public class WorkingDayCalendar {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
-	/** A deadline was computed into a year that the calendar does not cover (once per year on a node). */
+	/**
+	 * A deadline was computed into a year that the calendar does not cover (once per year
+	 * on a node).
+	 */
 	record YearWithoutCalendar(int year, LocalDate deadline) {
 	}
 
@@ -78,11 +82,13 @@ public class WorkingDayCalendar {
 
 	private final Consumer<YearWithoutCalendar> yearWithoutCalendar;
 
-	// An immutable snapshot replaced as a whole, so readers need no lock and never see half a reload.
+	// An immutable snapshot replaced as a whole, so readers need no lock and never see
+	// half a reload.
 	// Null until first use: loading lazily keeps the database out of bean construction.
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-	// The years a deadline of this node reached without calendar data, with the first such deadline:
+	// The years a deadline of this node reached without calendar data, with the first
+	// such deadline:
 	// warned about once each.
 	private final Map<Integer, LocalDate> yearsWithoutData = new ConcurrentHashMap<>();
 
@@ -112,14 +118,18 @@ public class WorkingDayCalendar {
 	}
 
 	/**
-	 * Reads the stored holidays and make-up working days again, for after an administrator has changed
-	 * them. Calculations running meanwhile use either the old or the new days, never a mix.
+	 * Reads the stored holidays and make-up working days again, for after an
+	 * administrator has changed them. Calculations running meanwhile use either the old
+	 * or the new days, never a mix.
 	 */
 	public void reload() {
 		this.snapshot.set(load());
 	}
 
-	/** The years the stored days cover, in order (a year with no stored day is not covered). */
+	/**
+	 * The years the stored days cover, in order (a year with no stored day is not
+	 * covered).
+	 */
 	public NavigableSet<Integer> coveredYears() {
 		return snapshot().years();
 	}
@@ -131,8 +141,8 @@ public class WorkingDayCalendar {
 	}
 
 	/**
-	 * The years without calendar data that deadlines computed on this node since it started reached, and
-	 * that are still not covered, each with the first such deadline.
+	 * The years without calendar data that deadlines computed on this node since it
+	 * started reached, and that are still not covered, each with the first such deadline.
 	 */
 	public NavigableMap<Integer, LocalDate> deadlineYearsWithoutData() {
 		NavigableSet<Integer> covered = coveredYears();
@@ -149,19 +159,19 @@ public class WorkingDayCalendar {
 	/**
 	 * Whether a day is worked.
 	 * @param date the day
-	 * @return {@code true} for Monday to Friday unless a public holiday, and for a Saturday or Sunday
-	 * only if it is a make-up working day
+	 * @return {@code true} for Monday to Friday unless a public holiday, and for a
+	 * Saturday or Sunday only if it is a make-up working day
 	 */
 	public boolean isWorkingDay(LocalDate date) {
 		return isWorkingDay(date, snapshot().exceptions());
 	}
 
 	/**
-	 * The day a given number of working days after a start day. The start day itself is not counted:
-	 * one working day after a Friday is the next Monday (if that is worked).
+	 * The day a given number of working days after a start day. The start day itself is
+	 * not counted: one working day after a Friday is the next Monday (if that is worked).
 	 * @param start the day counting starts from
-	 * @param days how many working days to add, at least 0; with 0 the result is {@code start} if it is
-	 * a working day, else the next working day
+	 * @param days how many working days to add, at least 0; with 0 the result is
+	 * {@code start} if it is a working day, else the next working day
 	 * @return the resulting working day
 	 * @throws IllegalArgumentException if {@code days} is negative
 	 */
@@ -195,9 +205,10 @@ public class WorkingDayCalendar {
 	}
 
 	/**
-	 * The due instant of a task created now that must be done within a number of working days: 18:00,
-	 * in the calendar's zone, on {@link #addWorkingDays(LocalDate, int) addWorkingDays(today, workingDays)}.
-	 * "Now" is the engine's clock, so process tests that move the clock move due dates with it.
+	 * The due instant of a task created now that must be done within a number of working
+	 * days: 18:00, in the calendar's zone, on {@link #addWorkingDays(LocalDate, int)
+	 * addWorkingDays(today, workingDays)}. "Now" is the engine's clock, so process tests
+	 * that move the clock move due dates with it.
 	 * @param workingDays how many working days the task may take, at least 0
 	 * @return the due instant
 	 * @throws IllegalArgumentException if {@code workingDays} is negative
@@ -208,8 +219,9 @@ public class WorkingDayCalendar {
 	}
 
 	/**
-	 * When a reminder of a deadline is due: 09:00, in the calendar's zone, on the working day that is
-	 * {@code workingDaysBefore} working days before the deadline's day ("due in n working days").
+	 * When a reminder of a deadline is due: 09:00, in the calendar's zone, on the working
+	 * day that is {@code workingDaysBefore} working days before the deadline's day ("due
+	 * in n working days").
 	 * @param deadline the deadline reminded of
 	 * @param workingDaysBefore how many working days before it, at least 0
 	 * @return the reminder's instant; in the past when the deadline is that close already
@@ -232,11 +244,12 @@ public class WorkingDayCalendar {
 	}
 
 	/**
-	 * The number of working days after {@code from} up to and including {@code to}; negative, by the
-	 * same count, when {@code to} is before {@code from}. So {@code workingDaysBetween(today, dueDay)}
-	 * is how many working days are left (at most 3: "due within 3 working days"), and
-	 * {@code workingDaysBetween(dueDay, today)} how many working days a task is overdue. For
-	 * {@code n >= 1}, {@code workingDaysBetween(d, addWorkingDays(d, n)) == n}.
+	 * The number of working days after {@code from} up to and including {@code to};
+	 * negative, by the same count, when {@code to} is before {@code from}. So
+	 * {@code workingDaysBetween(today, dueDay)} is how many working days are left (at
+	 * most 3: "due within 3 working days"), and {@code workingDaysBetween(dueDay, today)}
+	 * how many working days a task is overdue. For {@code n >= 1},
+	 * {@code workingDaysBetween(d, addWorkingDays(d, n)) == n}.
 	 * @param from the day counting starts after
 	 * @param to the last day counted
 	 * @return the signed number of working days
@@ -255,7 +268,8 @@ public class WorkingDayCalendar {
 		return count;
 	}
 
-	// One snapshot per calculation, so a reload in the middle cannot mix two versions of the table.
+	// One snapshot per calculation, so a reload in the middle cannot mix two versions of
+	// the table.
 	private static boolean isWorkingDay(LocalDate date, Map<LocalDate, CalendarDay.Kind> snapshot) {
 		CalendarDay.Kind kind = snapshot.get(date);
 		if (kind != null) {
@@ -275,7 +289,8 @@ public class WorkingDayCalendar {
 				this.yearWithoutCalendar.accept(new YearWithoutCalendar(year, deadline));
 			}
 			catch (RuntimeException ex) {
-				// Telling the administrators must never fail the task whose deadline this is.
+				// Telling the administrators must never fail the task whose deadline this
+				// is.
 				log.warn("Could not announce the missing calendar year {}", year, ex);
 			}
 		}
@@ -286,7 +301,8 @@ public class WorkingDayCalendar {
 		if (current != null) {
 			return current;
 		}
-		// Two first callers may both load; the table is small and the first to finish wins.
+		// Two first callers may both load; the table is small and the first to finish
+		// wins.
 		this.snapshot.compareAndSet(null, load());
 		return this.snapshot.get();
 	}

@@ -4,7 +4,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Walks the chain of an exception's causes, for the handlers that look for a known one inside. */
+/**
+ * Walks the chain of an exception's causes, for the handlers that look for a known one
+ * inside.
+ */
 public final class Causes {
 
 	private static final int MAX_DEPTH = 30;
@@ -13,8 +16,9 @@ public final class Causes {
 	}
 
 	/**
-	 * A failure and its causes, at most {@value #MAX_DEPTH}: a chain may loop, and a failed batch keeps the
-	 * driver's reason as the {@link SQLException}'s next exception.
+	 * A failure and its causes, at most {@value #MAX_DEPTH}: a chain may loop, and a
+	 * failed batch keeps the driver's reason as the {@link SQLException}'s next
+	 * exception.
 	 */
 	public static List<Throwable> of(Throwable failure) {
 		List<Throwable> causes = new ArrayList<>();

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** A value with a stable code (in variables, forms and the API) and a Chinese name (for people). */
+/**
+ * A value with a stable code (in variables, forms and the API) and a Chinese name (for
+ * people).
+ */
 public interface Coded {
 
 	String code();

@@ -11,9 +11,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gap-free numbers per name and period (registration numbers per year, bulletin issues per publication
- * and year). The increment takes a row lock that is held until the caller's transaction ends, so
- * concurrent callers queue up, and a rolled-back caller gives its number back: no gaps, no duplicates.
+ * Gap-free numbers per name and period (registration numbers per year, bulletin issues
+ * per publication and year). The increment takes a row lock that is held until the
+ * caller's transaction ends, so concurrent callers queue up, and a rolled-back caller
+ * gives its number back: no gaps, no duplicates.
  */
 @Component
 public class GaplessCounter {
@@ -43,9 +44,9 @@ public class GaplessCounter {
 	}
 
 	/**
-	 * Behind a savepoint of the caller's transaction, so that losing the race to create the row spoils
-	 * nothing. Not a transaction of its own: under load every caller would hold one pooled connection
-	 * and wait for a second.
+	 * Behind a savepoint of the caller's transaction, so that losing the race to create
+	 * the row spoils nothing. Not a transaction of its own: under load every caller would
+	 * hold one pooled connection and wait for a second.
 	 */
 	private void createCounter(String name, int period) {
 		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {

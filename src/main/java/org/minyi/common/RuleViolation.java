@@ -3,11 +3,12 @@ package org.minyi.common;
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
- * A request that breaks a rule of the application: refused, nothing changed. It carries a stable code
- * for programs and a Chinese message for people. Thrown inside an engine command (a listener, a
- * delegate), it reaches the engine's clients as the form validation exception they answer with 400 (see
- * {@code org.minyi.engine.RuleViolationPlugin}), so Tasklist shows the Chinese message; the application's
- * error answers find it in any exception's causes.
+ * A request that breaks a rule of the application: refused, nothing changed. It carries a
+ * stable code for programs and a Chinese message for people. Thrown inside an engine
+ * command (a listener, a delegate), it reaches the engine's clients as the form
+ * validation exception they answer with 400 (see
+ * {@code org.minyi.engine.RuleViolationPlugin}), so Tasklist shows the Chinese message;
+ * the application's error answers find it in any exception's causes.
  */
 public class RuleViolation extends ProcessEngineException {
 

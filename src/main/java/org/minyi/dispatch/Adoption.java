@@ -10,8 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * What one level did with a piece: adopted it (and how) or not. Statistics score these records with the
- * piece's credits, so a record carries everything scoring needs: level, form and date.
+ * What one level did with a piece: adopted it (and how) or not. Statistics score these
+ * records with the piece's credits, so a record carries everything scoring needs: level,
+ * form and date.
  */
 @Entity
 @Table(name = "minyi_adoption")

@@ -3,9 +3,12 @@ package org.minyi.dispatch;
 import org.minyi.piece.PieceFacts;
 import org.minyi.piece.TimelineEvent;
 
-/** A higher committee's answer: adopted at its level in this form, or not adopted ({@link AdoptionForm#NOT_ADOPTED}). */
-public record AdoptionRecorded(PieceFacts piece, String actorId, Level level, AdoptionForm form, String reference)
-		implements TimelineEvent {
+/**
+ * A higher committee's answer: adopted at its level in this form, or not adopted
+ * ({@link AdoptionForm#NOT_ADOPTED}).
+ */
+public record AdoptionRecorded(PieceFacts piece, String actorId, Level level, AdoptionForm form,
+		String reference) implements TimelineEvent {
 
 	@Override
 	public Long pieceId() {

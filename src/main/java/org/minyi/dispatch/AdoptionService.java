@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adoption by higher committees (采用, step 7): which levels a piece still waits for, their answers
- * (adopted at a level in a form, or not) recorded once, and the end of a wait without an answer.
+ * Adoption by higher committees (采用, step 7): which levels a piece still waits for, their
+ * answers (adopted at a level in a form, or not) recorded once, and the end of a wait
+ * without an answer.
  */
 @Service("adoptionService")
 public class AdoptionService {
@@ -49,12 +50,18 @@ public class AdoptionService {
 		this.zone = zone;
 	}
 
-	/** How long an upward submission waits for its answer; the BPMN timer reads {@code ${adoptionService.answerWait}}. */
+	/**
+	 * How long an upward submission waits for its answer; the BPMN timer reads
+	 * {@code ${adoptionService.answerWait}}.
+	 */
 	public String getAnswerWait() {
 		return this.settings.answerWait();
 	}
 
-	/** The levels still waiting for an answer: the collection of the waiting multi-instance in BPMN. */
+	/**
+	 * The levels still waiting for an answer: the collection of the waiting
+	 * multi-instance in BPMN.
+	 */
 	@Transactional(readOnly = true)
 	public List<String> awaitedLevels(Long pieceId) {
 		return this.submissions.findByPieceId(pieceId)
@@ -64,11 +71,17 @@ public class AdoptionService {
 			.toList();
 	}
 
-	/** An answer as recorded; {@code repeated} when the same message had been delivered before. */
+	/**
+	 * An answer as recorded; {@code repeated} when the same message had been delivered
+	 * before.
+	 */
 	record RecordedAnswer(Adoption adoption, boolean repeated) {
 	}
 
-	/** What a higher level answered, recorded once. The same message delivered twice returns the first record. */
+	/**
+	 * What a higher level answered, recorded once. The same message delivered twice
+	 * returns the first record.
+	 */
 	RecordedAnswer recordAnswer(Long pieceId, String levelCode, String formCode, LocalDate adoptedOn, String reference,
 			String messageId, String userId) {
 		PlainText.check("采用说明", reference, 200);
@@ -103,8 +116,8 @@ public class AdoptionService {
 			throw new RuleViolation("ADOPTION_DATE_INVALID", "采用日期无效：" + adoptedOn);
 		}
 		submission.close(UpwardSubmission.Status.ANSWERED, now);
-		Adoption adoption = this.adoptions.save(
-				new Adoption(pieceId, level, form, adoptedOn, reference, now, userId, messageId));
+		Adoption adoption = this.adoptions
+			.save(new Adoption(pieceId, level, form, adoptedOn, reference, now, userId, messageId));
 		this.events.publishEvent(new AdoptionRecorded(PieceFacts.of(piece), userId, level, form, reference));
 		return new RecordedAnswer(adoption, false);
 	}
@@ -114,7 +127,8 @@ public class AdoptionService {
 		this.submissions.findByPieceIdAndLevel(pieceId, levelCode).ifPresent((submission) -> {
 			if (submission.status() == UpwardSubmission.Status.AWAITING) {
 				submission.close(UpwardSubmission.Status.NO_ANSWER, EngineTime.instant());
-				this.events.publishEvent(new NoAnswerRecorded(pieceId, Coded.find(Level.class, levelCode).orElseThrow()));
+				this.events
+					.publishEvent(new NoAnswerRecorded(pieceId, Coded.find(Level.class, levelCode).orElseThrow()));
 			}
 		});
 	}

@@ -16,9 +16,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A published issue as a Word document laid out as a bulletin: the marking for confidential content,
- * the masthead, issue number, committee and date, then each piece's title, edited text and source.
- * Text is written as text runs, never interpreted, so markup in a piece stays visible as typed.
+ * A published issue as a Word document laid out as a bulletin: the marking for
+ * confidential content, the masthead, issue number, committee and date, then each piece's
+ * title, edited text and source. Text is written as text runs, never interpreted, so
+ * markup in a piece stays visible as typed.
  */
 @Component
 class BulletinDocument {

@@ -16,7 +16,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-/** A published issue of a publication: 《社情民意》2026年第12期 and the pieces it carries, in order. */
+/**
+ * A published issue of a publication: 《社情民意》2026年第12期 and the pieces it carries, in
+ * order.
+ */
 @Entity
 @Table(name = "minyi_bulletin_issue")
 public class BulletinIssue {

@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A higher committee's answer, posted by the info-section or an external system, and the Word document
- * of a published issue.
+ * A higher committee's answer, posted by the info-section or an external system, and the
+ * Word document of a published issue.
  */
 @RestController
 class DispatchApiController {
@@ -72,8 +72,8 @@ class DispatchApiController {
 	private final ZoneId zone;
 
 	DispatchApiController(PublicationService publication, AdoptionService adoptions, PieceRepository pieces,
-			RuntimeService runtimeService, IdentityService identityService, BulletinDocument document, JdbcTemplate jdbc,
-			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+			RuntimeService runtimeService, IdentityService identityService, BulletinDocument document,
+			JdbcTemplate jdbc, @Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.publication = publication;
 		this.adoptions = adoptions;
 		this.pieces = pieces;
@@ -84,7 +84,10 @@ class DispatchApiController {
 		this.zone = zone;
 	}
 
-	/** Every signed-off piece no issue carries yet, oldest first: the assembly form lists only the first. */
+	/**
+	 * Every signed-off piece no issue carries yet, oldest first: the assembly form lists
+	 * only the first.
+	 */
 	@GetMapping("/api/bulletin-issues/awaiting")
 	AwaitingPage awaiting(@RequestParam(defaultValue = "100") int limit, CurrentUser user) {
 		if (!user.hasAnyRole(Role.INFO_SECTION, Role.ADMIN)) {
@@ -117,11 +120,13 @@ class DispatchApiController {
 				request.adoptedOn(), request.reference(), request.messageId(), user.id());
 		Adoption adoption = recorded.adoption();
 		if (!recorded.repeated()) {
-			// The branch waiting for this level's answer ends; nothing waits any more after a timeout.
-			Privileged.run(this.identityService, () -> this.runtimeService
-				.createMessageCorrelation(DispatchProcess.MESSAGE_UPWARD_ANSWER_PREFIX + adoption.level())
-				.processInstanceBusinessKey(piece.registrationNumber())
-				.correlateAllWithResult());
+			// The branch waiting for this level's answer ends; nothing waits any more
+			// after a timeout.
+			Privileged.run(this.identityService,
+					() -> this.runtimeService
+						.createMessageCorrelation(DispatchProcess.MESSAGE_UPWARD_ANSWER_PREFIX + adoption.level())
+						.processInstanceBusinessKey(piece.registrationNumber())
+						.correlateAllWithResult());
 		}
 		AnswerView view = new AnswerView(adoption.id(), adoption.pieceId(), adoption.level(), adoption.form(),
 				adoption.adoptedOn(), adoption.reference(), adoption.messageId());
@@ -134,7 +139,10 @@ class DispatchApiController {
 		BulletinIssue issue = this.publication.issue(id)
 			.filter((candidate) -> mayRead(candidate, user))
 			.orElseThrow(() -> RuleViolation.notFound("ISSUE_NOT_FOUND", "期刊不存在或无权查看"));
-		List<Piece> carried = issue.pieceIds().stream().map((pieceId) -> this.pieces.findById(pieceId).orElseThrow()).toList();
+		List<Piece> carried = issue.pieceIds()
+			.stream()
+			.map((pieceId) -> this.pieces.findById(pieceId).orElseThrow())
+			.toList();
 		String publicationName = this.jdbc.queryForObject("SELECT name FROM minyi_publication WHERE code = ?",
 				String.class, issue.publicationCode());
 		byte[] body = this.document.render(issue, "《" + publicationName + "》", carried, this.zone);

@@ -13,8 +13,9 @@ import org.minyi.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Only the information section assembles and publishes bulletin issues. The staff roles read the dispatch
- * definition: the piece process calls it as the user whose task completion reaches the call activity.
+ * Only the information section assembles and publishes bulletin issues. The staff roles
+ * read the dispatch definition: the piece process calls it as the user whose task
+ * completion reaches the call activity.
  */
 @Component
 class DispatchGrants implements ProcessGrants {

@@ -1,6 +1,9 @@
 package org.minyi.dispatch;
 
-/** Names in {@code bpmn/dispatch.bpmn} and {@code bpmn/bulletin.bpmn}: keys, element ids, variables, messages. */
+/**
+ * Names in {@code bpmn/dispatch.bpmn} and {@code bpmn/bulletin.bpmn}: keys, element ids,
+ * variables, messages.
+ */
 public final class DispatchProcess {
 
 	public static final String KEY = "minyi-dispatch";
@@ -28,7 +31,10 @@ public final class DispatchProcess {
 	// Messages
 	public static final String MESSAGE_PUBLISHED = "PiecePublished";
 
-	/** One message name per level: {@code UpwardAnswer-city}, {@code UpwardAnswer-province}, ... */
+	/**
+	 * One message name per level: {@code UpwardAnswer-city},
+	 * {@code UpwardAnswer-province}, ...
+	 */
 	public static final String MESSAGE_UPWARD_ANSWER_PREFIX = "UpwardAnswer-";
 
 	// Variables

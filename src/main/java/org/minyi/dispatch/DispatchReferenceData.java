@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Publications, recipients and dispatch forms, as administrators keep them in their tables. */
+/**
+ * Publications, recipients and dispatch forms, as administrators keep them in their
+ * tables.
+ */
 @Component
 class DispatchReferenceData {
 

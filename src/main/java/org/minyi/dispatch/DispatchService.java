@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Dispatch (报送, step 7): the forms a piece is sent by (专报 to every principal leader, 转报 through the Party
- * and government offices, 转送 to a department) and its upward submissions. Publication is
- * {@link PublicationService}, the higher committees' answers {@link AdoptionService}.
+ * Dispatch (报送, step 7): the forms a piece is sent by (专报 to every principal leader, 转报
+ * through the Party and government offices, 转送 to a department) and its upward
+ * submissions. Publication is {@link PublicationService}, the higher committees' answers
+ * {@link AdoptionService}.
  */
 @Service("dispatchService")
 public class DispatchService {
@@ -52,8 +53,9 @@ public class DispatchService {
 	}
 
 	/**
-	 * Records the dispatch forms chosen for a piece and its upward submissions. 专报 goes to every principal
-	 * leader, 转报 to the Party and government offices, 转送 to the named department.
+	 * Records the dispatch forms chosen for a piece and its upward submissions. 专报 goes
+	 * to every principal leader, 转报 to the Party and government offices, 转送 to the named
+	 * department.
 	 */
 	void dispatch(Long pieceId, boolean directReport, boolean forwardReport, String referralDepartment,
 			List<String> upwardLevels, String userId) {

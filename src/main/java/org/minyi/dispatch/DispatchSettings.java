@@ -7,10 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The committee's own dispatch settings.
  *
- * @param upwardLevels the higher committees this committee submits to (a district: city, province,
- * national)
- * @param answerWait how long an upward submission waits for its answer (ISO-8601, default P60D); the
- * BPMN timer reads it as {@code ${dispatchService.answerWait}}
+ * @param upwardLevels the higher committees this committee submits to (a district: city,
+ * province, national)
+ * @param answerWait how long an upward submission waits for its answer (ISO-8601, default
+ * P60D); the BPMN timer reads it as {@code ${dispatchService.answerWait}}
  * @param confidentialMarking the marking printed on documents with confidential pieces
  */
 @ConfigurationProperties("minyi.dispatch")

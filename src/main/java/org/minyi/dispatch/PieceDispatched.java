@@ -3,8 +3,8 @@ package org.minyi.dispatch;
 import org.minyi.piece.TimelineEvent;
 
 /** A piece sent to leaders or a department by one dispatch form (专报, 转报, 转送). */
-public record PieceDispatched(Long pieceId, String actorId, String formCode, String formName, String recipientName)
-		implements TimelineEvent {
+public record PieceDispatched(Long pieceId, String actorId, String formCode, String formName,
+		String recipientName) implements TimelineEvent {
 
 	@Override
 	public String step() {

@@ -4,8 +4,8 @@ import org.minyi.piece.PieceFacts;
 import org.minyi.piece.TimelineEvent;
 
 /**
- * A piece carried by a bulletin issue: adopted by this committee, as a single piece or combined from
- * several ({@code form}).
+ * A piece carried by a bulletin issue: adopted by this committee, as a single piece or
+ * combined from several ({@code form}).
  */
 public record PiecePublished(PieceFacts piece, String actorId, String publicationCode, String issueLabel,
 		AdoptionForm form) implements TimelineEvent {

@@ -8,9 +8,10 @@ import org.minyi.piece.Piece;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists the signed-off pieces waiting for an issue, oldest first, for the assembly form. The list is a text
- * variable, which the engine stores in at most 4,000 characters: it holds as many pieces as fit and says
- * how many more there are, so a burst of pieces never stops publication.
+ * Lists the signed-off pieces waiting for an issue, oldest first, for the assembly form.
+ * The list is a text variable, which the engine stores in at most 4,000 characters: it
+ * holds as many pieces as fit and says how many more there are, so a burst of pieces
+ * never stops publication.
  */
 @Component("prepareIssueDelegate")
 class PrepareIssueDelegate implements JavaDelegate {

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publication (编发, step 6): the signed-off pieces waiting for a bulletin issue, and publishing an issue
- * with the next gap-free number of its publication and year, which is adoption by this committee.
+ * Publication (编发, step 6): the signed-off pieces waiting for a bulletin issue, and
+ * publishing an issue with the next gap-free number of its publication and year, which is
+ * adoption by this committee.
  */
 @Service("publicationService")
 public class PublicationService {
@@ -65,8 +66,9 @@ public class PublicationService {
 	}
 
 	/**
-	 * Publishes an issue with these pieces: the next gap-free number of the publication's year, and
-	 * adoption by this committee for every piece. Returns the issue; the caller tells each piece's process.
+	 * Publishes an issue with these pieces: the next gap-free number of the publication's
+	 * year, and adoption by this committee for every piece. Returns the issue; the caller
+	 * tells each piece's process.
 	 */
 	BulletinIssue publish(String publicationCode, List<String> registrationNumbers, String userId) {
 		this.referenceData.publication(publicationCode)
@@ -97,8 +99,8 @@ public class PublicationService {
 			AdoptionForm form = combined ? AdoptionForm.COMBINED : AdoptionForm.SINGLE;
 			this.adoptions.save(new Adoption(piece.id(), Level.COMMITTEE, form, now.atZone(this.zone).toLocalDate(),
 					issue.label(), now, userId, null));
-			this.events.publishEvent(new PiecePublished(PieceFacts.of(piece), userId, publicationCode, issue.label(),
-					form));
+			this.events
+				.publishEvent(new PiecePublished(PieceFacts.of(piece), userId, publicationCode, issue.label(), form));
 		}
 		return issue;
 	}

@@ -13,8 +13,9 @@ import org.minyi.piece.PieceRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the assembled issue and tells every piece's process (message {@code PiecePublished}, by
- * registration number), all in one transaction: a piece that cannot be told fails the whole issue.
+ * Publishes the assembled issue and tells every piece's process (message
+ * {@code PiecePublished}, by registration number), all in one transaction: a piece that
+ * cannot be told fails the whole issue.
  */
 @Component("publishIssueDelegate")
 class PublishIssueDelegate implements JavaDelegate {

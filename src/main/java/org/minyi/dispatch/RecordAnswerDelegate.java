@@ -11,7 +11,10 @@ import org.minyi.engine.EngineUser;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
-/** Records the answer of the level this branch of the upward submission waits for, as the task gave it. */
+/**
+ * Records the answer of the level this branch of the upward submission waits for, as the
+ * task gave it.
+ */
 @Component("recordAnswerDelegate")
 class RecordAnswerDelegate implements JavaDelegate {
 

@@ -10,7 +10,10 @@ import org.minyi.engine.EngineUser;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
-/** Records the dispatch forms and upward submissions the info-section chose in the dispatch task. */
+/**
+ * Records the dispatch forms and upward submissions the info-section chose in the
+ * dispatch task.
+ */
 @Component("recordDispatchDelegate")
 class RecordDispatchDelegate implements JavaDelegate {
 

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
-/** The wait for a level's answer timed out: recorded as "no answer", the rest of the process goes on. */
+/**
+ * The wait for a level's answer timed out: recorded as "no answer", the rest of the
+ * process goes on.
+ */
 @Component("recordNoAnswerDelegate")
 class RecordNoAnswerDelegate implements JavaDelegate {
 

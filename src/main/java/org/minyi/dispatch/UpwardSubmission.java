@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A piece sent up to a higher committee (上报), waiting for its answer until it comes or the wait ends. */
+/**
+ * A piece sent up to a higher committee (上报), waiting for its answer until it comes or
+ * the wait ends.
+ */
 @Entity
 @Table(name = "minyi_upward_submission")
 public class UpwardSubmission {

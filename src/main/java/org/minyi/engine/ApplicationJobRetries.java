@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
 /**
- * A failed {@link ApplicationJob application job} waits its {@link ApplicationJob#retryInterval()} before
- * the next attempt, and its last failed attempt opens an incident, as the engine's own retry cycle does.
- * That cycle comes from a job's activity, and application jobs have none: without this they would be
- * retried at once. Other jobs are left to the engine.
+ * A failed {@link ApplicationJob application job} waits its
+ * {@link ApplicationJob#retryInterval()} before the next attempt, and its last failed
+ * attempt opens an incident, as the engine's own retry cycle does. That cycle comes from
+ * a job's activity, and application jobs have none: without this they would be retried at
+ * once. Other jobs are left to the engine.
  */
 final class ApplicationJobRetries implements FailedJobCommandFactory {
 

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Schedules {@link ApplicationJob application jobs}. The beans and the engine are looked up when first
- * used: the engine's plugin needs this class, and the engine is built before the beans.
+ * Schedules {@link ApplicationJob application jobs}. The beans and the engine are looked
+ * up when first used: the engine's plugin needs this class, and the engine is built
+ * before the beans.
  */
 @Component
 public class ApplicationJobs {
@@ -32,9 +33,9 @@ public class ApplicationJobs {
 	}
 
 	/**
-	 * A job of this type in the current transaction: it runs only if the cause commits, and never inside
-	 * it. Inside an engine command it joins the command; outside, its own command joins the caller's
-	 * transaction, if any.
+	 * A job of this type in the current transaction: it runs only if the cause commits,
+	 * and never inside it. Inside an engine command it joins the command; outside, its
+	 * own command joins the caller's transaction, if any.
 	 */
 	public void schedule(String type, String payload) {
 		ApplicationJob job = find(type);

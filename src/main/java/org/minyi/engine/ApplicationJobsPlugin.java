@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs {@link ApplicationJob application jobs} as engine jobs, with their retries
- * ({@link ApplicationJobRetries}). The engine takes job handlers only as objects that know their type
- * when it is built, before the beans that say the types; so its map of handlers answers a type it does
- * not know with a handler for the bean of that type, if there is one, looked up when a job first needs
- * it.
+ * ({@link ApplicationJobRetries}). The engine takes job handlers only as objects that
+ * know their type when it is built, before the beans that say the types; so its map of
+ * handlers answers a type it does not know with a handler for the bean of that type, if
+ * there is one, looked up when a job first needs it.
  */
 @Component
 class ApplicationJobsPlugin extends AbstractProcessEnginePlugin {
@@ -35,7 +35,10 @@ class ApplicationJobsPlugin extends AbstractProcessEnginePlugin {
 				new ApplicationJobRetries(configuration.getFailedJobCommandFactory(), this.jobs));
 	}
 
-	/** The engine's job handlers, which it only ever asks with {@code get}, and then the application's. */
+	/**
+	 * The engine's job handlers, which it only ever asks with {@code get}, and then the
+	 * application's.
+	 */
 	private static final class WithApplicationJobs extends HashMap<String, JobHandler> {
 
 		private final transient ApplicationJobs jobs;
@@ -80,7 +83,8 @@ class ApplicationJobsPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public void onDelete(Payload payload, JobEntity jobEntity) {
-			// A deleted job tells its bean nothing: what the job was for stays as the bean recorded it.
+			// A deleted job tells its bean nothing: what the job was for stays as the
+			// bean recorded it.
 		}
 
 	}

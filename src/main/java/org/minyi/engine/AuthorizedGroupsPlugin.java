@@ -18,14 +18,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds which of the signed-in user's groups have authorizations by probing the group index once per
- * group, instead of the engine's {@code SELECT DISTINCT GROUP_ID_} over the whole authorization table in
- * every authorization-checked command (camunda-bpm-platform#5485). That table holds a row per open task
- * and candidate group, so the engine's way grows with the backlog: 2.5 ms per command with 20,000 open
- * tasks, several commands per Tasklist page. The answer is the same: the user's groups that appear in the
- * table, which the engine then uses to shorten its authorization checks. Reaches inside for the engine's
- * {@code AuthorizationManager} and the command's connection;
- * {@code minyi.engine.authorized-groups-probe.enabled=false} leaves the engine's own lookup.
+ * Finds which of the signed-in user's groups have authorizations by probing the group
+ * index once per group, instead of the engine's {@code SELECT DISTINCT GROUP_ID_} over
+ * the whole authorization table in every authorization-checked command
+ * (camunda-bpm-platform#5485). That table holds a row per open task and candidate group,
+ * so the engine's way grows with the backlog: 2.5 ms per command with 20,000 open tasks,
+ * several commands per Tasklist page. The answer is the same: the user's groups that
+ * appear in the table, which the engine then uses to shorten its authorization checks.
+ * Reaches inside for the engine's {@code AuthorizationManager} and the command's
+ * connection; {@code minyi.engine.authorized-groups-probe.enabled=false} leaves the
+ * engine's own lookup.
  */
 @Component
 @ConditionalOnProperty(name = "minyi.engine.authorized-groups-probe.enabled", matchIfMissing = true)
@@ -38,12 +40,18 @@ class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 				() -> new GroupProbingAuthorizationManager(table));
 	}
 
-	/** The engine's manager, one per command, with the group lookup answered by index probes. */
+	/**
+	 * The engine's manager, one per command, with the group lookup answered by index
+	 * probes.
+	 */
 	static class GroupProbingAuthorizationManager extends AuthorizationManager {
 
 		private final String probe;
 
-		/** Per command, as the engine keeps its own answer; a command asks for the same groups many times. */
+		/**
+		 * Per command, as the engine keeps its own answer; a command asks for the same
+		 * groups many times.
+		 */
 		private final Map<List<String>, List<String>> answers = new HashMap<>();
 
 		GroupProbingAuthorizationManager(String table) {

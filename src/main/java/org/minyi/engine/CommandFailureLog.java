@@ -1,6 +1,5 @@
 package org.minyi.engine;
 
-
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -16,11 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One log line for an expected refusal, the whole trace for a real failure. The engine logs every failed
- * command at ERROR with its stack ({@code ENGINE-16004}), so a rule refusing a form input inside a service
- * task looked like an outage; the engine's logging is off, and this interceptor logs the outermost
- * command's failure: a rule violation, a client mistake or a lost race at INFO or WARN in one line, anything
- * else at ERROR with its trace.
+ * One log line for an expected refusal, the whole trace for a real failure. The engine
+ * logs every failed command at ERROR with its stack ({@code ENGINE-16004}), so a rule
+ * refusing a form input inside a service task looked like an outage; the engine's logging
+ * is off, and this interceptor logs the outermost command's failure: a rule violation, a
+ * client mistake or a lost race at INFO or WARN in one line, anything else at ERROR with
+ * its trace.
  */
 @Component
 class CommandFailureLog extends AbstractProcessEnginePlugin {

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which deployed resource is the form of a task or a start event, resolved exactly as
- * {@link org.camunda.bpm.engine.FormService#getDeployedTaskForm} resolves it ({@code camunda:formRef} with
- * any binding, or a {@code deployment:} form key) but without reading it. A deployment's resources never
- * change, so what is read from a resource once holds for as long as the resource is named. Resolved and
- * read on the application's behalf: the check of a form must not depend on what the user may read.
+ * {@link org.camunda.bpm.engine.FormService#getDeployedTaskForm} resolves it
+ * ({@code camunda:formRef} with any binding, or a {@code deployment:} form key) but
+ * without reading it. A deployment's resources never change, so what is read from a
+ * resource once holds for as long as the resource is named. Resolved and read on the
+ * application's behalf: the check of a form must not depend on what the user may read.
  */
 @Component
 public class DeployedForms {
@@ -30,8 +31,8 @@ public class DeployedForms {
 	}
 
 	/**
-	 * The form of the task, a {@link BadUserRequestException} (as the engine's) for a task without a
-	 * deployed form or one whose form is gone.
+	 * The form of the task, a {@link BadUserRequestException} (as the engine's) for a
+	 * task without a deployed form or one whose form is gone.
 	 */
 	public DeployedForm taskForm(String taskId) {
 		TaskFormResource command = new TaskFormResource(taskId);

@@ -11,8 +11,8 @@ public final class EngineFailures {
 	}
 
 	/**
-	 * Two completions of one task at once: the loser read the execution before the winner moved it on, and
-	 * the engine finds it at no activity.
+	 * Two completions of one task at once: the loser read the execution before the winner
+	 * moved it on, and the engine finds it at no activity.
 	 */
 	public static boolean isLostCompletionRace(Throwable cause) {
 		return cause instanceof PvmException && cause.getMessage() != null

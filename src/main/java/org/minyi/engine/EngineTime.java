@@ -6,8 +6,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The engine's clock, which due dates, timers and the application's own time stamps share: tests move it
- * and a timer fires exactly when the application thinks that time has come.
+ * The engine's clock, which due dates, timers and the application's own time stamps
+ * share: tests move it and a timer fires exactly when the application thinks that time
+ * has come.
  */
 public final class EngineTime {
 

@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.filter.FilterQuery;
 import org.camunda.bpm.engine.query.Query;
 
 /**
- * The engine's filter service with the expression rule of {@link QueryExpressions}: a saved filter carries
- * only the allowed expressions, a query extending a filter none. The engine evaluates a filter's merged
- * query inside its own command, out of reach of a command interceptor, so the rule is checked here, where
- * engine-rest and Tasklist's API hand over the extending query. Filters saved before this rule existed are
- * checked once at start-up; one that breaks it is refused until an administrator saves it again.
+ * The engine's filter service with the expression rule of {@link QueryExpressions}: a
+ * saved filter carries only the allowed expressions, a query extending a filter none. The
+ * engine evaluates a filter's merged query inside its own command, out of reach of a
+ * command interceptor, so the rule is checked here, where engine-rest and Tasklist's API
+ * hand over the extending query. Filters saved before this rule existed are checked once
+ * at start-up; one that breaks it is refused until an administrator saves it again.
  */
 final class GuardedFilterService implements FilterService {
 

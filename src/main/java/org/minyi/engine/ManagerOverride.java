@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /**
- * Makes every command get its engine manager of one type from the application: the engine registers its
- * custom session factories after its own, so one for the same type replaces the engine's.
+ * Makes every command get its engine manager of one type from the application: the engine
+ * registers its custom session factories after its own, so one for the same type replaces
+ * the engine's.
  */
 final class ManagerOverride {
 

@@ -26,11 +26,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Deployed models run no scripts unless {@code minyi.engine.scripts-allowed} says so: a script task, a
- * script listener or input/output mapping, a condition in a script language, a DMN expression in a
- * script language. The flow's logic belongs in delegates, which are reviewed and tested; a script in a
- * model is code that reaches the server through Modeler. Checked on every new deployment, before the
- * engine parses it.
+ * Deployed models run no scripts unless {@code minyi.engine.scripts-allowed} says so: a
+ * script task, a script listener or input/output mapping, a condition in a script
+ * language, a DMN expression in a script language. The flow's logic belongs in delegates,
+ * which are reviewed and tested; a script in a model is code that reaches the server
+ * through Modeler. Checked on every new deployment, before the engine parses it.
  */
 @Component
 class ModelScriptPolicy extends AbstractProcessEnginePlugin implements Deployer {
@@ -70,18 +70,18 @@ class ModelScriptPolicy extends AbstractProcessEnginePlugin implements Deployer 
 							Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())), found);
 				}
 				else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
-					scriptsIn(resource.getName(), Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())),
-							found);
+					scriptsIn(resource.getName(),
+							Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())), found);
 				}
 			}
 			catch (ModelException unreadable) {
-				// What cannot be read cannot be checked: refused, as the engine's parser would refuse it.
+				// What cannot be read cannot be checked: refused, as the engine's parser
+				// would refuse it.
 				throw new RuleViolation("MODEL_INVALID", "模型文件不是有效的 BPMN 或 DMN：" + resource.getName());
 			}
 		}
 		if (!found.isEmpty()) {
-			throw new RuleViolation("SCRIPT_NOT_ALLOWED",
-					"流程模型中不允许使用脚本（请改用服务任务调用系统提供的组件）：" + String.join("、", found));
+			throw new RuleViolation("SCRIPT_NOT_ALLOWED", "流程模型中不允许使用脚本（请改用服务任务调用系统提供的组件）：" + String.join("、", found));
 		}
 	}
 

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Adds the {@link EveryUserTaskListener} and {@link EveryProcessListener} beans to every model the engine
- * parses, by a parse listener, which the public API has no counterpart for. The beans are looked up when an
- * event first fires: they need engine services, and the engine is built before them.
+ * Adds the {@link EveryUserTaskListener} and {@link EveryProcessListener} beans to every
+ * model the engine parses, by a parse listener, which the public API has no counterpart
+ * for. The beans are looked up when an event first fires: they need engine services, and
+ * the engine is built before them.
  */
 @Component
 class ModelWideListenersPlugin extends AbstractProcessEnginePlugin {

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * Adds an interceptor to the engine's custom ones that run before the transaction of every command, keeping
- * those other plugins added.
+ * Adds an interceptor to the engine's custom ones that run before the transaction of
+ * every command, keeping those other plugins added.
  */
 final class PreCommandInterceptors {
 

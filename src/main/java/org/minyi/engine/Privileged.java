@@ -8,9 +8,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
- * Runs engine calls that the application makes on its own behalf, not the user's, inside a delegate or
- * listener: granting the submitter read on their piece, looking up a co-submitter's name. The user's
- * authorizations still decide what the user's own request may do.
+ * Runs engine calls that the application makes on its own behalf, not the user's, inside
+ * a delegate or listener: granting the submitter read on their piece, looking up a
+ * co-submitter's name. The user's authorizations still decide what the user's own request
+ * may do.
  */
 public final class Privileged {
 
@@ -33,8 +34,9 @@ public final class Privileged {
 	}
 
 	/**
-	 * The same outside the engine (in a controller): the user's authentication is set aside while the
-	 * work runs, so the engine checks no authorizations, and put back afterwards.
+	 * The same outside the engine (in a controller): the user's authentication is set
+	 * aside while the work runs, so the engine checks no authorizations, and put back
+	 * afterwards.
 	 */
 	public static void run(IdentityService identityService, Runnable work) {
 		call(identityService, () -> {

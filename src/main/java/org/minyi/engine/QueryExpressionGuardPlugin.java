@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * No expression from a client is evaluated in a task query, whichever route sends it: an ad hoc task query
- * (it runs as a command of its own) is refused with any expression in any of its branches before it runs;
- * filters are guarded by {@link GuardedFilterService}.
+ * No expression from a client is evaluated in a task query, whichever route sends it: an
+ * ad hoc task query (it runs as a command of its own) is refused with any expression in
+ * any of its branches before it runs; filters are guarded by
+ * {@link GuardedFilterService}.
  */
 @Component
 class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
@@ -44,11 +45,14 @@ class QueryExpressionGuardPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.setFilterService(new GuardedFilterService(configuration.getFilterService(),
-				this.quarantinedFilters));
+		configuration
+			.setFilterService(new GuardedFilterService(configuration.getFilterService(), this.quarantinedFilters));
 	}
 
-	/** Filters stored before the rule: each one that breaks it stays refused until saved again. */
+	/**
+	 * Filters stored before the rule: each one that breaks it stays refused until saved
+	 * again.
+	 */
 	@Override
 	public void postProcessEngineBuild(ProcessEngine processEngine) {
 		for (Filter filter : processEngine.getFilterService().createFilterQuery().list()) {

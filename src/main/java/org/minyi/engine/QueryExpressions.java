@@ -10,17 +10,20 @@ import org.camunda.bpm.engine.query.Query;
 import org.minyi.common.RuleViolation;
 
 /**
- * Which expressions a task query may carry. Camunda 7.24 CE evaluates the expressions of a task query's
- * {@code or} branches without checking {@code enableExpressionsInAdhocQueries}: any signed-in user could
- * run code on the server through engine-rest or Tasklist's API. Here no query from a client may carry an
- * expression at all, and a stored filter only the few Tasklist's filters use, matched exactly.
+ * Which expressions a task query may carry. Camunda 7.24 CE evaluates the expressions of
+ * a task query's {@code or} branches without checking
+ * {@code enableExpressionsInAdhocQueries}: any signed-in user could run code on the
+ * server through engine-rest or Tasklist's API. Here no query from a client may carry an
+ * expression at all, and a stored filter only the few Tasklist's filters use, matched
+ * exactly.
  */
 public final class QueryExpressions {
 
 	public static final String CODE = "EXPRESSION_NOT_ALLOWED";
 
-	private static final List<Pattern> STORED_FILTER_EXPRESSIONS = List.of(Pattern.compile("\\$\\{currentUser\\(\\)\\}"),
-			Pattern.compile("\\$\\{currentUserGroups\\(\\)\\}"), Pattern.compile("\\$\\{now\\(\\)\\}"),
+	private static final List<Pattern> STORED_FILTER_EXPRESSIONS = List.of(
+			Pattern.compile("\\$\\{currentUser\\(\\)\\}"), Pattern.compile("\\$\\{currentUserGroups\\(\\)\\}"),
+			Pattern.compile("\\$\\{now\\(\\)\\}"),
 			Pattern.compile("\\$\\{dateTime\\(\\)(\\.(plus|minus)Days\\(\\d{1,4}\\))?(\\.withTimeAtStartOfDay\\(\\))?"
 					+ "(\\.toDate\\(\\))?\\}"),
 			// The application's own filter 即将到期: a due date within so many working days.
@@ -35,7 +38,10 @@ public final class QueryExpressions {
 				&& STORED_FILTER_EXPRESSIONS.stream().anyMatch((pattern) -> pattern.matcher(expression).matches());
 	}
 
-	/** A query a client sends (ad hoc, or extending a filter): no expression, in no branch. */
+	/**
+	 * A query a client sends (ad hoc, or extending a filter): no expression, in no
+	 * branch.
+	 */
 	static void checkAdhoc(Query<?, ?> query) {
 		List<String> found = expressions(query).stream().map(Criterion::name).distinct().toList();
 		if (!found.isEmpty()) {
@@ -61,7 +67,9 @@ public final class QueryExpressions {
 		return new RuleViolation(CODE, "查询条件中不允许使用表达式：" + String.join("、", criteria));
 	}
 
-	/** The refusal of a filter whose criteria use expressions other than the allowed ones. */
+	/**
+	 * The refusal of a filter whose criteria use expressions other than the allowed ones.
+	 */
 	public static RuleViolation storedRefusal(List<String> criteria) {
 		return new RuleViolation(CODE, "过滤器中只允许使用 ${currentUser()}、${currentUserGroups()}、${now()} 和按天计算的 "
 				+ "${dateTime()}，不允许：" + String.join("、", criteria));
@@ -71,7 +79,10 @@ public final class QueryExpressions {
 		return new RuleViolation(CODE, "此过滤器含有不允许的表达式，已停用；请管理员修改后重新保存");
 	}
 
-	/** A criterion set by an expression, such as {@code taskAssignee} by {@code ${currentUser()}}. */
+	/**
+	 * A criterion set by an expression, such as {@code taskAssignee} by
+	 * {@code ${currentUser()}}.
+	 */
 	private record Criterion(String name, String expression) {
 	}
 

@@ -13,12 +13,13 @@ import org.minyi.common.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine wraps an exception thrown by a task listener into a generic one, which engine-rest would
- * answer with 500. This interceptor, outside the transaction, rethrows the {@link RuleViolation} inside
- * it, or the rule an {@link EngineRefusal} finds in the engine's own exception, as the engine's form
- * validation exception, which engine-rest and Tasklist's own engine API answer with 400 and the message
- * when a task is completed or a form submitted; so every client gets 400 with the rule's code and Chinese
- * message. The transaction is already rolled back by then, so nothing has changed.
+ * The engine wraps an exception thrown by a task listener into a generic one, which
+ * engine-rest would answer with 500. This interceptor, outside the transaction, rethrows
+ * the {@link RuleViolation} inside it, or the rule an {@link EngineRefusal} finds in the
+ * engine's own exception, as the engine's form validation exception, which engine-rest
+ * and Tasklist's own engine API answer with 400 and the message when a task is completed
+ * or a form submitted; so every client gets 400 with the rule's code and Chinese message.
+ * The transaction is already rolled back by then, so nothing has changed.
  */
 @Component
 class RuleViolationPlugin extends AbstractProcessEnginePlugin {
@@ -62,8 +63,8 @@ class RuleViolationPlugin extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * A broken rule as the engine's clients expect it; the {@link RuleViolation} is its cause, where the
-	 * application's error answers find it.
+	 * A broken rule as the engine's clients expect it; the {@link RuleViolation} is its
+	 * cause, where the application's error answers find it.
 	 */
 	public static final class BrokenRule extends FormFieldValidationException {
 

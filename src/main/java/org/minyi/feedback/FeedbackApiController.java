@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** "My feedback": what the current user has been told about the pieces that credit them. */
+/**
+ * "My feedback": what the current user has been told about the pieces that credit them.
+ */
 @RestController
 class FeedbackApiController {
 

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns the milestones of a piece's timeline into feedback for everyone the piece credits: registered,
- * returned, not adopted, published, adopted at a level, instructed, department replied, archived.
+ * Turns the milestones of a piece's timeline into feedback for everyone the piece
+ * credits: registered, returned, not adopted, published, adopted at a level, instructed,
+ * department replied, archived.
  */
 @Service
 public class FeedbackService {
@@ -83,7 +84,10 @@ public class FeedbackService {
 		}
 	}
 
-	/** Every credited user with an account is told: in "my feedback", and by mail after the commit. */
+	/**
+	 * Every credited user with an account is told: in "my feedback", and by mail after
+	 * the commit.
+	 */
 	private void tell(PieceFacts piece, String milestone, String detail) {
 		String message = Milestones.message(milestone, piece, detail);
 		Set<String> recipients = new LinkedHashSet<>();
@@ -95,10 +99,11 @@ public class FeedbackService {
 		for (String userId : recipients) {
 			this.feedback.save(new Feedback(piece.id(), userId, milestone, message, EngineTime.instant()));
 		}
-		// "My feedback" is the inbox for these; the mail goes out after this transaction commits.
+		// "My feedback" is the inbox for these; the mail goes out after this transaction
+		// commits.
 		this.notifications.notify("feedback", recipients, piece.id(), Map.of("number",
-				String.valueOf(piece.registrationNumber()), "title", piece.title(), "message", message),
-				null, Set.of(NotificationRecipient.Channel.MAIL));
+				String.valueOf(piece.registrationNumber()), "title", piece.title(), "message", message), null,
+				Set.of(NotificationRecipient.Channel.MAIL));
 	}
 
 	@Transactional(readOnly = true)

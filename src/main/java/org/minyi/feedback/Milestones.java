@@ -2,7 +2,9 @@ package org.minyi.feedback;
 
 import org.minyi.piece.PieceFacts;
 
-/** The milestones of a piece for its submitter, and what the submitter is told at each. */
+/**
+ * The milestones of a piece for its submitter, and what the submitter is told at each.
+ */
 final class Milestones {
 
 	static final String REGISTERED = "registered";
@@ -24,7 +26,10 @@ final class Milestones {
 	private Milestones() {
 	}
 
-	/** What the submitter is told; {@code detail} is the reason, the issue, the level or the reply. */
+	/**
+	 * What the submitter is told; {@code detail} is the reason, the issue, the level or
+	 * the reply.
+	 */
 	static String message(String milestone, PieceFacts piece, String detail) {
 		String title = "《" + piece.title() + "》";
 		String comment = (detail == null) ? "" : detail;

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One engine group per department of the recipient list ({@code dept-<code>}), so a department's users
- * see only their own cases. Created at every start for departments an administrator added since.
+ * One engine group per department of the recipient list ({@code dept-<code>}), so a
+ * department's users see only their own cases. Created at every start for departments an
+ * administrator added since.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -35,16 +36,15 @@ class DepartmentGroups implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.jdbc.query("SELECT code, name FROM minyi_recipient WHERE kind = 'DEPARTMENT' AND active = TRUE",
-				(row) -> {
-					String group = FollowupService.departmentGroup(row.getString(1));
-					this.grants.ensureGroup(group, row.getString(2));
-					this.grants.reconcile(group, Grant.of(APPLICATION, "tasklist", ACCESS));
-					// Tasklist reads each task's form from its process definition.
-					for (String key : new String[] { PieceProcess.KEY, DispatchProcess.KEY, FollowupProcess.KEY }) {
-						this.grants.reconcile(group, Grant.of(PROCESS_DEFINITION, key, READ));
-					}
-				});
+		this.jdbc.query("SELECT code, name FROM minyi_recipient WHERE kind = 'DEPARTMENT' AND active = TRUE", (row) -> {
+			String group = FollowupService.departmentGroup(row.getString(1));
+			this.grants.ensureGroup(group, row.getString(2));
+			this.grants.reconcile(group, Grant.of(APPLICATION, "tasklist", ACCESS));
+			// Tasklist reads each task's form from its process definition.
+			for (String key : new String[] { PieceProcess.KEY, DispatchProcess.KEY, FollowupProcess.KEY }) {
+				this.grants.reconcile(group, Grant.of(PROCESS_DEFINITION, key, READ));
+			}
+		});
 	}
 
 }

@@ -3,8 +3,9 @@ package org.minyi.followup;
 import java.util.Arrays;
 
 /**
- * The steps {@link FollowupStepDelegate} takes, named by the input parameter {@code action} of a
- * {@code ${followupStep}} service task in {@code bpmn/followup.bpmn}: the codes are the model's.
+ * The steps {@link FollowupStepDelegate} takes, named by the input parameter
+ * {@code action} of a {@code ${followupStep}} service task in {@code bpmn/followup.bpmn}:
+ * the codes are the model's.
  */
 enum FollowupAction {
 

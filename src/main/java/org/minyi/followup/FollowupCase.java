@@ -10,7 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One department's handling of one instruction, from its deadline to the accepted reply. */
+/**
+ * One department's handling of one instruction, from its deadline to the accepted reply.
+ */
 @Entity
 @Table(name = "minyi_followup_case")
 public class FollowupCase {

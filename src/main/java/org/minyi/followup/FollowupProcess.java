@@ -2,7 +2,10 @@ package org.minyi.followup;
 
 import org.minyi.instruction.InstructionProcess;
 
-/** Names in {@code bpmn/followup.bpmn} and the follow-up part of the piece process; its actions: {@link FollowupAction}. */
+/**
+ * Names in {@code bpmn/followup.bpmn} and the follow-up part of the piece process; its
+ * actions: {@link FollowupAction}.
+ */
 public final class FollowupProcess {
 
 	public static final String KEY = "minyi-followup";

@@ -22,7 +22,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rules of department follow-up of leader instructions and of archiving (steps 9 and 12). */
+/**
+ * The rules of department follow-up of leader instructions and of archiving (steps 9 and
+ * 12).
+ */
 @Service("followupService")
 public class FollowupService {
 
@@ -52,8 +55,8 @@ public class FollowupService {
 	private final ZoneId zone;
 
 	FollowupService(PieceRepository pieces, InstructionService instructions, FollowupCaseRepository cases,
-			ApplicationEventPublisher events, PieceClearances clearances, WorkingDayCalendar calendar, FollowupSettings settings,
-			@Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+			ApplicationEventPublisher events, PieceClearances clearances, WorkingDayCalendar calendar,
+			FollowupSettings settings, @Value("${minyi.calendar.zone:Asia/Shanghai}") ZoneId zone) {
 		this.pieces = pieces;
 		this.instructions = instructions;
 		this.cases = cases;
@@ -64,19 +67,27 @@ public class FollowupService {
 		this.zone = zone;
 	}
 
-	/** The departments of an instruction: the collection of the follow-up multi-instance in BPMN. */
+	/**
+	 * The departments of an instruction: the collection of the follow-up multi-instance
+	 * in BPMN.
+	 */
 	@Transactional(readOnly = true)
 	public List<String> departmentsOf(Long instructionId) {
 		return this.instructions.instruction(instructionId).departments();
 	}
 
-	/** Whether nothing is left to follow up for this piece: the archive waits for this. */
+	/**
+	 * Whether nothing is left to follow up for this piece: the archive waits for this.
+	 */
 	@Transactional(readOnly = true)
 	public boolean allClosed(Long pieceId) {
 		return this.cases.countByPieceIdAndStatusNot(pieceId, FollowupCase.Status.CLOSED) == 0;
 	}
 
-	/** Who reviews department replies: {@code ${followupService.reviewerGroup}} in the model. */
+	/**
+	 * Who reviews department replies: {@code ${followupService.reviewerGroup}} in the
+	 * model.
+	 */
 	public String getReviewerGroup() {
 		return this.settings.reviewerGroup();
 	}
@@ -87,8 +98,9 @@ public class FollowupService {
 	}
 
 	/**
-	 * When the department is reminded of a deadline: {@code minyi.followup.reminder-working-days} working
-	 * days before it. The model asks each time it waits for a deadline, so an extended deadline gets its own.
+	 * When the department is reminded of a deadline:
+	 * {@code minyi.followup.reminder-working-days} working days before it. The model asks
+	 * each time it waits for a deadline, so an extended deadline gets its own.
 	 */
 	public Date reminderDate(Date deadline) {
 		return this.calendar.reminderDate(deadline, this.settings.reminderWorkingDays());
@@ -97,12 +109,14 @@ public class FollowupService {
 	FollowupCase openCase(Long instructionId, String departmentCode, String processInstanceId) {
 		Instruction instruction = this.instructions.instruction(instructionId);
 		boolean lead = instruction.departments().get(0).equals(departmentCode);
-		// A department named by the instruction handles a confidential piece: it is cleared for it.
+		// A department named by the instruction handles a confidential piece: it is
+		// cleared for it.
 		this.clearances.clearDepartment(instruction.pieceId(), departmentCode, null);
 		Instant deadline = this.calendar.dueDate(this.settings.replyWorkingDays()).toInstant();
 		FollowupCase opened = this.cases.save(new FollowupCase(instructionId, instruction.pieceId(), departmentCode,
 				lead, deadline, processInstanceId));
-		// The entry also makes the department a reader of the piece's instruction texts (CommentAudience).
+		// The entry also makes the department a reader of the piece's instruction texts
+		// (CommentAudience).
 		record(opened, null, Step.OPENED, departmentCode, null);
 		return opened;
 	}

@@ -11,9 +11,9 @@ import org.minyi.engine.Privileged;
 import org.springframework.stereotype.Component;
 
 /**
- * Every step of a department's follow-up case, chosen by the service task's input parameter
- * {@code action} (a {@link FollowupAction}). One bean, so an administrator rewires the case flow in
- * Modeler by choosing the action.
+ * Every step of a department's follow-up case, chosen by the service task's input
+ * parameter {@code action} (a {@link FollowupAction}). One bean, so an administrator
+ * rewires the case flow in Modeler by choosing the action.
  */
 @Component("followupStep")
 class FollowupStepDelegate implements JavaDelegate {

@@ -6,8 +6,8 @@ import org.minyi.engine.EngineTime;
 import org.springframework.stereotype.Component;
 
 /**
- * An instruction's follow-up is done. Setting a variable on the piece's process makes the engine
- * evaluate the archive condition ("all follow-up closed") again.
+ * An instruction's follow-up is done. Setting a variable on the piece's process makes the
+ * engine evaluate the archive condition ("all follow-up closed") again.
  */
 @Component("noteFollowupsClosed")
 class NoteFollowupsClosedDelegate implements JavaDelegate {

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the Cockpit overdue dashboard shows: open follow-up cases past their deadline across all pieces,
- * a page at a time (a province's backlog has thousands), and how many pieces are at each stage.
- * Supervisors and administrators only; the title of a confidential piece is not shown.
+ * What the Cockpit overdue dashboard shows: open follow-up cases past their deadline
+ * across all pieces, a page at a time (a province's backlog has thousands), and how many
+ * pieces are at each stage. Supervisors and administrators only; the title of a
+ * confidential piece is not shown.
  */
 @RestController
 class SupervisionApiController {
@@ -30,7 +31,9 @@ class SupervisionApiController {
 			int workingDaysOverdue, int chases, String processInstanceId) {
 	}
 
-	/** One page of the overdue cases, most overdue first, and how many there are in all. */
+	/**
+	 * One page of the overdue cases, most overdue first, and how many there are in all.
+	 */
 	record OverduePage(long total, int page, int size, List<OverdueCase> cases) {
 	}
 
@@ -73,8 +76,8 @@ class SupervisionApiController {
 		Instant now = EngineTime.instant();
 		LocalDate today = now.atZone(this.zone).toLocalDate();
 		Timestamp overdueBefore = Timestamp.from(now);
-		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_followup_case c WHERE " + OVERDUE,
-				Long.class, overdueBefore);
+		long total = this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_followup_case c WHERE " + OVERDUE, Long.class,
+				overdueBefore);
 		List<OverdueCase> cases = this.jdbc.query("""
 				SELECT c.id, p.registration_number, COALESCE(p.edited_title, p.title), p.confidentiality, r.name,
 				       c.deadline, c.chases, c.process_instance_id

@@ -8,8 +8,9 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start a PostgreSQL installation without a real administrator password. Runs before the
- * context is built, so the operator sees this message and not a failure deep inside the engine.
+ * Refuses to start a PostgreSQL installation without a real administrator password. Runs
+ * before the context is built, so the operator sees this message and not a failure deep
+ * inside the engine.
  */
 public class AdminPasswordCheck implements EnvironmentPostProcessor {
 

@@ -3,8 +3,8 @@ package org.minyi.identity;
 import java.util.List;
 
 /**
- * The user an application API request runs as, as the web layer authenticated it: capabilities check
- * roles on it without knowing how the request was authenticated.
+ * The user an application API request runs as, as the web layer authenticated it:
+ * capabilities check roles on it without knowing how the request was authenticated.
  *
  * @param id the engine's user id
  * @param groupIds the engine groups the user belongs to

@@ -13,16 +13,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * One demo user per role (see README), created when demo data is on; department users also belong to
- * their department's group, so this runs after the department groups exist.
+ * One demo user per role (see README), created when demo data is on; department users
+ * also belong to their department's group, so this runs after the department groups
+ * exist.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class DemoUsers implements ApplicationRunner {
 
 	/**
-	 * A demo login: user id, family name, given name, role. The engine shows "first last", so the
-	 * whole Chinese name goes into the first name.
+	 * A demo login: user id, family name, given name, role. The engine shows "first
+	 * last", so the whole Chinese name goes into the first name.
 	 */
 	public record DemoUser(String id, String lastName, String firstName, Role role, String extraGroup) {
 
@@ -36,14 +37,11 @@ public class DemoUsers implements ApplicationRunner {
 
 	}
 
-	public static final List<DemoUser> USERS = List.of(
-			new DemoUser("wangfang", "王", "芳", Role.SUBMITTER, "member"),
+	public static final List<DemoUser> USERS = List.of(new DemoUser("wangfang", "王", "芳", Role.SUBMITTER, "member"),
 			new DemoUser("zhaolei", "赵", "磊", Role.SUBMITTER, "member"),
 			new DemoUser("sunqing", "孙", "晴", Role.SUBMITTER, "info-officer"),
-			new DemoUser("liqiang", "李", "强", Role.INFO_SECTION),
-			new DemoUser("zhoumin", "周", "敏", Role.VERIFIER),
-			new DemoUser("chenjun", "陈", "军", Role.SECRETARY_GENERAL),
-			new DemoUser("sunli", "孙", "丽", Role.VICE_CHAIR),
+			new DemoUser("liqiang", "李", "强", Role.INFO_SECTION), new DemoUser("zhoumin", "周", "敏", Role.VERIFIER),
+			new DemoUser("chenjun", "陈", "军", Role.SECRETARY_GENERAL), new DemoUser("sunli", "孙", "丽", Role.VICE_CHAIR),
 			new DemoUser("huangwei", "黄", "伟", Role.LEADER),
 			new DemoUser("wuhao", "吴", "浩", Role.DEPARTMENT, "dept-housing-bureau"),
 			new DemoUser("qianyun", "钱", "云", Role.DEPARTMENT, "dept-education-bureau"),

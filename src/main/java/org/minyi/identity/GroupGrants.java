@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
 /**
- * Groups and their authorizations, kept exactly as declared: used for the role groups and for groups
- * that come from data, such as one group per department.
+ * Groups and their authorizations, kept exactly as declared: used for the role groups and
+ * for groups that come from data, such as one group per department.
  */
 @Component
 public class GroupGrants {

@@ -30,7 +30,9 @@ public record IdentityProperties(Admin admin, DemoData demoData) {
 			password = (password == null || password.isBlank()) ? "demo" : password;
 		}
 
-		/** Demo data is on when asked for, and by default on the embedded database only. */
+		/**
+		 * Demo data is on when asked for, and by default on the embedded database only.
+		 */
 		public boolean enabledFor(DatabaseMode mode) {
 			return (this.enabled != null) ? this.enabled : mode == DatabaseMode.EMBEDDED;
 		}

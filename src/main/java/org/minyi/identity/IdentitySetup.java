@@ -28,8 +28,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the role groups, the administrator and every role's authorizations at start-up. Idempotent:
- * run it on every start, on every node of a cluster.
+ * Creates the role groups, the administrator and every role's authorizations at start-up.
+ * Idempotent: run it on every start, on every node of a cluster.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -67,11 +67,14 @@ class IdentitySetup implements ApplicationRunner {
 		}
 		grantEverythingToAdministrators();
 		Map<Role, List<Grant>> byRole = new EnumMap<>(Role.class);
-		RolePermissions.GRANTS.forEach((role, grants) -> byRole.computeIfAbsent(role, (r) -> new ArrayList<>()).addAll(grants));
+		RolePermissions.GRANTS
+			.forEach((role, grants) -> byRole.computeIfAbsent(role, (r) -> new ArrayList<>()).addAll(grants));
 		for (ProcessGrants declared : this.processGrants) {
-			declared.byRole().forEach((role, grants) -> byRole.computeIfAbsent(role, (r) -> new ArrayList<>()).addAll(grants));
+			declared.byRole()
+				.forEach((role, grants) -> byRole.computeIfAbsent(role, (r) -> new ArrayList<>()).addAll(grants));
 		}
-		byRole.forEach((role, grants) -> merged(grants).forEach((grant) -> this.grants.reconcile(role.groupId(), grant)));
+		byRole
+			.forEach((role, grants) -> merged(grants).forEach((grant) -> this.grants.reconcile(role.groupId(), grant)));
 		createAdministratorIfAbsent();
 	}
 
@@ -87,11 +90,14 @@ class IdentitySetup implements ApplicationRunner {
 
 	private void grantEverythingToAdministrators() {
 		for (Resource resource : Resources.values()) {
-			this.grants.reconcile(Role.ADMIN.groupId(), new Grant(resource, Authorization.ANY, List.of(Permissions.ALL)));
+			this.grants.reconcile(Role.ADMIN.groupId(),
+					new Grant(resource, Authorization.ANY, List.of(Permissions.ALL)));
 		}
 	}
 
-	/** One grant per resource: the engine keeps one authorization per group and resource. */
+	/**
+	 * One grant per resource: the engine keeps one authorization per group and resource.
+	 */
 	private static List<Grant> merged(List<Grant> grants) {
 		Map<String, Grant> byResource = new LinkedHashMap<>();
 		for (Grant grant : grants) {

@@ -6,10 +6,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * The password policy is on for PostgreSQL and off on H2 (a first run or a demo, where the demo password
- * must work), unless {@code minyi.engine.password-policy.enabled} is set. The default is the last property
- * source and judges the database when it is read, not now: the datasource may still be configured after
- * this (a test's context initializer does so).
+ * The password policy is on for PostgreSQL and off on H2 (a first run or a demo, where
+ * the demo password must work), unless {@code minyi.engine.password-policy.enabled} is
+ * set. The default is the last property source and judges the database when it is read,
+ * not now: the datasource may still be configured after this (a test's context
+ * initializer does so).
  */
 public class PasswordPolicyDefault implements EnvironmentPostProcessor {
 

@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A leader's written instruction on a piece, naming the lead department first, then co-handling ones. */
+/**
+ * A leader's written instruction on a piece, naming the lead department first, then
+ * co-handling ones.
+ */
 @Entity
 @Table(name = "minyi_instruction")
 public class Instruction {

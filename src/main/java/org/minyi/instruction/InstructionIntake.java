@@ -10,8 +10,8 @@ import org.minyi.piece.PieceRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Records an instruction and, when it is new, tells the piece's process, which opens the follow-up
- * cases. The same for Tasklist (the instruction process) and the API.
+ * Records an instruction and, when it is new, tells the piece's process, which opens the
+ * follow-up cases. The same for Tasklist (the instruction process) and the API.
  */
 @Component
 class InstructionIntake {
@@ -34,8 +34,8 @@ class InstructionIntake {
 
 	InstructionService.RecordedInstruction record(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
 			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
-		InstructionService.RecordedInstruction recorded = this.instructions.record(pieceId, leaderCode,
-				instructedOn, text, leadDepartment, coDepartments, messageId, userId);
+		InstructionService.RecordedInstruction recorded = this.instructions.record(pieceId, leaderCode, instructedOn,
+				text, leadDepartment, coDepartments, messageId, userId);
 		if (!recorded.repeated()) {
 			String number = this.pieces.findById(pieceId).orElseThrow().registrationNumber();
 			Privileged.run(this.identityService,

@@ -6,8 +6,8 @@ import org.minyi.piece.PieceFacts;
 import org.minyi.piece.TimelineEvent;
 
 /**
- * A leader's instruction on a piece (领导批示), at the level of the leader who gave it; {@code recordedAt}
- * dates the follow-up cases it opens in the statistics.
+ * A leader's instruction on a piece (领导批示), at the level of the leader who gave it;
+ * {@code recordedAt} dates the follow-up cases it opens in the statistics.
  */
 public record InstructionRecorded(PieceFacts piece, Long instructionId, Instant recordedAt, String actorId,
 		String level, String text) implements TimelineEvent {

@@ -22,11 +22,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rules of leader instructions (step 8): who may instruct, on which piece, naming which departments. */
+/**
+ * The rules of leader instructions (step 8): who may instruct, on which piece, naming
+ * which departments.
+ */
 @Service
 public class InstructionService {
 
-	/** An instruction as recorded; {@code repeated} when the same message had been delivered before. */
+	/**
+	 * An instruction as recorded; {@code repeated} when the same message had been
+	 * delivered before.
+	 */
 	public record RecordedInstruction(Instruction instruction, boolean repeated) {
 	}
 
@@ -50,8 +56,9 @@ public class InstructionService {
 	}
 
 	/**
-	 * Records a leader's instruction on a dispatched piece. The same message delivered twice returns the
-	 * first instruction; the caller tells the piece's process only about a new one.
+	 * Records a leader's instruction on a dispatched piece. The same message delivered
+	 * twice returns the first instruction; the caller tells the piece's process only
+	 * about a new one.
 	 */
 	RecordedInstruction record(Long pieceId, String leaderCode, LocalDate instructedOn, String text,
 			String leadDepartment, List<String> coDepartments, String messageId, String userId) {
@@ -87,7 +94,8 @@ public class InstructionService {
 		if (instructedOn == null || instructedOn.isAfter(today) || instructedOn.getYear() < 2000) {
 			throw new RuleViolation("INSTRUCTION_DATE_INVALID", "批示日期无效：" + instructedOn);
 		}
-		// A leader may only read a piece (「阅」) or instruct the committee itself: then no department has a
+		// A leader may only read a piece (「阅」) or instruct the committee itself: then no
+		// department has a
 		// case. A co-organizer needs a lead.
 		List<String> co = (coDepartments == null) ? List.of() : coDepartments;
 		boolean noLead = leadDepartment == null || leadDepartment.isBlank();
@@ -104,19 +112,22 @@ public class InstructionService {
 		Instant now = EngineTime.instant();
 		Instruction instruction = this.instructions.save(new Instruction(pieceId, leaderCode, level, instructedOn,
 				text.strip(), new ArrayList<>(departments), now, userId, messageId));
-		this.events.publishEvent(new InstructionRecorded(PieceFacts.of(piece), instruction.id(), now, userId, level,
-				text.strip()));
+		this.events.publishEvent(
+				new InstructionRecorded(PieceFacts.of(piece), instruction.id(), now, userId, level, text.strip()));
 		return new RecordedInstruction(instruction, false);
 	}
 
-	/** A department that may be named to handle a piece (an active recipient of kind department), stripped. */
+	/**
+	 * A department that may be named to handle a piece (an active recipient of kind
+	 * department), stripped.
+	 */
 	public String checkDepartment(String code) {
 		if (code == null || code.isBlank()) {
 			throw new RuleViolation("DEPARTMENT_REQUIRED", "承办单位不能为空");
 		}
-		boolean known = !this.jdbc.queryForList(
-				"SELECT code FROM minyi_recipient WHERE code = ? AND kind = 'DEPARTMENT' AND active = TRUE",
-				String.class, code.strip())
+		boolean known = !this.jdbc
+			.queryForList("SELECT code FROM minyi_recipient WHERE code = ? AND kind = 'DEPARTMENT' AND active = TRUE",
+					String.class, code.strip())
 			.isEmpty();
 		if (!known) {
 			throw new RuleViolation("UNKNOWN_DEPARTMENT", "承办单位不存在：" + code);

@@ -12,7 +12,9 @@ import org.minyi.engine.EngineUser;
 import org.minyi.piece.PieceRepository;
 import org.springframework.stereotype.Component;
 
-/** The instruction recorded through the Tasklist start form of {@code minyi-instruction}. */
+/**
+ * The instruction recorded through the Tasklist start form of {@code minyi-instruction}.
+ */
 @Component("recordInstructionDelegate")
 class RecordInstructionDelegate implements JavaDelegate {
 
@@ -37,13 +39,15 @@ class RecordInstructionDelegate implements JavaDelegate {
 		String co = (String) execution.getVariable("coDepartment");
 		this.intake.record(pieceId, (String) execution.getVariable("leaderCode"),
 				date((String) execution.getVariable("instructedOn")), (String) execution.getVariable("instructionText"),
-				(String) execution.getVariable("leadDepartment"), (co == null || co.isBlank()) ? List.of() : List.of(co),
-				null, EngineUser.currentId(this.identityService));
+				(String) execution.getVariable("leadDepartment"),
+				(co == null || co.isBlank()) ? List.of() : List.of(co), null,
+				EngineUser.currentId(this.identityService));
 	}
 
 	private static LocalDate date(String text) {
 		try {
-			return (text == null) ? null : LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length())));
+			return (text == null) ? null
+					: LocalDate.parse(text.strip().substring(0, Math.min(10, text.strip().length())));
 		}
 		catch (DateTimeParseException ex) {
 			throw new RuleViolation("INSTRUCTION_DATE_INVALID", "批示日期格式不正确：" + text);

@@ -7,7 +7,9 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceVariables;
 import org.springframework.stereotype.Component;
 
-/** The submitter resubmits a returned piece: the revised text goes back to registration. */
+/**
+ * The submitter resubmits a returned piece: the revised text goes back to registration.
+ */
 @Component("applyRevisionDelegate")
 class ApplyRevisionDelegate implements JavaDelegate {
 

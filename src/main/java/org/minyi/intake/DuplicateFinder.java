@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Possible duplicates of a piece among the pieces registered in the last 12 months, by character
- * trigram overlap (Jaccard similarity) of title and situation: simple, language-neutral and easy to
- * explain to a registrar ("62% of the three-character sequences are shared"). Computed when the
- * registrar asks, never stored: the list names other submitters' pieces, confidential ones among them.
+ * Possible duplicates of a piece among the pieces registered in the last 12 months, by
+ * character trigram overlap (Jaccard similarity) of title and situation: simple,
+ * language-neutral and easy to explain to a registrar ("62% of the three-character
+ * sequences are shared"). Computed when the registrar asks, never stored: the list names
+ * other submitters' pieces, confidential ones among them.
  */
 @Component
 class DuplicateFinder {
@@ -34,7 +35,10 @@ class DuplicateFinder {
 
 	private static final Duration WINDOW = Duration.ofDays(365);
 
-	/** A similar piece and the share of trigrams it has in common with the piece asked about. */
+	/**
+	 * A similar piece and the share of trigrams it has in common with the piece asked
+	 * about.
+	 */
 	record Candidate(Piece piece, double similarity) {
 
 		int percent() {
@@ -56,9 +60,10 @@ class DuplicateFinder {
 	}
 
 	/**
-	 * The most similar pieces that this reader may read ({@link PieceAccess}), best first. Readability is
-	 * decided on the pieces themselves, so it is checked after the scan; the matches above the threshold
-	 * are near-duplicates, a handful even in a province's year.
+	 * The most similar pieces that this reader may read ({@link PieceAccess}), best
+	 * first. Readability is decided on the pieces themselves, so it is checked after the
+	 * scan; the matches above the threshold are near-duplicates, a handful even in a
+	 * province's year.
 	 */
 	List<Candidate> candidatesFor(Piece piece, String readerId, Collection<String> readerGroupIds) {
 		List<Match> matches = matches(piece);
@@ -74,8 +79,8 @@ class DuplicateFinder {
 	}
 
 	/**
-	 * Reads only the texts, row by row: a year of a province's pieces is tens of thousands, too many to
-	 * load as entities for every look.
+	 * Reads only the texts, row by row: a year of a province's pieces is tens of
+	 * thousands, too many to load as entities for every look.
 	 */
 	private List<Match> matches(Piece piece) {
 		Set<String> trigrams = trigrams(piece.originalText());

@@ -44,7 +44,8 @@ public class IntakeService {
 	private final RegistrationNumbers registrationNumbers;
 
 	IntakeService(PieceRepository pieces, ReferenceData referenceData, IdentityService identityService,
-			PieceAuthorizations authorizations, ApplicationEventPublisher events, RegistrationNumbers registrationNumbers) {
+			PieceAuthorizations authorizations, ApplicationEventPublisher events,
+			RegistrationNumbers registrationNumbers) {
 		this.pieces = pieces;
 		this.referenceData = referenceData;
 		this.identityService = identityService;
@@ -53,7 +54,10 @@ public class IntakeService {
 		this.registrationNumbers = registrationNumbers;
 	}
 
-	/** Creates the piece of a new process instance, or refuses the submission with the first broken rule. */
+	/**
+	 * Creates the piece of a new process instance, or refuses the submission with the
+	 * first broken rule.
+	 */
 	Piece receive(PieceSubmission submission, String initiator, String processInstanceId) {
 		checkReference(submission.categoryCode(), submission.sourceTypeCode());
 		Channel channel = (submission.channel() == null) ? Channel.ONLINE
@@ -64,8 +68,8 @@ public class IntakeService {
 					.orElseThrow(() -> new RuleViolation("UNKNOWN_URGENCY", "紧急程度无效：" + submission.urgency()));
 		Confidentiality confidentiality = (submission.confidentiality() == null) ? Confidentiality.PUBLIC
 				: Coded.find(Confidentiality.class, submission.confidentiality())
-					.orElseThrow(() -> new RuleViolation("UNKNOWN_CONFIDENTIALITY",
-							"密级无效：" + submission.confidentiality()));
+					.orElseThrow(
+							() -> new RuleViolation("UNKNOWN_CONFIDENTIALITY", "密级无效：" + submission.confidentiality()));
 		if (initiator == null) {
 			throw RuleViolation.forbidden("NOT_AUTHENTICATED", "请先登录再提交信息");
 		}
@@ -101,8 +105,9 @@ public class IntakeService {
 	}
 
 	/**
-	 * Numbers the piece on its first registration (the number is kept whatever happens next), classifies
-	 * it, and records the registrar's decision now that the number is known.
+	 * Numbers the piece on its first registration (the number is kept whatever happens
+	 * next), classifies it, and records the registrar's decision now that the number is
+	 * known.
 	 */
 	Piece register(Long pieceId, String categoryCode, String sourceTypeCode, String decision, String comment,
 			String clerkId) {
@@ -121,7 +126,10 @@ public class IntakeService {
 		return piece;
 	}
 
-	/** The submitter's revised text replaces the submitted text; the editor's copy starts again from it. */
+	/**
+	 * The submitter's revised text replaces the submitted text; the editor's copy starts
+	 * again from it.
+	 */
 	Piece revise(Long pieceId, PieceText text) {
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		piece.reviseOriginalText(text, EngineTime.instant());

@@ -31,18 +31,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The application's API for clients other than Tasklist (a reporting station's app, for example):
- * submit a piece, read one with its timeline, list my pieces; and for the registrar, the recent pieces
- * similar to one (Tasklist's 「相似信息」 tab). Submitting starts the same process with the same rules as
- * the Tasklist start form.
+ * The application's API for clients other than Tasklist (a reporting station's app, for
+ * example): submit a piece, read one with its timeline, list my pieces; and for the
+ * registrar, the recent pieces similar to one (Tasklist's 「相似信息」 tab). Submitting starts
+ * the same process with the same rules as the Tasklist start form.
  */
 @RestController
 @RequestMapping("/api/pieces")
 class PieceApiController {
 
 	/**
-	 * A piece as the API shows it; confidential content only reaches users {@link PieceAccess} allows, and each
-	 * comment only those {@link CommentAudience} allows.
+	 * A piece as the API shows it; confidential content only reaches users
+	 * {@link PieceAccess} allows, and each comment only those {@link CommentAudience}
+	 * allows.
 	 */
 	record PieceView(Long id, String registrationNumber, String status, String statusName, String title,
 			PieceText original, PieceText edited, String categoryCode, String sourceTypeCode, String sourceUnit,
@@ -51,7 +52,10 @@ class PieceApiController {
 			String processInstanceId, List<OpenTask> openTasks) {
 	}
 
-	/** An open task of the piece's processes that the caller may see, and where Tasklist shows it. */
+	/**
+	 * An open task of the piece's processes that the caller may see, and where Tasklist
+	 * shows it.
+	 */
 	record OpenTask(String id, String name, String taskDefinitionKey, String processDefinitionKey, String assignee,
 			Date due, String tasklistUrl) {
 	}
@@ -63,11 +67,17 @@ class PieceApiController {
 			Instant submittedAt, String processInstanceId) {
 	}
 
-	/** A recent piece that may be a duplicate: {@code id} links to {@code GET /api/pieces/{id}}. */
+	/**
+	 * A recent piece that may be a duplicate: {@code id} links to {@code GET
+	 * /api/pieces/{id}}.
+	 */
 	record SimilarPiece(Long id, String registrationNumber, String title, int similarityPercent) {
 	}
 
-	/** A piece has a handful of open tasks at a time: one per step, one per department case. */
+	/**
+	 * A piece has a handful of open tasks at a time: one per step, one per department
+	 * case.
+	 */
 	private static final int MAX_OPEN_TASKS = 50;
 
 	private final RuntimeService runtimeService;
@@ -120,8 +130,9 @@ class PieceApiController {
 	}
 
 	/**
-	 * The duplicate check is the registrar's: the list names other submitters' pieces, so it is computed
-	 * for her alone, never stored in the process, and holds only pieces she may read herself.
+	 * The duplicate check is the registrar's: the list names other submitters' pieces, so
+	 * it is computed for her alone, never stored in the process, and holds only pieces
+	 * she may read herself.
 	 */
 	@GetMapping("/{id}/similar")
 	@Transactional(readOnly = true)
@@ -145,7 +156,8 @@ class PieceApiController {
 	private Piece readable(long id, CurrentUser user) {
 		return this.pieces.findById(id)
 			.filter((candidate) -> PieceAccess.canRead(candidate, user.id(), user.groupIds()))
-			// Not 403: whether an unreadable (confidential) piece exists is itself not to be told.
+			// Not 403: whether an unreadable (confidential) piece exists is itself not to
+			// be told.
 			.orElseThrow(() -> RuleViolation.notFound("PIECE_NOT_FOUND", "信息不存在或无权查看"));
 	}
 
@@ -155,8 +167,9 @@ class PieceApiController {
 	}
 
 	/**
-	 * The open tasks of the piece's own process and of those that carry its registration number as business
-	 * key (dispatch, follow-up), asked as the caller, so only those the caller's grants show.
+	 * The open tasks of the piece's own process and of those that carry its registration
+	 * number as business key (dispatch, follow-up), asked as the caller, so only those
+	 * the caller's grants show.
 	 */
 	private List<OpenTask> openTasks(Piece piece) {
 		if (piece.processInstanceId() == null) {

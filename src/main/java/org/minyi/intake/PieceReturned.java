@@ -3,7 +3,9 @@ package org.minyi.intake;
 import org.minyi.piece.PieceFacts;
 import org.minyi.piece.PieceProcess;
 
-/** A piece given back to its submitter for revision, with the reason ({@code comment}). */
+/**
+ * A piece given back to its submitter for revision, with the reason ({@code comment}).
+ */
 public record PieceReturned(PieceFacts piece, String actorId, String comment) implements RegistrationDecided {
 
 	@Override

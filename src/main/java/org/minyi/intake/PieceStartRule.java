@@ -6,7 +6,10 @@ import org.minyi.taskform.StartRequest;
 import org.minyi.taskform.StartRule;
 import org.springframework.stereotype.Component;
 
-/** A piece's business key is its registration number, which the application gives at registration. */
+/**
+ * A piece's business key is its registration number, which the application gives at
+ * registration.
+ */
 @Component
 class PieceStartRule implements StartRule {
 

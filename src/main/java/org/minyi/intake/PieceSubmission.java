@@ -6,12 +6,13 @@ import java.util.Map;
 import org.minyi.piece.PieceProcess;
 
 /**
- * What a submitter (or the info-section, for a piece received by phone, letter, ...) submits: the
- * variables of the start form {@code forms/piece-submit.form}, and the body of {@code POST /api/pieces}.
+ * What a submitter (or the info-section, for a piece received by phone, letter, ...)
+ * submits: the variables of the start form {@code forms/piece-submit.form}, and the body
+ * of {@code POST /api/pieces}.
  */
-public record PieceSubmission(String title, String categoryCode, String situation, String analysis,
-		String suggestions, String sourceTypeCode, String sourceUnit, String channel, String originalSubmitter,
-		String coSubmitters, String urgency, String confidentiality) {
+public record PieceSubmission(String title, String categoryCode, String situation, String analysis, String suggestions,
+		String sourceTypeCode, String sourceUnit, String channel, String originalSubmitter, String coSubmitters,
+		String urgency, String confidentiality) {
 
 	public Map<String, Object> toVariables() {
 		Map<String, Object> variables = new HashMap<>();

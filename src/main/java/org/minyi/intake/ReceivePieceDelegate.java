@@ -11,10 +11,11 @@ import org.minyi.taskform.TaskForms;
 import org.springframework.stereotype.Component;
 
 /**
- * The first step after the start event: checks the submission against the start form and the intake
- * rules (for Tasklist, engine-rest and the API alike), creates the piece and prepares the variables the
- * registration form shows. A broken rule rolls the start back: no instance, no piece. Similar pieces are
- * not among the variables: everyone who may read the process would read them.
+ * The first step after the start event: checks the submission against the start form and
+ * the intake rules (for Tasklist, engine-rest and the API alike), creates the piece and
+ * prepares the variables the registration form shows. A broken rule rolls the start back:
+ * no instance, no piece. Similar pieces are not among the variables: everyone who may
+ * read the process would read them.
  */
 @Component("receivePieceDelegate")
 class ReceivePieceDelegate implements JavaDelegate {

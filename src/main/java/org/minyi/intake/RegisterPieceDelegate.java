@@ -9,10 +9,10 @@ import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * After the registration task: the piece gets its registration number (also the process business
- * key, so Cockpit and Tasklist can find it by number) and its confirmed classification. A chosen
- * verifier is kept only for a piece that goes to verification, so that an earlier registration's choice
- * never assigns a later one.
+ * After the registration task: the piece gets its registration number (also the process
+ * business key, so Cockpit and Tasklist can find it by number) and its confirmed
+ * classification. A chosen verifier is kept only for a piece that goes to verification,
+ * so that an earlier registration's choice never assigns a later one.
  */
 @Component("registerPieceDelegate")
 class RegisterPieceDelegate implements JavaDelegate {

@@ -3,8 +3,12 @@ package org.minyi.intake;
 import org.minyi.piece.PieceFacts;
 import org.minyi.piece.TimelineEvent;
 
-/** The registrar's decision on a piece, now numbered: registered, returned for revision, or rejected. */
-public sealed interface RegistrationDecided extends TimelineEvent permits PieceRegistered, PieceReturned, PieceRejected {
+/**
+ * The registrar's decision on a piece, now numbered: registered, returned for revision,
+ * or rejected.
+ */
+public sealed interface RegistrationDecided extends TimelineEvent
+		permits PieceRegistered, PieceReturned, PieceRejected {
 
 	/** The piece, numbered now. */
 	PieceFacts piece();

@@ -11,10 +11,11 @@ import org.minyi.taskform.TaskCompletionRule;
 import org.springframework.stereotype.Component;
 
 /**
- * The registrar's classification must name an active category and source type, a confidential piece is
- * not sent to verification (verifiers are not cleared for confidential content), and a verifier she
- * chooses is a user of the verifier group. The verifier field counts only when the piece goes to
- * verification, as the form shows it only then.
+ * The registrar's classification must name an active category and source type, a
+ * confidential piece is not sent to verification (verifiers are not cleared for
+ * confidential content), and a verifier she chooses is a user of the verifier group. The
+ * verifier field counts only when the piece goes to verification, as the form shows it
+ * only then.
  */
 @Component
 class RegistrationRule implements TaskCompletionRule {

@@ -15,11 +15,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes, at every start, the {@link PieceProcess#RETIRED_DUPLICATE_CANDIDATES} that installations before
- * issue 17 stored: in running processes and in the history (with its variable updates), where every
- * reader of a process could read other pieces' titles in them. After the first start there is nothing
- * left to find, so a later start only asks; it keeps asking because a node of the previous version may
- * still have written some during a rolling update.
+ * Deletes, at every start, the {@link PieceProcess#RETIRED_DUPLICATE_CANDIDATES} that
+ * installations before issue 17 stored: in running processes and in the history (with its
+ * variable updates), where every reader of a process could read other pieces' titles in
+ * them. After the first start there is nothing left to find, so a later start only asks;
+ * it keeps asking because a node of the previous version may still have written some
+ * during a rolling update.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,7 +47,8 @@ class RetiredVariables implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		String name = PieceProcess.RETIRED_DUPLICATE_CANDIDATES;
 		long running = this.runtimeService.createVariableInstanceQuery().variableName(name).count();
-		// Each page is removed before the next is read, so the next is again the first; bounded by the count.
+		// Each page is removed before the next is read, so the next is again the first;
+		// bounded by the count.
 		for (long done = 0; done < running; done += PAGE) {
 			for (VariableInstance variable : this.runtimeService.createVariableInstanceQuery()
 				.variableName(name)
@@ -59,7 +61,8 @@ class RetiredVariables implements ApplicationRunner {
 				}
 			}
 		}
-		// Removing a running variable leaves a deleted historic one behind, so history comes second.
+		// Removing a running variable leaves a deleted historic one behind, so history
+		// comes second.
 		long historic = this.historyService.createHistoricVariableInstanceQuery()
 			.variableName(name)
 			.includeDeleted()

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Whom the registrar may give a verification (调查核实): a user of the {@code verifier} group. The model
- * gives the registration task the choice ({@code ${verifiers.choices}}, the options of the form's
- * select), and {@link RegistrationRule} refuses anyone else, whatever client completes the task.
+ * Whom the registrar may give a verification (调查核实): a user of the {@code verifier}
+ * group. The model gives the registration task the choice ({@code ${verifiers.choices}},
+ * the options of the form's select), and {@link RegistrationRule} refuses anyone else,
+ * whatever client completes the task.
  */
 @Component("verifiers")
 public class Verifiers {
@@ -33,8 +34,9 @@ public class Verifiers {
 	}
 
 	/**
-	 * The verifier group's users, one {@code userId|name} per line, by user id: text, because the
-	 * engine keeps no lists without object serialization, and the form splits it with FEEL.
+	 * The verifier group's users, one {@code userId|name} per line, by user id: text,
+	 * because the engine keeps no lists without object serialization, and the form splits
+	 * it with FEEL.
 	 */
 	public String getChoices() {
 		List<String> lines = Privileged
@@ -57,13 +59,15 @@ public class Verifiers {
 		return choices.toString();
 	}
 
-	/** Refuses a verifier who is not a user of the verifier group (a text that names one). */
+	/**
+	 * Refuses a verifier who is not a user of the verifier group (a text that names one).
+	 */
 	void check(Object verifier) {
-		boolean member = verifier instanceof String userId && !userId.isBlank() && Privileged.call(() -> this.identityService
-			.createUserQuery()
-			.userId(userId)
-			.memberOfGroup(Role.VERIFIER.groupId())
-			.count() == 1);
+		boolean member = verifier instanceof String userId && !userId.isBlank()
+				&& Privileged.call(() -> this.identityService.createUserQuery()
+					.userId(userId)
+					.memberOfGroup(Role.VERIFIER.groupId())
+					.count() == 1);
 		if (!member) {
 			throw new RuleViolation("VERIFIER_NOT_IN_GROUP", "「核实人」须为核实人组的成员：请从列表中选择，或留空由核实人组认领");
 		}
@@ -71,7 +75,8 @@ public class Verifiers {
 
 	private static String name(User user) {
 		String name = (Objects.toString(user.getFirstName(), "") + Objects.toString(user.getLastName(), "")).strip();
-		// The choice is one line of "id|name": neither may carry a line break or the separator.
+		// The choice is one line of "id|name": neither may carry a line break or the
+		// separator.
 		name = name.replaceAll("[|\\r\\n]", " ");
 		return name.isBlank() ? user.getId() : name;
 	}

@@ -16,11 +16,11 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one recipient's mail, the job's payload being the recipient's id. A failure (mail server down,
- * connection dropped) fails the job: the engine retries it with the back-off below and raises an incident
- * when the retries run out; resolving the incident runs it again. A recipient whose mail was accepted is
- * skipped, so no retry duplicates it. A deleted job leaves the recipient row: it is the record that the
- * mail was not sent.
+ * Sends one recipient's mail, the job's payload being the recipient's id. A failure (mail
+ * server down, connection dropped) fails the job: the engine retries it with the back-off
+ * below and raises an incident when the retries run out; resolving the incident runs it
+ * again. A recipient whose mail was accepted is skipped, so no retry duplicates it. A
+ * deleted job leaves the recipient row: it is the record that the mail was not sent.
  */
 @Component
 class MailJobHandler implements ApplicationJob {
@@ -28,9 +28,10 @@ class MailJobHandler implements ApplicationJob {
 	static final String TYPE = "minyi-mail";
 
 	/**
-	 * Jakarta Mail 2.1 looks up its stream provider through {@code ServiceLoader}, scanning every jar, each
-	 * time it encodes a header or a body (jakartaee/mail-api#861): 8% of the CPU of a busy node, as every
-	 * subject here is Chinese. Named by this system property, the provider is one class lookup instead.
+	 * Jakarta Mail 2.1 looks up its stream provider through {@code ServiceLoader},
+	 * scanning every jar, each time it encodes a header or a body
+	 * (jakartaee/mail-api#861): 8% of the CPU of a busy node, as every subject here is
+	 * Chinese. Named by this system property, the provider is one class lookup instead.
 	 */
 	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
@@ -41,8 +42,8 @@ class MailJobHandler implements ApplicationJob {
 	}
 
 	/**
-	 * A failed mail waits a minute before its next attempt, five attempts in all: retried at once, a mail
-	 * server down for a minute would turn every mail into an incident.
+	 * A failed mail waits a minute before its next attempt, five attempts in all: retried
+	 * at once, a mail server down for a minute would turn every mail into an incident.
 	 */
 	static final int ATTEMPTS = 5;
 
@@ -107,9 +108,9 @@ class MailJobHandler implements ApplicationJob {
 	}
 
 	/**
-	 * The recipient's mail with a Message-ID of its own: a mail the server accepted just before the node
-	 * died (so it is sent again after the restart) arrives twice with the same Message-ID, which mail
-	 * systems recognise as one message.
+	 * The recipient's mail with a Message-ID of its own: a mail the server accepted just
+	 * before the node died (so it is sent again after the restart) arrives twice with the
+	 * same Message-ID, which mail systems recognise as one message.
 	 */
 	private MimeMessage message(JavaMailSender sender, NotificationRecipient recipient, Notification notification) {
 		if (!(sender instanceof JavaMailSenderImpl impl)) {
@@ -130,8 +131,9 @@ class MailJobHandler implements ApplicationJob {
 	}
 
 	/**
-	 * A helper for text mails: Spring's helper otherwise reads its {@code mime.types} file again for every
-	 * message not made by {@link JavaMailSender#createMimeMessage()}, 3% of the CPU of a busy node.
+	 * A helper for text mails: Spring's helper otherwise reads its {@code mime.types}
+	 * file again for every message not made by
+	 * {@link JavaMailSender#createMimeMessage()}, 3% of the CPU of a busy node.
 	 */
 	private static final class TextMailHelper extends MimeMessageHelper {
 

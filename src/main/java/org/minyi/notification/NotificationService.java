@@ -26,13 +26,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores a notification for its recipients in the caller's transaction: an inbox entry each, and for
- * users with an e-mail address (when a mail server is configured) a mail sent later by its own job.
+ * Stores a notification for its recipients in the caller's transaction: an inbox entry
+ * each, and for users with an e-mail address (when a mail server is configured) a mail
+ * sent later by its own job.
  * <p>
- * A notification about a confidential piece never carries its title or any text, whoever it is for: mail
- * leaves the system, and an inbox entry stays readable after its reader's clearance is gone. The piece is
- * named by {@link Confidentiality#reference}, every value but those of {@link #CONTENT_FREE} reads
- * {@link Confidentiality#MASK}. Templates name the piece with {@code ${piece}}.
+ * A notification about a confidential piece never carries its title or any text, whoever
+ * it is for: mail leaves the system, and an inbox entry stays readable after its reader's
+ * clearance is gone. The piece is named by {@link Confidentiality#reference}, every value
+ * but those of {@link #CONTENT_FREE} reads {@link Confidentiality#MASK}. Templates name
+ * the piece with {@code ${piece}}.
  */
 @Service
 public class NotificationService {
@@ -40,8 +42,9 @@ public class NotificationService {
 	private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
 	/**
-	 * Values that tell nothing of a piece's content: kept in the notifications of a confidential piece.
-	 * {@code holder} is who holds a task (a reminder's or an escalation's, {@code NotifyDelegate}).
+	 * Values that tell nothing of a piece's content: kept in the notifications of a
+	 * confidential piece. {@code holder} is who holds a task (a reminder's or an
+	 * escalation's, {@code NotifyDelegate}).
 	 */
 	private static final Set<String> CONTENT_FREE = Set.of("number", "taskName", "due", "department", "holder");
 
@@ -75,9 +78,9 @@ public class NotificationService {
 	}
 
 	/**
-	 * Tells these users, on these channels, what the template says with these values; {@code ${piece}} is
-	 * the piece's number and title ({@code number}, {@code title}). {@code link} is a path of this
-	 * installation (or empty for the Tasklist start page).
+	 * Tells these users, on these channels, what the template says with these values;
+	 * {@code ${piece}} is the piece's number and title ({@code number}, {@code title}).
+	 * {@code link} is a path of this installation (or empty for the Tasklist start page).
 	 */
 	public Notification notify(String templateKey, Collection<String> userIds, Long pieceId, Map<String, String> values,
 			String link, Set<Channel> channels) {
@@ -93,8 +96,8 @@ public class NotificationService {
 		}
 		all.put("link", url);
 		NotificationTemplates.Rendered rendered = this.templates.render(templateKey, all);
-		Notification notification = this.notifications.save(new Notification(templateKey, pieceId, rendered.subject(),
-				rendered.body(), url, EngineTime.instant()));
+		Notification notification = this.notifications.save(
+				new Notification(templateKey, pieceId, rendered.subject(), rendered.body(), url, EngineTime.instant()));
 		boolean mailConfigured = this.mailSender.getIfAvailable() != null;
 		for (String userId : new LinkedHashSet<>(userIds)) {
 			if (channels.contains(Channel.INBOX)) {
@@ -153,7 +156,10 @@ public class NotificationService {
 		return user.getEmail();
 	}
 
-	/** A job in the current transaction: the mail goes out only if the cause commits, and never inside it. */
+	/**
+	 * A job in the current transaction: the mail goes out only if the cause commits, and
+	 * never inside it.
+	 */
 	private void scheduleMail(Long recipientId) {
 		this.jobs.schedule(MailJobHandler.TYPE, String.valueOf(recipientId));
 		log.debug("Mail job scheduled for notification recipient {}", recipientId);

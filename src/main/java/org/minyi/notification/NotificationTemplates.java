@@ -13,8 +13,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Chinese message templates, one file per key under {@code notifications/}: the first line is the
- * subject, the rest the body; {@code ${name}} is replaced by the value given for it.
+ * Chinese message templates, one file per key under {@code notifications/}: the first
+ * line is the subject, the rest the body; {@code ${name}} is replaced by the value given
+ * for it.
  */
 @Component
 class NotificationTemplates {

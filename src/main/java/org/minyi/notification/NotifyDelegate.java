@@ -30,13 +30,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * A notification step an administrator drops into any model (element template
- * {@code bpmn/element-templates/notification.json}). Input parameters: {@code template} (a file under
- * {@code notifications/}), {@code recipients} (comma-separated: {@code submitters}, {@code group:<id>},
- * {@code user:<id>}, {@code assignee}), optionally {@code channels} ({@code mail}, {@code inbox}; both by
- * default) and {@code task}: the id of the user task the notification is about, for a reminder or an
- * escalation on that task's boundary timer. With {@code task}, {@code assignee} is whoever holds the open
- * task (its assignee, or while nobody has claimed it its candidate users and groups), the templates get
- * the task's name, due date and holder, and the link opens the task.
+ * {@code bpmn/element-templates/notification.json}). Input parameters: {@code template}
+ * (a file under {@code notifications/}), {@code recipients} (comma-separated:
+ * {@code submitters}, {@code group:<id>}, {@code user:<id>}, {@code assignee}),
+ * optionally {@code channels} ({@code mail}, {@code inbox}; both by default) and
+ * {@code task}: the id of the user task the notification is about, for a reminder or an
+ * escalation on that task's boundary timer. With {@code task}, {@code assignee} is
+ * whoever holds the open task (its assignee, or while nobody has claimed it its candidate
+ * users and groups), the templates get the task's name, due date and holder, and the link
+ * opens the task.
  */
 @Component("notifyDelegate")
 class NotifyDelegate implements JavaDelegate {
@@ -80,7 +82,8 @@ class NotifyDelegate implements JavaDelegate {
 			}
 			else if (recipient.equals(ASSIGNEE)) {
 				if (taskKey == null || taskKey.isBlank()) {
-					throw new IllegalStateException("Notification recipient 'assignee' needs the input parameter 'task'");
+					throw new IllegalStateException(
+							"Notification recipient 'assignee' needs the input parameter 'task'");
 				}
 				if (task != null) {
 					addHolders(task, users, groups);
@@ -101,7 +104,10 @@ class NotifyDelegate implements JavaDelegate {
 		this.notifications.notify(template, users, pieceId, values(execution, task), link, channels(channelSpec));
 	}
 
-	/** The open task of this key in this process instance: on a boundary timer's path, the task it is attached to. */
+	/**
+	 * The open task of this key in this process instance: on a boundary timer's path, the
+	 * task it is attached to.
+	 */
 	private Task openTask(DelegateExecution execution, String taskKey) {
 		List<Task> open = Privileged.call(() -> this.taskService.createTaskQuery()
 			.processInstanceId(execution.getProcessInstanceId())
@@ -110,7 +116,9 @@ class NotifyDelegate implements JavaDelegate {
 		return open.isEmpty() ? null : open.get(0);
 	}
 
-	/** The assignee, or while nobody has claimed the task its candidate users and groups. */
+	/**
+	 * The assignee, or while nobody has claimed the task its candidate users and groups.
+	 */
 	private void addHolders(Task task, Set<String> users, Set<String> groups) {
 		if (task.getAssignee() != null) {
 			users.add(task.getAssignee());
@@ -145,8 +153,9 @@ class NotifyDelegate implements JavaDelegate {
 	}
 
 	/**
-	 * What templates may use: the piece's number and title, the department and deadline of a case; with a
-	 * task, its name ({@code taskName}), due date ({@code due}) and who holds it ({@code holder}).
+	 * What templates may use: the piece's number and title, the department and deadline
+	 * of a case; with a task, its name ({@code taskName}), due date ({@code due}) and who
+	 * holds it ({@code holder}).
 	 */
 	private Map<String, String> values(DelegateExecution execution, Task task) {
 		Map<String, String> values = new HashMap<>();
@@ -167,15 +176,15 @@ class NotifyDelegate implements JavaDelegate {
 	/** 「周敏」, or 「尚未认领（核实人）」 with the candidate groups' names. */
 	private String holder(Task task) {
 		if (task.getAssignee() != null) {
-			User user = Privileged.call(
-					() -> this.identityService.createUserQuery().userId(task.getAssignee()).singleResult());
+			User user = Privileged
+				.call(() -> this.identityService.createUserQuery().userId(task.getAssignee()).singleResult());
 			return (user == null) ? task.getAssignee() : name(user);
 		}
 		List<String> candidates = new ArrayList<>();
 		for (IdentityLink link : candidates(task)) {
 			if (link.getGroupId() != null) {
-				Group group = Privileged.call(
-						() -> this.identityService.createGroupQuery().groupId(link.getGroupId()).singleResult());
+				Group group = Privileged
+					.call(() -> this.identityService.createGroupQuery().groupId(link.getGroupId()).singleResult());
 				candidates.add((group == null || group.getName() == null) ? link.getGroupId() : group.getName());
 			}
 			else if (link.getUserId() != null) {

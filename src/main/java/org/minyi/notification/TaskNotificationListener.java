@@ -14,7 +14,10 @@ import org.minyi.notification.NotificationRecipient.Channel;
 import org.minyi.piece.PieceProcess;
 import org.springframework.stereotype.Component;
 
-/** A new task is announced to its candidate groups and users; an assigned task, once, to its assignee. */
+/**
+ * A new task is announced to its candidate groups and users; an assigned task, once, to
+ * its assignee.
+ */
 @Component
 class TaskNotificationListener implements EveryUserTaskListener {
 
@@ -36,7 +39,8 @@ class TaskNotificationListener implements EveryUserTaskListener {
 		Set<String> users = new LinkedHashSet<>();
 		if (task.getAssignee() != null) {
 			if (EVENTNAME_CREATE.equals(task.getEventName())) {
-				// A task created with an assignee (a chosen verifier, the submitter's revision) also fires
+				// A task created with an assignee (a chosen verifier, the submitter's
+				// revision) also fires
 				// the assignment event, which tells the assignee: once is enough.
 				return;
 			}
@@ -63,7 +67,8 @@ class TaskNotificationListener implements EveryUserTaskListener {
 		values.put("taskName", task.getName());
 		values.put("number", text(task.getVariable(PieceProcess.REGISTRATION_NUMBER), "（待登记）"));
 		values.put("title", text(task.getVariable(PieceProcess.TITLE), ""));
-		values.put("due", (task.getDueDate() == null) ? "无" : new SimpleDateFormat("yyyy年M月d日").format(task.getDueDate()));
+		values.put("due",
+				(task.getDueDate() == null) ? "无" : new SimpleDateFormat("yyyy年M月d日").format(task.getDueDate()));
 		Object pieceId = task.getVariable(PieceProcess.PIECE_ID);
 		this.notifications.notify(TEMPLATE, users, (pieceId instanceof Long id) ? id : null, values,
 				"/camunda/app/tasklist/default/#/?task=" + task.getId(), Set.of(Channel.INBOX, Channel.MAIL));

@@ -8,23 +8,26 @@ import java.util.Set;
 import org.minyi.identity.Role;
 
 /**
- * Who reads the comment of a timeline entry. Everyone who may read the piece ({@link PieceAccess}) sees
- * every entry, who made it, when, at which step, with which decision; its comment only:
+ * Who reads the comment of a timeline entry. Everyone who may read the piece
+ * ({@link PieceAccess}) sees every entry, who made it, when, at which step, with which
+ * decision; its comment only:
  * <ul>
- * <li>staff who handle or oversee pieces (info-section, verifier, secretary-general, vice-chair, leader,
- * supervisor, administrator): every comment;</li>
- * <li>the people the piece credits: what they are told: the registrar's reason for returning or not
- * adopting it, their own revision comment, the reason given with a status (not adopted, returned,
- * withdrawn), where it was published and a higher level's answer, the department's reply once a
- * supervisor has accepted it. Not the verifier's notes, editing notes, sign-off comments, dispatch notes,
- * supervision, hand-backs, nor the leader's instruction text: like their feedback, they are told only
- * that the piece was instructed;</li>
- * <li>a department's users: the comments of their own department's case entries and of its clearance
- * for a confidential piece ({@link PieceClearances}), and the instruction texts of a piece their
- * department has a case of; never another department's.</li>
+ * <li>staff who handle or oversee pieces (info-section, verifier, secretary-general,
+ * vice-chair, leader, supervisor, administrator): every comment;</li>
+ * <li>the people the piece credits: what they are told: the registrar's reason for
+ * returning or not adopting it, their own revision comment, the reason given with a
+ * status (not adopted, returned, withdrawn), where it was published and a higher level's
+ * answer, the department's reply once a supervisor has accepted it. Not the verifier's
+ * notes, editing notes, sign-off comments, dispatch notes, supervision, hand-backs, nor
+ * the leader's instruction text: like their feedback, they are told only that the piece
+ * was instructed;</li>
+ * <li>a department's users: the comments of their own department's case entries and of
+ * its clearance for a confidential piece ({@link PieceClearances}), and the instruction
+ * texts of a piece their department has a case of; never another department's.</li>
  * </ul>
- * Someone in several of these reads what any of them reads. A step not named here is for staff only, so a
- * step an administrator adds in Modeler shows its comment to no one else.
+ * Someone in several of these reads what any of them reads. A step not named here is for
+ * staff only, so a step an administrator adds in Modeler shows its comment to no one
+ * else.
  */
 public final class CommentAudience {
 
@@ -35,7 +38,10 @@ public final class CommentAudience {
 	private static final Set<String> SUBMITTER_STEPS = Set.of(PieceProcess.TASK_REVISE, "published",
 			"task_record_answer", "reply-accepted");
 
-	/** Registration steps whose comment is the reason the submitter is given for these decisions only. */
+	/**
+	 * Registration steps whose comment is the reason the submitter is given for these
+	 * decisions only.
+	 */
 	private static final Set<String> REGISTRATION_STEPS = Set.of(PieceProcess.TASK_REGISTER, "registered");
 
 	private static final Set<String> REGISTRATION_REASONS = Set.of(PieceProcess.RETURN, PieceProcess.REJECT);
@@ -72,7 +78,10 @@ public final class CommentAudience {
 		return reads(event) ? event.comment() : null;
 	}
 
-	/** The piece's latest status reason, which is written for the submitter, as this reader is shown it. */
+	/**
+	 * The piece's latest status reason, which is written for the submitter, as this
+	 * reader is shown it.
+	 */
 	public String closingReasonOf(Piece piece) {
 		return (this.staff || this.credited) ? piece.closingReason() : null;
 	}
@@ -101,9 +110,10 @@ public final class CommentAudience {
 	}
 
 	/**
-	 * An entry of {@link SetPieceStatusDelegate}: the status is its decision, and its comment the reason the
-	 * model gives the submitter (input parameter {@code reason}). Known by the decision, not the step, which
-	 * is whatever element of the model moved the piece.
+	 * An entry of {@link SetPieceStatusDelegate}: the status is its decision, and its
+	 * comment the reason the model gives the submitter (input parameter {@code reason}).
+	 * Known by the decision, not the step, which is whatever element of the model moved
+	 * the piece.
 	 */
 	private static boolean isStatusChange(PieceEvent event) {
 		return Arrays.stream(PieceStatus.values()).anyMatch((status) -> status.name().equals(event.decision()));

@@ -3,17 +3,22 @@ package org.minyi.piece;
 import org.minyi.common.Coded;
 
 /**
- * 公开, 内部 or 涉密. Confidential pieces are read only by those {@link PieceAccess} clears; everyone else is
- * shown {@link #MASK} in place of the title or any text.
+ * 公开, 内部 or 涉密. Confidential pieces are read only by those {@link PieceAccess} clears;
+ * everyone else is shown {@link #MASK} in place of the title or any text.
  */
 public enum Confidentiality implements Coded {
 
 	PUBLIC("public", "公开"), INTERNAL("internal", "内部"), CONFIDENTIAL("confidential", "涉密");
 
-	/** What a reader not cleared sees in place of a confidential piece's title or text. */
+	/**
+	 * What a reader not cleared sees in place of a confidential piece's title or text.
+	 */
 	public static final String MASK = "（涉密信息）";
 
-	/** A confidential piece named without its title, where a message must say which piece it is about. */
+	/**
+	 * A confidential piece named without its title, where a message must say which piece
+	 * it is about.
+	 */
 	public static String reference(String registrationNumber) {
 		return "一条涉密信息（" + ((registrationNumber == null) ? "待登记" : "登记号 " + registrationNumber) + "）";
 	}
@@ -36,4 +41,5 @@ public enum Confidentiality implements Coded {
 	public String displayName() {
 		return this.displayName;
 	}
+
 }

@@ -8,8 +8,8 @@ import jakarta.persistence.Enumerated;
 /**
  * Someone a piece credits, for feedback and for the annual assessment.
  *
- * @param userId the engine user, or {@code null} for a submitter without an account (registered by phone,
- * letter, ...)
+ * @param userId the engine user, or {@code null} for a submitter without an account
+ * (registered by phone, letter, ...)
  * @param name the name to show and to score when there is no account
  * @param kind why the person is credited
  * @param sourcePieceId for {@link Kind#MERGED}, the piece that was merged into this one

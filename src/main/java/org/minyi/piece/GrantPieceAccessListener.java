@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At the start of a process that a piece's process calls (dispatch, follow-up): the same read grants as
- * the piece's own instance, so supervisors see the called instance too, unless the piece is confidential.
+ * At the start of a process that a piece's process calls (dispatch, follow-up): the same
+ * read grants as the piece's own instance, so supervisors see the called instance too,
+ * unless the piece is confidential.
  */
 @Component("grantPieceAccess")
 class GrantPieceAccessListener implements ExecutionListener {

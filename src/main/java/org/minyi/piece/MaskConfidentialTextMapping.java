@@ -7,11 +7,12 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The variable mapping of a call activity into a process that readers not cleared for a confidential
- * piece work in (the follow-up, where supervisors and every named department have tasks): after the
- * model's {@code camunda:in} mappings, the piece's text reads {@link Confidentiality#MASK} there. The
- * called instance never holds the text, so neither its variables, its history nor its task forms can
- * show it; who may read it gets it from where {@link PieceAccess} or {@link PieceClearances} decide.
+ * The variable mapping of a call activity into a process that readers not cleared for a
+ * confidential piece work in (the follow-up, where supervisors and every named department
+ * have tasks): after the model's {@code camunda:in} mappings, the piece's text reads
+ * {@link Confidentiality#MASK} there. The called instance never holds the text, so
+ * neither its variables, its history nor its task forms can show it; who may read it gets
+ * it from where {@link PieceAccess} or {@link PieceClearances} decide.
  */
 @Component("maskConfidentialText")
 class MaskConfidentialTextMapping implements DelegateVariableMapping {
@@ -34,7 +35,8 @@ class MaskConfidentialTextMapping implements DelegateVariableMapping {
 
 	@Override
 	public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
-		// What comes back is what the model's camunda:out mappings name; the text never goes back.
+		// What comes back is what the model's camunda:out mappings name; the text never
+		// goes back.
 	}
 
 }

@@ -26,8 +26,9 @@ import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
 /**
- * One piece of public-opinion information (一事一议): the text as submitted, never overwritten, and the
- * text as edited by the info-section. The engine drives it; this row is the lasting record.
+ * One piece of public-opinion information (一事一议): the text as submitted, never
+ * overwritten, and the text as edited by the info-section. The engine drives it; this row
+ * is the lasting record.
  */
 @Entity
 @Table(name = "minyi_piece")
@@ -107,8 +108,9 @@ public class Piece {
 	private List<Credit> credits = new ArrayList<>();
 
 	/**
-	 * The departments cleared for this confidential piece alone ({@link PieceClearances}). Loaded by a
-	 * query of its own, batched, so that it does not multiply the rows of the credits.
+	 * The departments cleared for this confidential piece alone
+	 * ({@link PieceClearances}). Loaded by a query of its own, batched, so that it does
+	 * not multiply the rows of the credits.
 	 */
 	@ElementCollection(fetch = FetchType.EAGER)
 	@Fetch(FetchMode.SELECT)
@@ -136,7 +138,10 @@ public class Piece {
 		this.credits.add(new Credit(submitterId, submitterName, Credit.Kind.SUBMITTER, null));
 	}
 
-	/** The submitter's text; changed only by the submitter's own revision, never by editing. */
+	/**
+	 * The submitter's text; changed only by the submitter's own revision, never by
+	 * editing.
+	 */
 	public void reviseOriginalText(PieceText text, Instant now) {
 		setOriginalText(text);
 		this.updatedAt = now;
@@ -166,7 +171,10 @@ public class Piece {
 		return this.withholdSource;
 	}
 
-	/** Flagged by the info-section as an outstanding piece (优秀社情民意) for the annual commendation. */
+	/**
+	 * Flagged by the info-section as an outstanding piece (优秀社情民意) for the annual
+	 * commendation.
+	 */
 	public void flagOutstanding(boolean flag) {
 		this.outstanding = flag;
 	}
@@ -199,7 +207,10 @@ public class Piece {
 		this.credits.add(new Credit(userId, name, Credit.Kind.CO_SUBMITTER, null));
 	}
 
-	/** This piece absorbs {@code other} (综合): every submitter of the other piece is credited here too. */
+	/**
+	 * This piece absorbs {@code other} (综合): every submitter of the other piece is
+	 * credited here too.
+	 */
 	public void absorb(Piece other, Instant now) {
 		for (Credit credit : other.credits) {
 			this.credits.add(new Credit(credit.userId(), credit.name(), Credit.Kind.MERGED, other.id));
@@ -209,7 +220,9 @@ public class Piece {
 		this.updatedAt = now;
 	}
 
-	/** The reason belongs to the new status: a returned piece registered again has none. */
+	/**
+	 * The reason belongs to the new status: a returned piece registered again has none.
+	 */
 	public void moveTo(PieceStatus status, String reason, Instant now) {
 		this.status = status;
 		this.closingReason = reason;
@@ -220,7 +233,10 @@ public class Piece {
 		this.processInstanceId = processInstanceId;
 	}
 
-	/** Whether this user is credited on the piece (submitter, co-submitter or merged submitter). */
+	/**
+	 * Whether this user is credited on the piece (submitter, co-submitter or merged
+	 * submitter).
+	 */
 	public boolean credits(String userId) {
 		return userId != null && this.credits.stream().anyMatch((credit) -> userId.equals(credit.userId()));
 	}

@@ -8,15 +8,16 @@ import org.minyi.identity.Role;
 
 /**
  * Who may read a piece, in the application's API; the engine authorizations of
- * {@link PieceAuthorizations} say the same for Tasklist and Cockpit. Confidential pieces (涉密) are read
- * only by the info-section, the secretary-general, the vice-chair, administrators, the people the piece
- * credits and the departments cleared for it ({@link PieceClearances}); other pieces by every staff role
- * too; submitters read only their own.
+ * {@link PieceAuthorizations} say the same for Tasklist and Cockpit. Confidential pieces
+ * (涉密) are read only by the info-section, the secretary-general, the vice-chair,
+ * administrators, the people the piece credits and the departments cleared for it
+ * ({@link PieceClearances}); other pieces by every staff role too; submitters read only
+ * their own.
  */
 public final class PieceAccess {
 
-	static final Set<Role> CLEARED_FOR_CONFIDENTIAL = Set.of(Role.INFO_SECTION, Role.SECRETARY_GENERAL,
-			Role.VICE_CHAIR, Role.ADMIN);
+	static final Set<Role> CLEARED_FOR_CONFIDENTIAL = Set.of(Role.INFO_SECTION, Role.SECRETARY_GENERAL, Role.VICE_CHAIR,
+			Role.ADMIN);
 
 	private static final Set<Role> STAFF = Set.of(Role.INFO_SECTION, Role.SECRETARY_GENERAL, Role.VICE_CHAIR,
 			Role.ADMIN, Role.VERIFIER, Role.LEADER, Role.DEPARTMENT, Role.SUPERVISOR);

@@ -9,10 +9,11 @@ import org.minyi.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine authorizations for one piece's process instance. Supervisors hold no global read on process
- * instances, so Cockpit shows them a piece only through the grant made here, and no grant is made for
- * a confidential piece; nor for a department cleared for one ({@link PieceClearances}), which reads its
- * text on its own handling task. The credited submitter may read the instance of their own piece.
+ * Engine authorizations for one piece's process instance. Supervisors hold no global read
+ * on process instances, so Cockpit shows them a piece only through the grant made here,
+ * and no grant is made for a confidential piece; nor for a department cleared for one
+ * ({@link PieceClearances}), which reads its text on its own handling task. The credited
+ * submitter may read the instance of their own piece.
  */
 @Component
 public class PieceAuthorizations {
@@ -23,7 +24,10 @@ public class PieceAuthorizations {
 		this.authorizationService = authorizationService;
 	}
 
-	/** Grants on behalf of the application: the submitter who starts a piece may not create authorizations. */
+	/**
+	 * Grants on behalf of the application: the submitter who starts a piece may not
+	 * create authorizations.
+	 */
 	public void grantFor(Piece piece, String processInstanceId) {
 		Privileged.run(() -> {
 			if (piece.submitterId() != null) {

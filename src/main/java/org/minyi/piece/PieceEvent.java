@@ -9,8 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One entry of a piece's timeline: who did what at which step, with which decision and comment; for an
- * event of a department's follow-up case, that department. Who reads the comment: {@link CommentAudience}.
+ * One entry of a piece's timeline: who did what at which step, with which decision and
+ * comment; for an event of a department's follow-up case, that department. Who reads the
+ * comment: {@link CommentAudience}.
  */
 @Entity
 @Table(name = "minyi_piece_event")

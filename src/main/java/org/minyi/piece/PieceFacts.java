@@ -3,8 +3,9 @@ package org.minyi.piece;
 import java.util.List;
 
 /**
- * What the listeners of an event need to know about its piece, as it stands when the event is published:
- * an event carries it, so statistics, feedback and notification do not load the piece again.
+ * What the listeners of an event need to know about its piece, as it stands when the
+ * event is published: an event carries it, so statistics, feedback and notification do
+ * not load the piece again.
  *
  * @param title the title as submitted (feedback names the piece by it)
  * @param credits everyone the piece credits, in order, submitter first

@@ -13,8 +13,8 @@ import org.minyi.identity.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may start a piece, and who reads the piece process's definition: Tasklist reads a task's Camunda
- * Form from the definition's deployment.
+ * Who may start a piece, and who reads the piece process's definition: Tasklist reads a
+ * task's Camunda Form from the definition's deployment.
  */
 @Component
 class PieceGrants implements ProcessGrants {

@@ -1,8 +1,8 @@
 package org.minyi.piece;
 
 /**
- * Names in the main process model {@code bpmn/piece.bpmn}: the process key, the element ids that code
- * and tests touch, the variables and the allowed decision values.
+ * Names in the main process model {@code bpmn/piece.bpmn}: the process key, the element
+ * ids that code and tests touch, the variables and the allowed decision values.
  */
 public final class PieceProcess {
 
@@ -32,7 +32,10 @@ public final class PieceProcess {
 
 	public static final String END_MERGED = "end_merged";
 
-	/** Part 1 ends here: the piece is signed off and goes on to publication and dispatch (part 2). */
+	/**
+	 * Part 1 ends here: the piece is signed off and goes on to publication and dispatch
+	 * (part 2).
+	 */
 	public static final String CALL_DISPATCH = "call_dispatch";
 
 	// Variables: the piece
@@ -67,9 +70,10 @@ public final class PieceProcess {
 	public static final String CONFIDENTIALITY = "confidentiality";
 
 	/**
-	 * No longer written: the duplicate check's result, stored here until issue 17, was readable by everyone
-	 * who could read the process. Old values are deleted at startup ({@code intake/RetiredVariables}); the
-	 * registrar asks {@code GET /api/pieces/{id}/similar} instead.
+	 * No longer written: the duplicate check's result, stored here until issue 17, was
+	 * readable by everyone who could read the process. Old values are deleted at startup
+	 * ({@code intake/RetiredVariables}); the registrar asks {@code GET
+	 * /api/pieces/{id}/similar} instead.
 	 */
 	public static final String RETIRED_DUPLICATE_CANDIDATES = "duplicateCandidates";
 
@@ -81,14 +85,16 @@ public final class PieceProcess {
 	public static final String NEEDS_VERIFICATION = "needsVerification";
 
 	/**
-	 * The verifier the registrar chose (a user of the {@code verifier} group), optional: the assignee of
-	 * {@link #TASK_VERIFY}; without one the group's members claim the task.
+	 * The verifier the registrar chose (a user of the {@code verifier} group), optional:
+	 * the assignee of {@link #TASK_VERIFY}; without one the group's members claim the
+	 * task.
 	 */
 	public static final String VERIFIER = "verifier";
 
 	/**
-	 * The registration form's choice of verifiers, one {@code userId|name} per line, local to
-	 * {@link #TASK_REGISTER} (the select's options: Camunda Forms read them with a FEEL expression).
+	 * The registration form's choice of verifiers, one {@code userId|name} per line,
+	 * local to {@link #TASK_REGISTER} (the select's options: Camunda Forms read them with
+	 * a FEEL expression).
 	 */
 	public static final String VERIFIER_CHOICES = "verifierChoices";
 

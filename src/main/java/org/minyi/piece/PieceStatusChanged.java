@@ -1,8 +1,11 @@
 package org.minyi.piece;
 
-/** A piece moved to a status a model names ({@code setPieceStatus}), with the reason its submitter is told. */
-public record PieceStatusChanged(PieceFacts piece, String activityId, PieceStatus status, String reason)
-		implements TimelineEvent {
+/**
+ * A piece moved to a status a model names ({@code setPieceStatus}), with the reason its
+ * submitter is told.
+ */
+public record PieceStatusChanged(PieceFacts piece, String activityId, PieceStatus status,
+		String reason) implements TimelineEvent {
 
 	@Override
 	public Long pieceId() {

@@ -7,8 +7,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The application's own audit trail of every piece, kept when engine history is cleaned up: one entry per
- * {@link TimelineEvent} a capability publishes, in that event's transaction.
+ * The application's own audit trail of every piece, kept when engine history is cleaned
+ * up: one entry per {@link TimelineEvent} a capability publishes, in that event's
+ * transaction.
  */
 @Service
 public class PieceTimeline {
@@ -26,7 +27,10 @@ public class PieceTimeline {
 				event.stepName(), event.decision(), comment, event.departmentCode()));
 	}
 
-	/** Every entry with its comment; what a user is shown of each comment is for {@link CommentAudience}. */
+	/**
+	 * Every entry with its comment; what a user is shown of each comment is for
+	 * {@link CommentAudience}.
+	 */
 	public List<PieceEvent> of(Long pieceId) {
 		return this.events.findByPieceIdOrderByOccurredAtAscIdAsc(pieceId);
 	}

@@ -6,12 +6,18 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The piece's text as process variables, for the forms that show it and the editor who edits it. */
+/**
+ * The piece's text as process variables, for the forms that show it and the editor who
+ * edits it.
+ */
 public final class PieceVariables {
 
-	/** The variables that carry the piece's text: what a confidential piece must not show to the uncleared. */
-	public static final List<String> TEXT = List.of(PieceProcess.TITLE, PieceProcess.SITUATION,
-			PieceProcess.ANALYSIS, PieceProcess.SUGGESTIONS, PieceProcess.EDITED_TITLE, PieceProcess.EDITED_SITUATION,
+	/**
+	 * The variables that carry the piece's text: what a confidential piece must not show
+	 * to the uncleared.
+	 */
+	public static final List<String> TEXT = List.of(PieceProcess.TITLE, PieceProcess.SITUATION, PieceProcess.ANALYSIS,
+			PieceProcess.SUGGESTIONS, PieceProcess.EDITED_TITLE, PieceProcess.EDITED_SITUATION,
 			PieceProcess.EDITED_ANALYSIS, PieceProcess.EDITED_SUGGESTIONS);
 
 	private PieceVariables() {
@@ -21,7 +27,10 @@ public final class PieceVariables {
 		text(piece).forEach(scope::setVariable);
 	}
 
-	/** The values of {@link #TEXT}: the original text, and the edited one (the original until edited). */
+	/**
+	 * The values of {@link #TEXT}: the original text, and the edited one (the original
+	 * until edited).
+	 */
 	public static Map<String, String> text(Piece piece) {
 		PieceText original = piece.originalText();
 		PieceText current = piece.currentText();

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
-/** The active categories and source types, as administrators keep them in their tables. */
+/**
+ * The active categories and source types, as administrators keep them in their tables.
+ */
 @Service
 public class ReferenceData {
 

@@ -8,11 +8,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the piece to the status named by the service task's input parameter {@code status} (a
- * {@link PieceStatus} name). The optional input parameter {@code reason} (an expression, for example
- * {@code ${registrationComment}}) becomes the reason the submitter sees. Used as a service task and as
- * a start listener of user tasks (with the input parameters on the user task), so administrators can
- * rewire the flow in Modeler without Java.
+ * Moves the piece to the status named by the service task's input parameter
+ * {@code status} (a {@link PieceStatus} name). The optional input parameter
+ * {@code reason} (an expression, for example {@code ${registrationComment}}) becomes the
+ * reason the submitter sees. Used as a service task and as a start listener of user tasks
+ * (with the input parameters on the user task), so administrators can rewire the flow in
+ * Modeler without Java.
  */
 @Component("setPieceStatus")
 class SetPieceStatusDelegate implements JavaDelegate, ExecutionListener {
@@ -38,8 +39,8 @@ class SetPieceStatusDelegate implements JavaDelegate, ExecutionListener {
 		Long pieceId = (Long) execution.getVariable(PieceProcess.PIECE_ID);
 		Piece piece = this.pieces.findById(pieceId).orElseThrow();
 		piece.moveTo(status, reason, EngineTime.instant());
-		this.events.publishEvent(new PieceStatusChanged(PieceFacts.of(piece), execution.getCurrentActivityId(), status,
-				reason));
+		this.events.publishEvent(
+				new PieceStatusChanged(PieceFacts.of(piece), execution.getCurrentActivityId(), status, reason));
 	}
 
 }

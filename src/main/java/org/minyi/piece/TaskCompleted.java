@@ -1,6 +1,9 @@
 package org.minyi.piece;
 
-/** A user task of a piece's processes completed: who, which step, which decision, which comment. */
+/**
+ * A user task of a piece's processes completed: who, which step, which decision, which
+ * comment.
+ */
 public record TaskCompleted(Long pieceId, String departmentCode, String actorId, String taskDefinitionKey,
 		String taskName, String decision, String comment) implements TimelineEvent {
 

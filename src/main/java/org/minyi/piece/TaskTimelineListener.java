@@ -13,11 +13,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A completed user task of a piece's processes goes to the piece's timeline as {@link TaskCompleted}: who,
- * which step, which decision and comment ({@link TaskProperties}), and the department whose follow-up case
- * the task belongs to ({@code minyi.department} names the variable with its code; that department reads
- * the comment, see {@link CommentAudience}). Right after the task form's checks, which run first and stop
- * a completion that breaks a rule.
+ * A completed user task of a piece's processes goes to the piece's timeline as
+ * {@link TaskCompleted}: who, which step, which decision and comment
+ * ({@link TaskProperties}), and the department whose follow-up case the task belongs to
+ * ({@code minyi.department} names the variable with its code; that department reads the
+ * comment, see {@link CommentAudience}). Right after the task form's checks, which run
+ * first and stop a completion that breaks a rule.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

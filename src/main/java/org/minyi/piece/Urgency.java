@@ -25,4 +25,5 @@ public enum Urgency implements Coded {
 	public String displayName() {
 		return this.displayName;
 	}
+
 }

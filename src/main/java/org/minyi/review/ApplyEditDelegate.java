@@ -6,7 +6,9 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceVariables;
 import org.springframework.stereotype.Component;
 
-/** Stores the editor's text beside the original, or merges the piece into the named one. */
+/**
+ * Stores the editor's text beside the original, or merges the piece into the named one.
+ */
 @Component("applyEditDelegate")
 class ApplyEditDelegate implements JavaDelegate {
 

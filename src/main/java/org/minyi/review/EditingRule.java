@@ -7,7 +7,10 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.taskform.TaskCompletionRule;
 import org.springframework.stereotype.Component;
 
-/** A merge must name a live piece to merge into; checked before the editor's task completes. */
+/**
+ * A merge must name a live piece to merge into; checked before the editor's task
+ * completes.
+ */
 @Component
 class EditingRule implements TaskCompletionRule {
 

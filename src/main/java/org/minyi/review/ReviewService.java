@@ -14,8 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewService {
 
-	/** A piece can absorb others until it is signed off; a closed piece absorbs nothing. */
-	private static final Set<PieceStatus> CAN_ABSORB = Set.of(PieceStatus.SUBMITTED, PieceStatus.VERIFYING, PieceStatus.EDITING, PieceStatus.SIGNING_OFF);
+	/**
+	 * A piece can absorb others until it is signed off; a closed piece absorbs nothing.
+	 */
+	private static final Set<PieceStatus> CAN_ABSORB = Set.of(PieceStatus.SUBMITTED, PieceStatus.VERIFYING,
+			PieceStatus.EDITING, PieceStatus.SIGNING_OFF);
 
 	private final PieceRepository pieces;
 
@@ -53,7 +56,10 @@ public class ReviewService {
 		return target;
 	}
 
-	/** The piece is absorbed by the target, which from now on credits the piece's submitters too. */
+	/**
+	 * The piece is absorbed by the target, which from now on credits the piece's
+	 * submitters too.
+	 */
 	void merge(Long pieceId, String targetNumber) {
 		Piece target = mergeTarget(pieceId, targetNumber);
 		target.absorb(piece(pieceId), EngineTime.instant());

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sums straight from the facts of a date range, optionally for one unit: for the days a report needs
- * that no monthly roll-up covers, and to build the roll-ups themselves.
+ * Sums straight from the facts of a date range, optionally for one unit: for the days a
+ * report needs that no monthly roll-up covers, and to build the roll-ups themselves.
  */
 @Component
 class FactQueries {
@@ -44,9 +44,9 @@ class FactQueries {
 	}
 
 	/**
-	 * Pieces received and adopted here per group, without COUNT(DISTINCT): a person has one fact per event
-	 * of a piece, so per member the facts are counted; other groupings sum the shares, which add up to one
-	 * per piece and event.
+	 * Pieces received and adopted here per group, without COUNT(DISTINCT): a person has
+	 * one fact per event of a piece, so per member the facts are counted; other groupings
+	 * sum the shares, which add up to one per piece and event.
 	 */
 	private void breakdown(Range range, Dimension dimension, String key, String name, Tallies into) {
 		boolean members = dimension == Dimension.MEMBER;
@@ -54,10 +54,10 @@ class FactQueries {
 		String sql = "SELECT " + key + ", " + name + ", ROUND(SUM(CASE WHEN f.event_type = 'submitted' THEN " + weight
 				+ " ELSE 0 END)), ROUND(SUM(CASE WHEN f.event_type = 'adopted' AND f.level = 'committee' THEN " + weight
 				+ """
-				 ELSE 0 END)),
-				  COALESCE(SUM(s.points), 0)
-				FROM minyi_stat_fact f JOIN minyi_stat_score s ON s.fact_id = f.id
-				WHERE""" + range.where() + (members ? " AND f.user_id IS NOT NULL" : "") + " GROUP BY " + key;
+						 ELSE 0 END)),
+						  COALESCE(SUM(s.points), 0)
+						FROM minyi_stat_fact f JOIN minyi_stat_score s ON s.fact_id = f.id
+						WHERE""" + range.where() + (members ? " AND f.user_id IS NOT NULL" : "") + " GROUP BY " + key;
 		this.jdbc.query(sql, (row) -> {
 			BigDecimal points = row.getBigDecimal(5);
 			into.addGroup(dimension, row.getString(1), row.getString(2), row.getLong(3), row.getLong(4), points);

@@ -24,10 +24,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a fact for each countable event the capabilities publish, in the same transaction: one row per
- * person the piece credits, each with an equal share, so a co-submitted or combined piece shares its
- * points and the sum of shares counts the event once. Instructions and their department cases are kept
- * apart ({@link InstructionFact}, {@code minyi_stat_case}): the report counts cases, not credited people.
+ * Records a fact for each countable event the capabilities publish, in the same
+ * transaction: one row per person the piece credits, each with an equal share, so a
+ * co-submitted or combined piece shares its points and the sum of shares counts the event
+ * once. Instructions and their department cases are kept apart ({@link InstructionFact},
+ * {@code minyi_stat_case}): the report counts cases, not credited people.
  */
 @Component
 class FactRecorder {

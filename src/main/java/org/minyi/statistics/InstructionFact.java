@@ -7,8 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An instruction as the report counts its department cases: by when it was recorded and the unit of its
- * piece. Mapped like the instruction's own {@code recorded_at}, so both store the instant alike.
+ * An instruction as the report counts its department cases: by when it was recorded and
+ * the unit of its piece. Mapped like the instruction's own {@code recorded_at}, so both
+ * store the instant alike.
  */
 @Entity
 @Table(name = "minyi_stat_instruction")

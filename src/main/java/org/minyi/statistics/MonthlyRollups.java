@@ -22,8 +22,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sums of whole months that are over, kept in the minyi_stat_month_* tables. A month is summed from
- * its facts the first time a report needs it; a re-score or a fact dated in it makes it be summed again.
+ * The sums of whole months that are over, kept in the minyi_stat_month_* tables. A month
+ * is summed from its facts the first time a report needs it; a re-score or a fact dated
+ * in it makes it be summed again.
  */
 @Component
 class MonthlyRollups {
@@ -50,7 +51,10 @@ class MonthlyRollups {
 		return month.isBefore(YearMonth.from(EngineTime.instant().atZone(this.zone)));
 	}
 
-	/** Adds the sums of these months (all over) to a report's tallies, summing any month not yet summed. */
+	/**
+	 * Adds the sums of these months (all over) to a report's tallies, summing any month
+	 * not yet summed.
+	 */
 	void sum(YearMonth first, YearMonth last, Tallies into) {
 		Set<LocalDate> built = new HashSet<>(this.jdbc.queryForList(
 				"SELECT month_start FROM minyi_stat_month_built WHERE month_start BETWEEN ? AND ?", LocalDate.class,
@@ -65,8 +69,8 @@ class MonthlyRollups {
 				SELECT month_start, event_type, level, pieces, events FROM minyi_stat_month_event
 				WHERE month_start BETWEEN ? AND ?""", (row) -> {
 			String level = row.getString(3);
-			into.addEvents(YearMonth.from(row.getDate(1).toLocalDate()), row.getString(2), level.isEmpty() ? null : level,
-					row.getLong(4), row.getLong(5));
+			into.addEvents(YearMonth.from(row.getDate(1).toLocalDate()), row.getString(2),
+					level.isEmpty() ? null : level, row.getLong(4), row.getLong(5));
 		}, range);
 		this.jdbc.query("""
 				SELECT dimension, group_key, MAX(group_name), SUM(received), SUM(adopted), SUM(points)
@@ -78,8 +82,9 @@ class MonthlyRollups {
 	}
 
 	/**
-	 * Sums one month in its own transaction. The marker row goes in first: a report summing the same month
-	 * at the same time waits on it and then finds the month summed.
+	 * Sums one month in its own transaction. The marker row goes in first: a report
+	 * summing the same month at the same time waits on it and then finds the month
+	 * summed.
 	 */
 	private void build(YearMonth month) {
 		try {
@@ -105,10 +110,12 @@ class MonthlyRollups {
 						.forEach((key, tally) -> groups.add(new Object[] { day, dimension.getKey().code(), key,
 								tally.name, tally.received, tally.adopted, tally.points }));
 				}
-				this.jdbc.batchUpdate("""
-						INSERT INTO minyi_stat_month_group (month_start, dimension, group_key, group_name, received, adopted,
-						                                    points)
-						VALUES (?, ?, ?, ?, ?, ?, ?)""", groups);
+				this.jdbc.batchUpdate(
+						"""
+								INSERT INTO minyi_stat_month_group (month_start, dimension, group_key, group_name, received, adopted,
+								                                    points)
+								VALUES (?, ?, ?, ?, ?, ?, ?)""",
+						groups);
 			});
 		}
 		catch (DuplicateKeyException summedMeanwhile) {

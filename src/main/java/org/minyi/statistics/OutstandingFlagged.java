@@ -2,7 +2,9 @@ package org.minyi.statistics;
 
 import org.minyi.piece.TimelineEvent;
 
-/** The information section flagged a piece as outstanding (优秀信息), or took the flag back. */
+/**
+ * The information section flagged a piece as outstanding (优秀信息), or took the flag back.
+ */
 public record OutstandingFlagged(Long pieceId, String actorId, boolean outstanding) implements TimelineEvent {
 
 	@Override

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 
 import org.minyi.common.RuleViolation;
 
-/** A reporting period, both days included: a year, a quarter, a half-year or any range. */
+/**
+ * A reporting period, both days included: a year, a quarter, a half-year or any range.
+ */
 record Period(LocalDate from, LocalDate to) {
 
 	static Period of(Integer year, Integer quarter, Integer half, LocalDate from, LocalDate to) {

@@ -1,9 +1,10 @@
 package org.minyi.statistics;
 
 /**
- * Names in {@code bpmn/quarterly-statistics.bpmn}, the check of the submission quotas after each period.
- * The key stays {@code minyi-quarterly-statistics} (the model once ran only at the end of a quarter): a
- * new version of the same key replaces the quarterly timer of installations that have it.
+ * Names in {@code bpmn/quarterly-statistics.bpmn}, the check of the submission quotas
+ * after each period. The key stays {@code minyi-quarterly-statistics} (the model once ran
+ * only at the end of a quarter): a new version of the same key replaces the quarterly
+ * timer of installations that have it.
  */
 public final class QuotaCheckProcess {
 
@@ -11,9 +12,9 @@ public final class QuotaCheckProcess {
 
 	// Element ids
 	/**
-	 * Timer start event, 09:00 every day: a week is checked on the Monday after it, a month (quarter, year)
-	 * on the 1st after it. (Camunda 7 allows one timer start event per process, and no cron expression
-	 * says "Mondays and the 1st".)
+	 * Timer start event, 09:00 every day: a week is checked on the Monday after it, a
+	 * month (quarter, year) on the 1st after it. (Camunda 7 allows one timer start event
+	 * per process, and no cron expression says "Mondays and the 1st".)
 	 */
 	public static final String START_DAILY = "start_daily";
 

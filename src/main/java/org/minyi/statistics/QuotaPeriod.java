@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
 import org.minyi.common.RuleViolation;
 
 /**
- * One period of a submission quota, both days included: an ISO week (Monday to Sunday), a month, a
- * quarter or a year. Written as {@code 2026-W49}, {@code 2026-11}, {@code 2026-Q4} or {@code 2026}.
+ * One period of a submission quota, both days included: an ISO week (Monday to Sunday), a
+ * month, a quarter or a year. Written as {@code 2026-W49}, {@code 2026-11},
+ * {@code 2026-Q4} or {@code 2026}.
  */
 record QuotaPeriod(Kind kind, LocalDate from, LocalDate to) {
 
-	/** How long a quota's period is; configured per kind of submitter as {@code week}, {@code month}, ... */
+	/**
+	 * How long a quota's period is; configured per kind of submitter as {@code week},
+	 * {@code month}, ...
+	 */
 	enum Kind {
 
 		WEEK("每周"), MONTH("每月"), QUARTER("每季度"), YEAR("每年");
@@ -48,7 +52,10 @@ record QuotaPeriod(Kind kind, LocalDate from, LocalDate to) {
 			return new QuotaPeriod(this, start, end);
 		}
 
-		/** The latest period of this kind that is over on this day (it ended the day before or earlier). */
+		/**
+		 * The latest period of this kind that is over on this day (it ended the day
+		 * before or earlier).
+		 */
 		QuotaPeriod lastEndedBefore(LocalDate day) {
 			return containing(day).previous();
 		}
@@ -65,7 +72,8 @@ record QuotaPeriod(Kind kind, LocalDate from, LocalDate to) {
 
 	/**
 	 * The period a code names.
-	 * @throws RuleViolation {@code PERIOD_INVALID} for anything else, or a year outside 2000 to 2999
+	 * @throws RuleViolation {@code PERIOD_INVALID} for anything else, or a year outside
+	 * 2000 to 2999
 	 */
 	static QuotaPeriod parse(String code) {
 		String text = (code == null) ? "" : code;
@@ -116,7 +124,10 @@ record QuotaPeriod(Kind kind, LocalDate from, LocalDate to) {
 		return this.to.isBefore(day);
 	}
 
-	/** {@code 2026-W49}, {@code 2026-11}, {@code 2026-Q4}, {@code 2026}: what {@link #parse} reads. */
+	/**
+	 * {@code 2026-W49}, {@code 2026-11}, {@code 2026-Q4}, {@code 2026}: what
+	 * {@link #parse} reads.
+	 */
 	String code() {
 		return switch (this.kind) {
 			case WEEK -> String.format("%d-W%02d", this.from.get(IsoFields.WEEK_BASED_YEAR),
@@ -130,11 +141,11 @@ record QuotaPeriod(Kind kind, LocalDate from, LocalDate to) {
 	/** 2026年第49周, 2026年11月, 2026年第四季度, 2026年度; the days go with it where it is shown. */
 	String label() {
 		return switch (this.kind) {
-			case WEEK -> this.from.get(IsoFields.WEEK_BASED_YEAR) + "年第" + this.from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
-					+ "周";
+			case WEEK -> this.from.get(IsoFields.WEEK_BASED_YEAR) + "年第"
+					+ this.from.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + "周";
 			case MONTH -> this.from.getYear() + "年" + this.from.getMonthValue() + "月";
-			case QUARTER -> this.from.getYear() + "年第" + "一二三四".charAt(this.from.get(IsoFields.QUARTER_OF_YEAR) - 1)
-					+ "季度";
+			case QUARTER ->
+				this.from.getYear() + "年第" + "一二三四".charAt(this.from.get(IsoFields.QUARTER_OF_YEAR) - 1) + "季度";
 			case YEAR -> this.from.getYear() + "年度";
 		};
 	}

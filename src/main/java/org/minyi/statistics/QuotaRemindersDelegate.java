@@ -9,8 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every quota period that is over and reminds who is behind ({@link QuotaService#checkEndedPeriods}).
- * The bean keeps the name earlier versions of the model call, so a job of such a version still finds it.
+ * Checks every quota period that is over and reminds who is behind
+ * ({@link QuotaService#checkEndedPeriods}). The bean keeps the name earlier versions of
+ * the model call, so a job of such a version still finds it.
  */
 @Component("quotaRemindersDelegate")
 class QuotaRemindersDelegate implements JavaDelegate {
@@ -26,8 +27,7 @@ class QuotaRemindersDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		QuotaService.Check check = this.quotas
-			.checkEndedPeriods(EngineTime.instant().atZone(this.zone).toLocalDate());
+		QuotaService.Check check = this.quotas.checkEndedPeriods(EngineTime.instant().atZone(this.zone).toLocalDate());
 		execution.setVariable(QuotaCheckProcess.CHECKED_PERIODS, check.periods().size());
 		execution.setVariable(QuotaCheckProcess.REMINDED_COUNT, check.reminded());
 	}

@@ -30,17 +30,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Submission quotas (报送任务): who is behind in a period, counted from the submission facts, and the
- * check after each period ends that reminds them. Every period of every quota is checked once
- * ({@code minyi_quota_check}); checking it again reminds no one.
+ * Submission quotas (报送任务): who is behind in a period, counted from the submission facts,
+ * and the check after each period ends that reminds them. Every period of every quota is
+ * checked once ({@code minyi_quota_check}); checking it again reminds no one.
  */
 @Service
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class QuotaService implements ApplicationRunner {
 
 	/**
-	 * A period missed while the application was stopped is checked at the next run, but no more than this
-	 * many of one quota at once: after a long outage, reminders of long-past weeks would only be noise.
+	 * A period missed while the application was stopped is checked at the next run, but
+	 * no more than this many of one quota at once: after a long outage, reminders of
+	 * long-past weeks would only be noise.
 	 */
 	static final int MAX_PERIODS_PER_CHECK = 5;
 
@@ -51,13 +52,17 @@ public class QuotaService implements ApplicationRunner {
 	/**
 	 * Where one quota stands in one period.
 	 *
-	 * @param checkedAt when the period was checked and those behind reminded; {@code null} if not (yet)
+	 * @param checkedAt when the period was checked and those behind reminded;
+	 * {@code null} if not (yet)
 	 */
 	record Standing(QuotaSettings.Quota quota, QuotaPeriod period, int members, Instant checkedAt,
 			List<Behind> behind) {
 	}
 
-	/** What one check did: the periods it checked (quota key and period code) and the reminders sent. */
+	/**
+	 * What one check did: the periods it checked (quota key and period code) and the
+	 * reminders sent.
+	 */
 	record Check(List<String> periods, int reminded) {
 	}
 
@@ -73,8 +78,9 @@ public class QuotaService implements ApplicationRunner {
 
 	QuotaService(JdbcTemplate jdbc, IdentityService identityService, GroupGrants groups,
 			NotificationService notifications, QuotaSettings settings, Environment environment) {
-		for (String retired : List.of("minyi.statistics.quota.member-per-year", "minyi.statistics.quota.officer-per-month",
-				"minyi.statistics.quota.member-group", "minyi.statistics.quota.officer-group")) {
+		for (String retired : List.of("minyi.statistics.quota.member-per-year",
+				"minyi.statistics.quota.officer-per-month", "minyi.statistics.quota.member-group",
+				"minyi.statistics.quota.officer-group")) {
 			// Quietly ignored, a committee's quota would fall back to the default.
 			if (environment.containsProperty(retired)) {
 				throw new IllegalStateException(retired + " is no longer read: configure minyi.statistics.quotas"
@@ -97,9 +103,9 @@ public class QuotaService implements ApplicationRunner {
 	}
 
 	/**
-	 * Where the quotas stand: with a period code ({@code 2026-11}), each quota of that kind in that
-	 * period (none if no quota is counted by months); without one, each quota in its latest period that
-	 * is over.
+	 * Where the quotas stand: with a period code ({@code 2026-11}), each quota of that
+	 * kind in that period (none if no quota is counted by months); without one, each
+	 * quota in its latest period that is over.
 	 */
 	@Transactional(readOnly = true)
 	public List<Standing> standings(String periodCode, LocalDate today) {
@@ -117,11 +123,12 @@ public class QuotaService implements ApplicationRunner {
 	}
 
 	/**
-	 * Checks, for every quota, each period that is over and was not checked yet, and reminds everyone
-	 * behind (inbox and mail). The first check of a quota takes only its latest period; later ones every
-	 * period since the last one checked, at most {@link #MAX_PERIODS_PER_CHECK}. Runs in the caller's
-	 * transaction: if two checks race for a period, one fails on the key of {@code minyi_quota_check} and
-	 * its reminders are rolled back with it.
+	 * Checks, for every quota, each period that is over and was not checked yet, and
+	 * reminds everyone behind (inbox and mail). The first check of a quota takes only its
+	 * latest period; later ones every period since the last one checked, at most
+	 * {@link #MAX_PERIODS_PER_CHECK}. Runs in the caller's transaction: if two checks
+	 * race for a period, one fails on the key of {@code minyi_quota_check} and its
+	 * reminders are rolled back with it.
 	 * @param today the day of the check, in the committee's zone
 	 */
 	@Transactional

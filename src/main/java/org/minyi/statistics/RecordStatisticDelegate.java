@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A countable event an administrator adds to a model (element template
- * {@code bpmn/element-templates/statistics.json}): input parameters {@code eventType} and optionally
- * {@code level} and {@code form}, scored by {@code scoring.dmn}. The standard events are counted from the
- * pieces' timelines already, also when they arrive through the API.
+ * {@code bpmn/element-templates/statistics.json}): input parameters {@code eventType} and
+ * optionally {@code level} and {@code form}, scored by {@code scoring.dmn}. The standard
+ * events are counted from the pieces' timelines already, also when they arrive through
+ * the API.
  */
 @Component("recordStatistic")
 class RecordStatisticDelegate implements JavaDelegate {
@@ -28,8 +29,9 @@ class RecordStatisticDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Long pieceId = (Long) execution.getVariable(PieceProcess.PIECE_ID);
-		this.facts.record(new FactRecorder.Countable((String) execution.getVariableLocal("eventType"),
-				(String) execution.getVariableLocal("level"), (String) execution.getVariableLocal("form")),
+		this.facts.record(
+				new FactRecorder.Countable((String) execution.getVariableLocal("eventType"),
+						(String) execution.getVariableLocal("level"), (String) execution.getVariableLocal("form")),
 				PieceFacts.of(this.pieces.findById(pieceId).orElseThrow()));
 	}
 

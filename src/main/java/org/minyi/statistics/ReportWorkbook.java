@@ -14,14 +14,20 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.minyi.statistics.StatisticsService.Report;
 
-/** A report as an Excel workbook with a sheet per table; the same figures as the JSON report. */
+/**
+ * A report as an Excel workbook with a sheet per table; the same figures as the JSON
+ * report.
+ */
 final class ReportWorkbook {
 
 	/** Who adopted: a committee of this or a higher level. */
 	static final Map<String, String> ADOPTION_LEVEL_NAMES = Map.of("committee", "本级政协", "city", "市政协", "province",
 			"省政协", "national", "全国政协");
 
-	/** Who instructed: Party and government leaders of a level, not a committee (DOMAIN.md, step 8). */
+	/**
+	 * Who instructed: Party and government leaders of a level, not a committee
+	 * (DOMAIN.md, step 8).
+	 */
 	static final Map<String, String> INSTRUCTION_LEVEL_NAMES = Map.of("district", "区级领导批示", "city", "市级领导批示",
 			"province", "省级领导批示", "central", "中央领导批示");
 
@@ -78,8 +84,8 @@ final class ReportWorkbook {
 	}
 
 	/**
-	 * The API's figure (66.67) as Excel keeps a percentage: the fraction 0.6667, shown as 66.67%, so that
-	 * formulas over the sheet compute with it.
+	 * The API's figure (66.67) as Excel keeps a percentage: the fraction 0.6667, shown as
+	 * 66.67%, so that formulas over the sheet compute with it.
 	 */
 	private static void percentRow(Sheet sheet, int line, String label, BigDecimal percent) {
 		row(sheet, line, label, percent.movePointLeft(2).doubleValue());

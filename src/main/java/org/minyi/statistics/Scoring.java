@@ -24,8 +24,9 @@ class Scoring {
 	private final RepositoryService repositoryService;
 
 	/**
-	 * Points by decision table version and (event, level, form): a deployed version never changes, so each
-	 * is evaluated once, instead of once per fact with a decision instance in the history each time.
+	 * Points by decision table version and (event, level, form): a deployed version never
+	 * changes, so each is evaluated once, instead of once per fact with a decision
+	 * instance in the history each time.
 	 */
 	private final Map<String, Double> points = new ConcurrentHashMap<>();
 

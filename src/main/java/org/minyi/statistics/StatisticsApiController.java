@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reports for leaders, the info-section, supervisors and administrators: {@code ?year=2026} with
- * {@code &quarter=1..4} or {@code &half=1..2}, or {@code ?from=&to=}; optionally {@code &unit=}.
+ * Reports for leaders, the info-section, supervisors and administrators:
+ * {@code ?year=2026} with {@code &quarter=1..4} or {@code &half=1..2}, or
+ * {@code ?from=&to=}; optionally {@code &unit=}.
  */
 @RestController
 class StatisticsApiController {
@@ -56,7 +57,10 @@ class StatisticsApiController {
 		return this.statistics.report(Period.of(year, quarter, half, from, to), unit);
 	}
 
-	/** The ranking of members and units by points, for the commendation: the same as the report's two rankings. */
+	/**
+	 * The ranking of members and units by points, for the commendation: the same as the
+	 * report's two rankings.
+	 */
 	@GetMapping("/api/statistics/ranking")
 	StatisticsService.Ranking ranking(@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) Integer quarter, @RequestParam(required = false) Integer half,
@@ -84,7 +88,10 @@ class StatisticsApiController {
 			.body(body);
 	}
 
-	/** After the scoring table changed: the year's points again, facts untouched. Administrators only. */
+	/**
+	 * After the scoring table changed: the year's points again, facts untouched.
+	 * Administrators only.
+	 */
 	@PostMapping("/api/statistics/rescore")
 	Map<String, Object> rescore(@RequestParam int year, CurrentUser user) {
 		if (!user.hasRole(Role.ADMIN)) {
@@ -96,7 +103,10 @@ class StatisticsApiController {
 		return Map.of("year", year, "facts", this.statistics.rescore(year));
 	}
 
-	/** The info-section flags an outstanding piece (优秀社情民意); {@code flag=false} takes it back. */
+	/**
+	 * The info-section flags an outstanding piece (优秀社情民意); {@code flag=false} takes it
+	 * back.
+	 */
 	@PostMapping("/api/pieces/{id}/outstanding")
 	Map<String, Object> outstanding(@PathVariable long id, @RequestParam(defaultValue = "true") boolean flag,
 			CurrentUser user) {
@@ -107,22 +117,29 @@ class StatisticsApiController {
 		return Map.of("pieceId", id, "outstanding", flag);
 	}
 
-	/** A quota period in the answer: its code ({@code 2026-11}), Chinese label, days, and whether it is over. */
+	/**
+	 * A quota period in the answer: its code ({@code 2026-11}), Chinese label, days, and
+	 * whether it is over.
+	 */
 	record QuotaPeriodView(String code, String kind, String label, LocalDate from, LocalDate to, boolean ended) {
 	}
 
-	/** One quota in one period: who is behind, and when the period was checked and they were reminded. */
-	record QuotaStanding(String group, String groupName, String every, int pieces, QuotaPeriodView period,
-			int members, Instant checkedAt, int behindCount, List<QuotaService.Behind> behind) {
+	/**
+	 * One quota in one period: who is behind, and when the period was checked and they
+	 * were reminded.
+	 */
+	record QuotaStanding(String group, String groupName, String every, int pieces, QuotaPeriodView period, int members,
+			Instant checkedAt, int behindCount, List<QuotaService.Behind> behind) {
 	}
 
 	record QuotaAnswer(LocalDate today, List<QuotaStanding> quotas) {
 	}
 
 	/**
-	 * Who is behind their submission quota (the same readers as the report): {@code ?period=2026-11} (or
-	 * {@code 2026-W49}, {@code 2026-Q4}, {@code 2026}) gives each quota counted by that kind of period in
-	 * it; without {@code period}, each quota in its latest period that is over.
+	 * Who is behind their submission quota (the same readers as the report):
+	 * {@code ?period=2026-11} (or {@code 2026-W49}, {@code 2026-Q4}, {@code 2026}) gives
+	 * each quota counted by that kind of period in it; without {@code period}, each quota
+	 * in its latest period that is over.
 	 */
 	@GetMapping("/api/statistics/quotas")
 	QuotaAnswer quotas(@RequestParam(required = false) String period, CurrentUser user) {
@@ -132,7 +149,8 @@ class StatisticsApiController {
 			.stream()
 			.map((standing) -> new QuotaStanding(standing.quota().group(), standing.quota().name(),
 					standing.quota().period().every(), standing.quota().pieces(),
-					new QuotaPeriodView(standing.period().code(), standing.period().kind().name().toLowerCase(java.util.Locale.ROOT),
+					new QuotaPeriodView(standing.period().code(),
+							standing.period().kind().name().toLowerCase(java.util.Locale.ROOT),
 							standing.period().label(), standing.period().from(), standing.period().to(),
 							standing.period().endedBefore(today)),
 					standing.members(), standing.checkedAt(), standing.behind().size(), standing.behind()))

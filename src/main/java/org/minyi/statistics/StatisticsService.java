@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reports over the facts of a period, optionally for one unit. Pieces are counted once each
- * ({@code COUNT(DISTINCT piece_id)}); events by the sum of their shares, which is one per event.
+ * Reports over the facts of a period, optionally for one unit. Pieces are counted once
+ * each ({@code COUNT(DISTINCT piece_id)}); events by the sum of their shares, which is
+ * one per event.
  */
 @Service
 public class StatisticsService {
@@ -31,7 +32,10 @@ public class StatisticsService {
 
 	static final List<String> INSTRUCTION_LEVELS = List.of("district", "city", "province", "central");
 
-	/** One row of a breakdown: a code or name, pieces received, pieces adopted by this committee, points. */
+	/**
+	 * One row of a breakdown: a code or name, pieces received, pieces adopted by this
+	 * committee, points.
+	 */
 	public record Row(String key, String name, long received, long adopted, BigDecimal points) {
 	}
 
@@ -44,14 +48,15 @@ public class StatisticsService {
 	}
 
 	/**
-	 * The report of a period. Rates are percentages with two decimals (「采用率为 xx.xx%」, as a committee's
-	 * summary states them): adopted / received × 100, and replies / cases × 100.
+	 * The report of a period. Rates are percentages with two decimals (「采用率为 xx.xx%」, as
+	 * a committee's summary states them): adopted / received × 100, and replies / cases ×
+	 * 100.
 	 */
 	public record Report(Period period, String unit, long received, Map<String, Long> adopted,
 			Map<String, BigDecimal> adoptionRatePercent, List<Row> bySourceType, List<Row> byCategory, List<Row> byUnit,
 			List<Row> byMember, Map<String, Long> instructionsByLevel, long departmentCases, long departmentReplies,
-			BigDecimal replyRatePercent, long overdue, List<Row> memberRanking, List<Row> unitRanking, List<Month> byMonth,
-			List<Outstanding> outstanding) {
+			BigDecimal replyRatePercent, long overdue, List<Row> memberRanking, List<Row> unitRanking,
+			List<Month> byMonth, List<Outstanding> outstanding) {
 	}
 
 	/** Members and units with points, best first (at most 50 each). */
@@ -84,8 +89,8 @@ public class StatisticsService {
 	}
 
 	/**
-	 * The report of a period: whole months that are over come from their monthly sums, the other days
-	 * (and any report for one unit) from the facts.
+	 * The report of a period: whole months that are over come from their monthly sums,
+	 * the other days (and any report for one unit) from the facts.
 	 */
 	public Report report(Period period, String unit) {
 		Tallies tallies = tallies(period, unit);
@@ -110,7 +115,10 @@ public class StatisticsService {
 				tallies.byMonth(), outstanding(period, unit));
 	}
 
-	/** The report's two rankings alone, without its department cases and outstanding pieces. */
+	/**
+	 * The report's two rankings alone, without its department cases and outstanding
+	 * pieces.
+	 */
 	public Ranking ranking(Period period, String unit) {
 		Tallies tallies = tallies(period, unit);
 		return new Ranking(period, unit, ranked(tallies.rows(Dimension.MEMBER)), ranked(tallies.rows(Dimension.UNIT)));
@@ -144,7 +152,10 @@ public class StatisticsService {
 		return tallies;
 	}
 
-	/** Outstanding pieces submitted in the period; a confidential piece's title is not shown. */
+	/**
+	 * Outstanding pieces submitted in the period; a confidential piece's title is not
+	 * shown.
+	 */
 	private List<Outstanding> outstanding(Period period, String unit) {
 		return this.pieceQueries.outstanding(period.from(), period.to(), unit)
 			.stream()
@@ -165,7 +176,10 @@ public class StatisticsService {
 		this.events.publishEvent(new OutstandingFlagged(pieceId, userId, flag));
 	}
 
-	/** Points of every fact of the year again, from the decision table deployed now. Facts stay as they are. */
+	/**
+	 * Points of every fact of the year again, from the decision table deployed now. Facts
+	 * stay as they are.
+	 */
 	@Transactional
 	public int rescore(int year) {
 		Date from = Date.valueOf(year + "-01-01");
@@ -184,12 +198,12 @@ public class StatisticsService {
 	}
 
 	/**
-	 * Cases opened for instructions of the period, and how many of them were replied to and accepted: from
-	 * the facts {@link FactRecorder} keeps of instructions and cases.
+	 * Cases opened for instructions of the period, and how many of them were replied to
+	 * and accepted: from the facts {@link FactRecorder} keeps of instructions and cases.
 	 */
 	private long[] departmentCases(Period period, String unit) {
-		List<Object> args = new ArrayList<>(List.of(Date.valueOf(period.from()),
-				Date.valueOf(period.to().plusDays(1))));
+		List<Object> args = new ArrayList<>(
+				List.of(Date.valueOf(period.from()), Date.valueOf(period.to().plusDays(1))));
 		String unitFilter = "";
 		if (unit != null) {
 			unitFilter = " AND i.unit = ?";
@@ -211,13 +225,17 @@ public class StatisticsService {
 			.toList();
 	}
 
-	/** {@code part} of {@code whole} in percent, two decimals: 1 of 700 is 0.14, none of none 0.00. */
+	/**
+	 * {@code part} of {@code whole} in percent, two decimals: 1 of 700 is 0.14, none of
+	 * none 0.00.
+	 */
 	static BigDecimal percent(long part, long whole) {
 		if (whole == 0) {
 			return BigDecimal.ZERO.setScale(2);
 		}
-		return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2,
-				RoundingMode.HALF_UP);
+		return BigDecimal.valueOf(part)
+			.multiply(BigDecimal.valueOf(100))
+			.divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
 	}
 
 }

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sums over the facts of a period, added up from the parts it is read from: months already rolled up
- * and days read from the facts themselves. Every figure is additive across months because a piece has
- * one fact per event and credited person, dated the day the event happened.
+ * Sums over the facts of a period, added up from the parts it is read from: months
+ * already rolled up and days read from the facts themselves. Every figure is additive
+ * across months because a piece has one fact per event and credited person, dated the day
+ * the event happened.
  */
 final class Tallies {
 
@@ -46,7 +47,10 @@ final class Tallies {
 
 	private final Map<Dimension, Map<String, Tally>> groups = new HashMap<>();
 
-	/** Per month, per "type|level": pieces counted once, events by the sum of their shares. */
+	/**
+	 * Per month, per "type|level": pieces counted once, events by the sum of their
+	 * shares.
+	 */
 	private final Map<YearMonth, Map<String, long[]>> events = new TreeMap<>();
 
 	void addGroup(Dimension dimension, String key, String name, long received, long adopted, BigDecimal points) {

@@ -24,7 +24,10 @@ final class DeclaredVariables {
 		this.fields = fields;
 	}
 
-	/** A field the user may change; a read-only one only when sent back with its value unchanged. */
+	/**
+	 * A field the user may change; a read-only one only when sent back with its value
+	 * unchanged.
+	 */
 	void check(Map<String, SubmittedValue> variables, Function<String, TypedValue> current) {
 		if (variables == null) {
 			return;
@@ -69,8 +72,9 @@ final class DeclaredVariables {
 	}
 
 	/**
-	 * Tasklist submits a read-only field with the value it showed: the variable's own (text as the
-	 * browser keeps it, with line breaks as {@code \n}), or empty text for a variable not set.
+	 * Tasklist submits a read-only field with the value it showed: the variable's own
+	 * (text as the browser keeps it, with line breaks as {@code \n}), or empty text for a
+	 * variable not set.
 	 */
 	private static boolean unchanged(SubmittedValue submitted, TypedValue current) {
 		Object value = (submitted == null) ? null : submitted.value();

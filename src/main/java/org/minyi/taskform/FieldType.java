@@ -6,9 +6,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The components of Camunda Forms that submit a value under their key: the one list that both what a
- * user may set ({@link FormFields}) and what the server checks ({@link FormRules}) read. A component of
- * another type (text, image, button, group, ...) submits nothing of its own.
+ * The components of Camunda Forms that submit a value under their key: the one list that
+ * both what a user may set ({@link FormFields}) and what the server checks
+ * ({@link FormRules}) read. A component of another type (text, image, button, group, ...)
+ * submits nothing of its own.
  */
 enum FieldType {
 
@@ -38,12 +39,18 @@ enum FieldType {
 		return Optional.empty();
 	}
 
-	/** Whether {@link FormRules} checks the value: required, length, range, pattern, options, type. */
+	/**
+	 * Whether {@link FormRules} checks the value: required, length, range, pattern,
+	 * options, type.
+	 */
 	boolean isChecked() {
 		return this.checked;
 	}
 
-	/** Whether the value is text: engine-rest lets a client send any type, the delegates read text. */
+	/**
+	 * Whether the value is text: engine-rest lets a client send any type, the delegates
+	 * read text.
+	 */
 	boolean isText() {
 		return this.text;
 	}

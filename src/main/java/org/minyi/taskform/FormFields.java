@@ -6,10 +6,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The variables a Camunda Form lets its user set: the keys of its input fields, nested groups included,
- * each with the label the user sees. A field marked {@code readonly} or {@code disabled} only shows a
- * variable: Tasklist submits it back unchanged, so it may be sent, but not changed. Read once per deployed
- * form ({@link TaskForms}).
+ * The variables a Camunda Form lets its user set: the keys of its input fields, nested
+ * groups included, each with the label the user sees. A field marked {@code readonly} or
+ * {@code disabled} only shows a variable: Tasklist submits it back unchanged, so it may
+ * be sent, but not changed. Read once per deployed form ({@link TaskForms}).
  */
 record FormFields(Map<String, String> editable, Map<String, String> readonly) {
 
@@ -26,7 +26,8 @@ record FormFields(Map<String, String> editable, Map<String, String> readonly) {
 
 	private static void collect(JsonNode components, Map<String, String> editable, Map<String, String> readonly) {
 		for (JsonNode component : components) {
-			// A group or list with a path submits its fields as one object under the path's first name.
+			// A group or list with a path submits its fields as one object under the
+			// path's first name.
 			String path = component.path("path").asText("");
 			if (!path.isBlank()) {
 				put(component, path, editable, readonly);

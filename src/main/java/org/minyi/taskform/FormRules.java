@@ -18,15 +18,19 @@ import org.minyi.common.RuleViolation;
 import org.minyi.engine.FeelExpressions;
 
 /**
- * Enforces on the server the rules a Camunda Form declares for the browser: required fields, lengths,
- * number ranges, patterns, the options of selects and radios, text and dates that are text and dates.
- * Tasklist validates only in the browser and engine-rest not at all, so the same form file is the rule for
- * every client. A field hidden by its {@code conditional.hide} FEEL expression is not checked, as in the
- * browser. Which components are checked is {@link FieldType}'s.
+ * Enforces on the server the rules a Camunda Form declares for the browser: required
+ * fields, lengths, number ranges, patterns, the options of selects and radios, text and
+ * dates that are text and dates. Tasklist validates only in the browser and engine-rest
+ * not at all, so the same form file is the rule for every client. A field hidden by its
+ * {@code conditional.hide} FEEL expression is not checked, as in the browser. Which
+ * components are checked is {@link FieldType}'s.
  */
 final class FormRules {
 
-	/** The range of dates a form accepts: nothing of this committee's work lies outside it. */
+	/**
+	 * The range of dates a form accepts: nothing of this committee's work lies outside
+	 * it.
+	 */
 	private static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
 
 	private static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
@@ -37,7 +41,10 @@ final class FormRules {
 		this.feelExpressions = feelExpressions;
 	}
 
-	/** Checks the variables against the form; throws one {@link RuleViolation} naming every problem. */
+	/**
+	 * Checks the variables against the form; throws one {@link RuleViolation} naming
+	 * every problem.
+	 */
 	void check(JsonNode schema, Map<String, Object> variables) {
 		List<String> problems = new ArrayList<>();
 		List<String> codes = new ArrayList<>();
@@ -72,7 +79,8 @@ final class FormRules {
 		JsonNode validate = component.path("validate");
 		boolean blank = value == null || (value instanceof String text && text.isBlank());
 		if (blank && value instanceof String text && PlainText.hasForbiddenCharacters(text)) {
-			// Java counts some control characters as white space: "blank" must not let them through.
+			// Java counts some control characters as white space: "blank" must not let
+			// them through.
 			problems.add("「" + label + "」含有不允许的控制字符或不可见字符");
 			codes.add("FIELD_CONTROL_CHARACTERS");
 			return;
@@ -85,7 +93,8 @@ final class FormRules {
 			return;
 		}
 		if (type.isText() && !(value instanceof String)) {
-			// engine-rest lets a client send any type; the delegates read these fields as text.
+			// engine-rest lets a client send any type; the delegates read these fields as
+			// text.
 			problems.add("「" + label + "」应为文本");
 			codes.add("FIELD_NOT_TEXT");
 			return;
@@ -146,7 +155,10 @@ final class FormRules {
 		}
 	}
 
-	/** A date as Camunda Forms submit it: ISO {@code 2026-05-01}, or a date and time for that subtype. */
+	/**
+	 * A date as Camunda Forms submit it: ISO {@code 2026-05-01}, or a date and time for
+	 * that subtype.
+	 */
 	private static void checkDate(String label, String subtype, String text, List<String> problems,
 			List<String> codes) {
 		if ("time".equals(subtype)) {

@@ -20,15 +20,17 @@ import org.minyi.common.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * What a client (engine-rest, Tasklist) may send with a task or a start: only the variables the Camunda
- * Form lets its user set. The form's rules ({@link FormRules}) see only the merged variables, so without
- * this a completion could carry {@code registrationNumber}, {@code pieceId} or another step's decision.
- * The same holds for a task's variables written on their own, for a BPMN error or escalation thrown from a
- * task (refused outright where no boundary event catches it) and for the variables of a start form; a
- * start may not skip listeners or begin at another activity, and the capabilities' {@link StartRule}s
- * hold. A broken rule throws {@link RuleViolation} ({@code UNDECLARED_VARIABLE},
- * {@code READONLY_VARIABLE}, {@code START_OPTION_NOT_ALLOWED}, {@code TASK_ACTION_NOT_ALLOWED}, ...),
- * before anything is changed. Called by the HTTP boundary on the application's behalf.
+ * What a client (engine-rest, Tasklist) may send with a task or a start: only the
+ * variables the Camunda Form lets its user set. The form's rules ({@link FormRules}) see
+ * only the merged variables, so without this a completion could carry
+ * {@code registrationNumber}, {@code pieceId} or another step's decision. The same holds
+ * for a task's variables written on their own, for a BPMN error or escalation thrown from
+ * a task (refused outright where no boundary event catches it) and for the variables of a
+ * start form; a start may not skip listeners or begin at another activity, and the
+ * capabilities' {@link StartRule}s hold. A broken rule throws {@link RuleViolation}
+ * ({@code UNDECLARED_VARIABLE}, {@code READONLY_VARIABLE},
+ * {@code START_OPTION_NOT_ALLOWED}, {@code TASK_ACTION_NOT_ALLOWED}, ...), before
+ * anything is changed. Called by the HTTP boundary on the application's behalf.
  */
 @Component
 public class FormSubmissions {
@@ -49,7 +51,10 @@ public class FormSubmissions {
 		this.startRules = startRules;
 	}
 
-	/** The checks of a request on a task; empty for no such task, which the engine answers itself. */
+	/**
+	 * The checks of a request on a task; empty for no such task, which the engine answers
+	 * itself.
+	 */
 	public Optional<TaskRequest> task(String taskId) {
 		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
@@ -58,7 +63,10 @@ public class FormSubmissions {
 		return Optional.of(new TaskRequest(task, this.taskForms.taskFormFields(taskId)));
 	}
 
-	/** A start of the process definition: no start options, the start rules, the start form's variables. */
+	/**
+	 * A start of the process definition: no start options, the start rules, the start
+	 * form's variables.
+	 */
 	public void checkStart(ProcessDefinition definition, StartRequest request) {
 		if (request.withStartOptions()) {
 			throw new RuleViolation("START_OPTION_NOT_ALLOWED", "启动流程时不允许指定起始环节、跳过监听器或输入输出映射");
@@ -84,16 +92,19 @@ public class FormSubmissions {
 			this.current = (name) -> FormSubmissions.this.taskService.getVariableTyped(task.getId(), name, false);
 		}
 
-		/** {@code complete}, {@code submit-form} or {@code resolve} with these variables. */
+		/**
+		 * {@code complete}, {@code submit-form} or {@code resolve} with these variables.
+		 */
 		public void checkCompletion(Map<String, SubmittedValue> variables) {
 			this.declared.check(variables, this.current);
 			this.declared.refuseProblems();
 		}
 
 		/**
-		 * A BPMN error (or escalation) with this code and these variables: only one a boundary event of
-		 * the task catches. Uncaught, the engine ends the task's execution (an error) or goes on (an
-		 * escalation): either way the piece would leave its path without a trace of a decision.
+		 * A BPMN error (or escalation) with this code and these variables: only one a
+		 * boundary event of the task catches. Uncaught, the engine ends the task's
+		 * execution (an error) or goes on (an escalation): either way the piece would
+		 * leave its path without a trace of a decision.
 		 */
 		public void checkThrown(boolean error, String code, Map<String, SubmittedValue> variables) {
 			if (!caughtByBoundaryEvent(error, code)) {
@@ -112,15 +123,19 @@ public class FormSubmissions {
 			this.declared.refuseProblems();
 		}
 
-		/** A variable deleted, or its value written as a file: only a field the user may change. */
+		/**
+		 * A variable deleted, or its value written as a file: only a field the user may
+		 * change.
+		 */
 		public void checkEditable(String name) {
 			this.declared.checkEditable(name);
 			this.declared.refuseProblems();
 		}
 
 		/**
-		 * Whether a boundary event of this very task catches the code: an error boundary event catches its
-		 * error's code, or every error when it names none; an escalation boundary event likewise.
+		 * Whether a boundary event of this very task catches the code: an error boundary
+		 * event catches its error's code, or every error when it names none; an
+		 * escalation boundary event likewise.
 		 */
 		private boolean caughtByBoundaryEvent(boolean error, String code) {
 			BpmnModelInstance model = FormSubmissions.this.repositoryService

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs on the completion of every user task of every process (registered by
- * {@link EveryUserTaskListener}, so a task an administrator adds in Modeler is covered too), first of the
- * listeners, so that a broken rule stops the completion before any listener records it:
+ * {@link EveryUserTaskListener}, so a task an administrator adds in Modeler is covered
+ * too), first of the listeners, so that a broken rule stops the completion before any
+ * listener records it:
  * <ol>
  * <li>the rules of the task's Camunda Form ({@link FormRules});</li>
  * <li>the decision rules the model declares as {@link TaskProperties}: a decision of
@@ -75,11 +76,12 @@ class TaskFormListener implements EveryUserTaskListener {
 	}
 
 	/**
-	 * When a task is created, its decision and comment variables go: what an earlier task (or an earlier
-	 * round of this one) left behind must not stand in for what this task's user decides and writes. Both
-	 * sign-off levels write {@code signoffDecision} and {@code signoffComment}; otherwise the vice-chair's
-	 * form would open with the secretary-general's comment, and a completion without one would record it
-	 * as the vice-chair's.
+	 * When a task is created, its decision and comment variables go: what an earlier task
+	 * (or an earlier round of this one) left behind must not stand in for what this
+	 * task's user decides and writes. Both sign-off levels write {@code signoffDecision}
+	 * and {@code signoffComment}; otherwise the vice-chair's form would open with the
+	 * secretary-general's comment, and a completion without one would record it as the
+	 * vice-chair's.
 	 */
 	private void clearDecisionAndComment(DelegateTask task) {
 		TaskProperties.of(task, TaskProperties.DECISION).ifPresent(task::removeVariable);

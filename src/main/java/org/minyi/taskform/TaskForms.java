@@ -16,16 +16,20 @@ import org.minyi.engine.FeelExpressions;
 import org.springframework.stereotype.Component;
 
 /**
- * The deployed Camunda Form of a task or a start event, and the checks of submitted variables against it.
- * A form is read and parsed once per deployed resource (which never changes), so a completion through
- * engine-rest, checked by the HTTP boundary and then by the completion listener, parses its form once;
- * the engine still resolves which form a task has each time ({@code binding="latest"} follows new
- * deployments). Read on the application's behalf: the check must not depend on what the user may read.
+ * The deployed Camunda Form of a task or a start event, and the checks of submitted
+ * variables against it. A form is read and parsed once per deployed resource (which never
+ * changes), so a completion through engine-rest, checked by the HTTP boundary and then by
+ * the completion listener, parses its form once; the engine still resolves which form a
+ * task has each time ({@code binding="latest"} follows new deployments). Read on the
+ * application's behalf: the check must not depend on what the user may read.
  */
 @Component
 public class TaskForms {
 
-	/** Forms kept parsed: each deployment holds a few dozen, and few deployments are in use at once. */
+	/**
+	 * Forms kept parsed: each deployment holds a few dozen, and few deployments are in
+	 * use at once.
+	 */
 	private static final int PARSED_FORMS = 500;
 
 	private final DeployedForms deployedForms;
@@ -50,7 +54,10 @@ public class TaskForms {
 		this.rules = new FormRules(feelExpressions);
 	}
 
-	/** Checks the variables of a completion against the task's form; a {@code RuleViolation} if broken. */
+	/**
+	 * Checks the variables of a completion against the task's form; a
+	 * {@code RuleViolation} if broken.
+	 */
 	void checkTaskForm(String taskId, Map<String, Object> variables) {
 		this.rules.check(parse(this.deployedForms.taskForm(taskId)).schema(), variables);
 	}
@@ -61,8 +68,8 @@ public class TaskForms {
 	}
 
 	/**
-	 * The variables the task's form lets its user set; {@link FormFields#NONE} for a task without a
-	 * Camunda Form (every user task of the models has one).
+	 * The variables the task's form lets its user set; {@link FormFields#NONE} for a task
+	 * without a Camunda Form (every user task of the models has one).
 	 */
 	FormFields taskFormFields(String taskId) {
 		return fields(() -> this.deployedForms.taskForm(taskId));
@@ -78,7 +85,8 @@ public class TaskForms {
 			return parse(form.get()).fields();
 		}
 		catch (BadUserRequestException ex) {
-			// The engine's answer for a task or start event without a form, or one whose form is gone.
+			// The engine's answer for a task or start event without a form, or one whose
+			// form is gone.
 			return FormFields.NONE;
 		}
 	}

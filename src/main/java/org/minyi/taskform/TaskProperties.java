@@ -8,9 +8,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
- * The extension properties by which a model says which variables of a user task's form are its decision
- * and its comment ({@code minyi.decision}, {@code minyi.comment}; {@code minyi.commentRequiredFor} names
- * the decisions that need a comment). Other capabilities read their own properties the same way.
+ * The extension properties by which a model says which variables of a user task's form
+ * are its decision and its comment ({@code minyi.decision}, {@code minyi.comment};
+ * {@code minyi.commentRequiredFor} names the decisions that need a comment). Other
+ * capabilities read their own properties the same way.
  */
 public final class TaskProperties {
 
@@ -23,7 +24,9 @@ public final class TaskProperties {
 	private TaskProperties() {
 	}
 
-	/** The value of the task's extension property, empty when its model element has none. */
+	/**
+	 * The value of the task's extension property, empty when its model element has none.
+	 */
 	public static Optional<String> of(DelegateTask task, String name) {
 		UserTask userTask = task.getBpmnModelElementInstance();
 		if (userTask == null || userTask.getExtensionElements() == null) {
@@ -40,7 +43,10 @@ public final class TaskProperties {
 			.findFirst();
 	}
 
-	/** The text of the variable the property names, {@code null} for no such property or variable. */
+	/**
+	 * The text of the variable the property names, {@code null} for no such property or
+	 * variable.
+	 */
 	public static String variable(DelegateTask task, String property) {
 		return of(task, property).map((name) -> (String) task.getVariable(name)).orElse(null);
 	}

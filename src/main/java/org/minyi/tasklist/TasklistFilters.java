@@ -22,9 +22,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters, created or brought up to date at every start (found by name, so never
- * duplicated) and shared with the role groups that work on tasks: the general ones, and those the
- * capabilities declare ({@link SharedFilters}).
+ * The shared Tasklist filters, created or brought up to date at every start (found by
+ * name, so never duplicated) and shared with the role groups that work on tasks: the
+ * general ones, and those the capabilities declare ({@link SharedFilters}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -120,7 +120,8 @@ class TasklistFilters implements ApplicationRunner {
 			.groupIdIn(role.groupId())
 			.count() > 0;
 		if (!shared) {
-			Authorization authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			Authorization authorization = this.authorizationService
+				.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			authorization.setGroupId(role.groupId());
 			authorization.setResource(Resources.FILTER);
 			authorization.setResourceId(filterId);

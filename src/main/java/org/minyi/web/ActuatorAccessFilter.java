@@ -17,10 +17,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The actuator answers anyone only with health (for load balancers and probes); metrics and info are
- * for administrators, by basic authentication or their webapp session. Health shows its details (the
- * working-day calendar, the database) to administrators only: for them the request carries their
- * principal and the role {@code camunda-admin} that {@code management.endpoint.health.roles} names.
+ * The actuator answers anyone only with health (for load balancers and probes); metrics
+ * and info are for administrators, by basic authentication or their webapp session.
+ * Health shows its details (the working-day calendar, the database) to administrators
+ * only: for them the request carries their principal and the role {@code camunda-admin}
+ * that {@code management.endpoint.health.roles} names.
  */
 class ActuatorAccessFilter extends OncePerRequestFilter {
 
@@ -44,9 +45,8 @@ class ActuatorAccessFilter extends OncePerRequestFilter {
 			HttpErrors.write(request, response, 429, "LOGIN_THROTTLED", throttled.message());
 			return;
 		}
-		String userId = basic.isPresent()
-				? ((basic.get() instanceof BasicCredentials.Authenticated authenticated) ? authenticated.userId() : null)
-				: ApiAuthenticationFilter.sessionUser(request);
+		String userId = basic.isPresent() ? ((basic.get() instanceof BasicCredentials.Authenticated authenticated)
+				? authenticated.userId() : null) : ApiAuthenticationFilter.sessionUser(request);
 		if (userId == null && (!health || basic.isPresent())) {
 			HttpErrors.write(request, response, 401, "UNAUTHENTICATED", "请先登录");
 			return;

@@ -24,10 +24,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates calls to the application's own API: HTTP basic against the engine's users (for other
- * programs, with the engine's login throttling), or the session of a user logged in to the Camunda
- * webapps (for the pages and Cockpit plugins the application serves). While the request runs, the
- * engine's authorization checks apply to that user.
+ * Authenticates calls to the application's own API: HTTP basic against the engine's users
+ * (for other programs, with the engine's login throttling), or the session of a user
+ * logged in to the Camunda webapps (for the pages and Cockpit plugins the application
+ * serves). While the request runs, the engine's authorization checks apply to that user.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -53,12 +53,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		}
 		String userId = basic.isPresent() ? authenticatedUser(basic.get()) : sessionUser(request);
 		if (userId != null && basic.isEmpty() && !isSafe(request) && !csrfTokenMatches(request)) {
-			// A browser session alone may not change anything: the page must prove it is ours.
+			// A browser session alone may not change anything: the page must prove it is
+			// ours.
 			write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF_TOKEN_INVALID", "页面已过期，请刷新后重试");
 			return;
 		}
 		if (userId == null) {
-			// No basic challenge: a browser would remember the password and send it with any site's requests.
+			// No basic challenge: a browser would remember the password and send it with
+			// any site's requests.
 			write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHENTICATED", "请先登录");
 			return;
 		}
@@ -82,7 +84,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		return Set.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
 	}
 
-	/** The webapps' own CSRF token (cookie XSRF-TOKEN, header X-XSRF-TOKEN), as Camunda keeps it in the session. */
+	/**
+	 * The webapps' own CSRF token (cookie XSRF-TOKEN, header X-XSRF-TOKEN), as Camunda
+	 * keeps it in the session.
+	 */
 	private static boolean csrfTokenMatches(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Object expected = (session != null) ? session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) : null;
@@ -93,7 +98,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		return (check instanceof BasicCredentials.Authenticated authenticated) ? authenticated.userId() : null;
 	}
 
-	private static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+	private static void write(HttpServletResponse response, int status, String code, String message)
+			throws IOException {
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

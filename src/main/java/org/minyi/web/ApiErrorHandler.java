@@ -26,15 +26,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every refusal of the application's API is {@code {"code": ..., "message": ...}} with a 4xx status; a
- * database out of reach is 503 with {@code Retry-After}, never a 500 with a stack trace.
+ * Every refusal of the application's API is {@code {"code": ..., "message": ...}} with a
+ * 4xx status; a database out of reach is 503 with {@code Retry-After}, never a 500 with a
+ * stack trace.
  */
 @RestControllerAdvice
 class ApiErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
-	/** The body of an error answer: a stable code for programs and a Chinese message for people. */
+	/**
+	 * The body of an error answer: a stable code for programs and a Chinese message for
+	 * people.
+	 */
 	record ApiError(String code, String message) {
 	}
 
@@ -104,8 +108,8 @@ class ApiErrorHandler {
 	}
 
 	/**
-	 * The database unreachable or another user's change in the way, however deeply wrapped; anything
-	 * else is rethrown and answered as before.
+	 * The database unreachable or another user's change in the way, however deeply
+	 * wrapped; anything else is rethrown and answered as before.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class, PersistenceException.class,
 			ProcessEngineException.class })
@@ -119,7 +123,10 @@ class ApiErrorHandler {
 		return response.body(new ApiError(answer.code(), answer.message()));
 	}
 
-	/** A client's text echoed in a message, cut short: the message is for people, not a mirror. */
+	/**
+	 * A client's text echoed in a message, cut short: the message is for people, not a
+	 * mirror.
+	 */
 	private static String shortened(String text) {
 		return (text.length() <= 40) ? text : text.substring(0, 40) + "…";
 	}

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The API's JSON takes text only as text: Jackson would turn {@code 42} or {@code true} into "42" and
- * "true" and let a wrong type pass as a valid title or reference. No property of Spring Boot says so.
+ * The API's JSON takes text only as text: Jackson would turn {@code 42} or {@code true}
+ * into "42" and "true" and let a wrong type pass as a valid title or reference. No
+ * property of Spring Boot says so.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJsonConfiguration {

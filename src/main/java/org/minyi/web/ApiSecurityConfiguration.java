@@ -17,7 +17,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** The application's API under {@code /api} requires a user; controllers receive it as {@link CurrentUser}. */
+/**
+ * The application's API under {@code /api} requires a user; controllers receive it as
+ * {@link CurrentUser}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration implements WebMvcConfigurer {
 
@@ -31,7 +34,9 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** Before every authentication filter, whose database failures it answers with 503. */
+	/**
+	 * Before every authentication filter, whose database failures it answers with 503.
+	 */
 	@Bean
 	FilterRegistrationBean<ErrorAnswerFilter> errorAnswerFilter(ObjectMapper objectMapper) {
 		FilterRegistrationBean<ErrorAnswerFilter> registration = new FilterRegistrationBean<>(

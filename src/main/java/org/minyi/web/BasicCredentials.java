@@ -12,10 +12,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP basic credentials checked against the engine's users, through {@link LoginThrottle}: the one place
- * the application's API, engine-rest, the actuator and the webapps' login check a password. Browsers are
- * never asked for basic credentials (no {@code WWW-Authenticate} challenge), so none remembers them for
- * another site's requests to send.
+ * HTTP basic credentials checked against the engine's users, through
+ * {@link LoginThrottle}: the one place the application's API, engine-rest, the actuator
+ * and the webapps' login check a password. Browsers are never asked for basic credentials
+ * (no {@code WWW-Authenticate} challenge), so none remembers them for another site's
+ * requests to send.
  */
 @Component
 public class BasicCredentials {
@@ -33,7 +34,10 @@ public class BasicCredentials {
 	public record Refused() implements Check {
 	}
 
-	/** Too many wrong passwords from this address for this user: the password was not even checked. */
+	/**
+	 * Too many wrong passwords from this address for this user: the password was not even
+	 * checked.
+	 */
 	public record Throttled(Duration delay) implements Check {
 
 		/** Whole seconds, at least one, for {@code Retry-After} and the message. */
@@ -68,9 +72,10 @@ public class BasicCredentials {
 		}
 		String decoded;
 		try {
-			decoded = new String(Base64.getDecoder().decode(request.getHeader(HttpHeaders.AUTHORIZATION)
-				.substring(BASIC.length())
-				.trim()), StandardCharsets.UTF_8);
+			decoded = new String(
+					Base64.getDecoder()
+						.decode(request.getHeader(HttpHeaders.AUTHORIZATION).substring(BASIC.length()).trim()),
+					StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.of(new Refused());

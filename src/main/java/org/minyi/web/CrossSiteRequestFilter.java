@@ -15,12 +15,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request that would change something when a browser says it comes from another site
- * ({@code Origin}, else {@code Referer}): a page elsewhere could otherwise post with the credentials or
- * session the browser holds for this one. Requests without either header come from programs (Modeler,
- * another committee's installation), which hold their own credentials. The site is the host the browser
- * addressed ({@code Host}, or {@code X-Forwarded-Host} behind a proxy: a page cannot set either on a
- * cross-site request), or one of {@code minyi.security.trusted-origins}.
+ * Refuses a request that would change something when a browser says it comes from another
+ * site ({@code Origin}, else {@code Referer}): a page elsewhere could otherwise post with
+ * the credentials or session the browser holds for this one. Requests without either
+ * header come from programs (Modeler, another committee's installation), which hold their
+ * own credentials. The site is the host the browser addressed ({@code Host}, or
+ * {@code X-Forwarded-Host} behind a proxy: a page cannot set either on a cross-site
+ * request), or one of {@code minyi.security.trusted-origins}.
  */
 class CrossSiteRequestFilter extends OncePerRequestFilter {
 
@@ -60,7 +61,10 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 				|| authority.equals(lower(request.getHeader("X-Forwarded-Host"))));
 	}
 
-	/** {@code https://host[:port]} of a URL, or {@code null} ("null" origins, sandboxed pages, included). */
+	/**
+	 * {@code https://host[:port]} of a URL, or {@code null} ("null" origins, sandboxed
+	 * pages, included).
+	 */
 	private static String originOf(String url) {
 		try {
 			URI uri = URI.create(url.strip());

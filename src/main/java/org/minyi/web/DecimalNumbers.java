@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Ids and years in paths and parameters are plain decimal numbers. Spring's own number editor also reads
- * {@code 0x1F} and {@code #1F} as 31, so a hostile or mistyped address could reach a real piece; it is
- * replaced here (a converter would not do: Spring falls back to its editor when a converter refuses).
+ * Ids and years in paths and parameters are plain decimal numbers. Spring's own number
+ * editor also reads {@code 0x1F} and {@code #1F} as 31, so a hostile or mistyped address
+ * could reach a real piece; it is replaced here (a converter would not do: Spring falls
+ * back to its editor when a converter refuses).
  */
 @ControllerAdvice
 class DecimalNumbers {

@@ -37,17 +37,20 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The HTTP side of the task form's {@link FormSubmissions}: a user who may complete a task may set through
- * engine-rest (and Tasklist's copy of it under {@code /camunda/api/engine}) only the variables the task's
- * Camunda Form lets them set, and likewise for the task's variables, a BPMN error or escalation thrown
- * from it and a start form. This filter finds which task or start a request is about and what it sends;
+ * The HTTP side of the task form's {@link FormSubmissions}: a user who may complete a
+ * task may set through engine-rest (and Tasklist's copy of it under
+ * {@code /camunda/api/engine}) only the variables the task's Camunda Form lets them set,
+ * and likewise for the task's variables, a BPMN error or escalation thrown from it and a
+ * start form. This filter finds which task or start a request is about and what it sends;
  * the task form decides.
  * <p>
- * Runs after the authentication filters (it checks only requests of an authenticated user) and reads the
- * body with engine-rest's own object mapper into engine-rest's own request classes, so what is checked is
- * what the engine gets; the body is then replayed. A refusal is 400 in engine-rest's error shape with
- * {@code UNDECLARED_VARIABLE} (or {@code READONLY_VARIABLE}, {@code BUSINESS_KEY_NOT_ALLOWED},
- * {@code START_OPTION_NOT_ALLOWED}, {@code TASK_ACTION_NOT_ALLOWED}), before anything is changed.
+ * Runs after the authentication filters (it checks only requests of an authenticated
+ * user) and reads the body with engine-rest's own object mapper into engine-rest's own
+ * request classes, so what is checked is what the engine gets; the body is then replayed.
+ * A refusal is 400 in engine-rest's error shape with {@code UNDECLARED_VARIABLE} (or
+ * {@code READONLY_VARIABLE}, {@code BUSINESS_KEY_NOT_ALLOWED},
+ * {@code START_OPTION_NOT_ALLOWED}, {@code TASK_ACTION_NOT_ALLOWED}), before anything is
+ * changed.
  */
 class DeclaredVariablesFilter extends OncePerRequestFilter {
 
@@ -114,8 +117,9 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * engine-rest's user is set by its authentication filter, which runs before this one. The webapps'
-	 * filters are registered by Camunda's initializer, after this one: their user is in the session.
+	 * engine-rest's user is set by its authentication filter, which runs before this one.
+	 * The webapps' filters are registered by Camunda's initializer, after this one: their
+	 * user is in the session.
 	 */
 	private boolean authenticated(HttpServletRequest request) {
 		if (this.identityService.getCurrentAuthentication() != null) {
@@ -208,7 +212,10 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 				new StartRequest(dto.getBusinessKey(), withStartOptions, submitted(dto.getVariables())));
 	}
 
-	/** The process definition named by {@code {id}} or {@code key/{key}[/tenant-id/{tenant}]}. */
+	/**
+	 * The process definition named by {@code {id}} or
+	 * {@code key/{key}[/tenant-id/{tenant}]}.
+	 */
 	private ProcessDefinition definition(List<String> name) {
 		ProcessDefinitionQuery query = this.repositoryService.createProcessDefinitionQuery();
 		if (name.size() == 1) {
@@ -228,8 +235,8 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The body as engine-rest reads it, {@code null} for none. One this cannot read is refused here: what
-	 * is not checked must not reach the engine.
+	 * The body as engine-rest reads it, {@code null} for none. One this cannot read is
+	 * refused here: what is not checked must not reach the engine.
 	 */
 	private <T> T read(byte[] body, Class<T> type) {
 		if (new String(body, StandardCharsets.UTF_8).isBlank()) {
@@ -255,14 +262,17 @@ class DeclaredVariablesFilter extends OncePerRequestFilter {
 		return segment.equalsIgnoreCase(name);
 	}
 
-	/** engine-rest's variables as the task form reads them, in the order sent; {@code null} for none. */
+	/**
+	 * engine-rest's variables as the task form reads them, in the order sent;
+	 * {@code null} for none.
+	 */
 	private static Map<String, SubmittedValue> submitted(Map<String, VariableValueDto> variables) {
 		if (variables == null) {
 			return null;
 		}
 		Map<String, SubmittedValue> submitted = new LinkedHashMap<>();
-		variables.forEach((name, value) -> submitted.put(name,
-				(value == null) ? new SubmittedValue(null, null) : new SubmittedValue(value.getValue(), value.getType())));
+		variables.forEach((name, value) -> submitted.put(name, (value == null) ? new SubmittedValue(null, null)
+				: new SubmittedValue(value.getValue(), value.getType())));
 		return submitted;
 	}
 

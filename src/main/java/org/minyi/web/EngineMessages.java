@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.exception.NotValidException;
 
 /**
- * The engine's and engine-rest's words for a client's mistake, as a client of this installation reads
- * them: in Chinese where the mistake is a common one, otherwise the engine's sentence without class
- * names or engine message codes, which name the server's internals and help nobody.
+ * The engine's and engine-rest's words for a client's mistake, as a client of this
+ * installation reads them: in Chinese where the mistake is a common one, otherwise the
+ * engine's sentence without class names or engine message codes, which name the server's
+ * internals and help nobody.
  */
 final class EngineMessages {
 
@@ -31,7 +32,10 @@ final class EngineMessages {
 	private EngineMessages() {
 	}
 
-	/** Engine exceptions that are the request's fault though the engine does not say so by their type. */
+	/**
+	 * Engine exceptions that are the request's fault though the engine does not say so by
+	 * their type.
+	 */
 	static boolean isClientMistake(Throwable cause) {
 		String message = cause.getMessage();
 		return cause instanceof NotValidException
@@ -63,8 +67,8 @@ final class EngineMessages {
 	}
 
 	/**
-	 * What is wrong with a body the JSON parser refused: where, not the parser's sentence, which names
-	 * the Java types it tried to build.
+	 * What is wrong with a body the JSON parser refused: where, not the parser's
+	 * sentence, which names the Java types it tried to build.
 	 */
 	static String explainMalformed(JsonProcessingException exception) {
 		if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

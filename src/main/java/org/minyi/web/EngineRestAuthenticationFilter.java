@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.springframework.http.MediaType;
 
 /**
- * engine-rest's authentication filter with the application's password check ({@link BasicCredentials}:
- * throttled per user and address) and no basic challenge, so that browsers never remember the password.
+ * engine-rest's authentication filter with the application's password check
+ * ({@link BasicCredentials}: throttled per user and address) and no basic challenge, so
+ * that browsers never remember the password.
  */
 class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 

@@ -40,11 +40,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * engine-rest, with the failures of {@link ErrorAnswers} answered with their status, code and Chinese
- * message wherever engine-rest would say 500 (or 403 for a task that is gone): a broken application rule
- * 400, a task claimed or changed by another user at the same moment 409, a task completed meanwhile 404,
- * the database out of reach 503.
- * Engine-rest has one mapper for each of these exception types; ours take precedence by priority.
+ * engine-rest, with the failures of {@link ErrorAnswers} answered with their status, code
+ * and Chinese message wherever engine-rest would say 500 (or 403 for a task that is
+ * gone): a broken application rule 400, a task claimed or changed by another user at the
+ * same moment 409, a task completed meanwhile 404, the database out of reach 503.
+ * Engine-rest has one mapper for each of these exception types; ours take precedence by
+ * priority.
  */
 @Component
 @ApplicationPath("/engine-rest")
@@ -63,7 +64,10 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		registerErrorAnswers(this, this.jdbc);
 	}
 
-	/** The same answers for engine-rest and for Tasklist's copy of it ({@link WebappEngineApiConfiguration}). */
+	/**
+	 * The same answers for engine-rest and for Tasklist's copy of it
+	 * ({@link WebappEngineApiConfiguration}).
+	 */
 	static void registerErrorAnswers(ResourceConfig config, JdbcTemplate jdbc) {
 		config.register(RestExceptionMapper.class);
 		config.register(new EngineExceptionMapper((taskId) -> taskExists(jdbc, taskId)));
@@ -74,12 +78,18 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		config.register(JsonBodyRequired.class);
 	}
 
-	/** Whether the task exists at all, whoever may see it: the engine's queries would filter by permission. */
+	/**
+	 * Whether the task exists at all, whoever may see it: the engine's queries would
+	 * filter by permission.
+	 */
 	private static boolean taskExists(JdbcTemplate jdbc, String taskId) {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = ?", Long.class, taskId) > 0;
 	}
 
-	/** The error body engine-rest clients (Tasklist, Modeler) read, with the stable code added. */
+	/**
+	 * The error body engine-rest clients (Tasklist, Modeler) read, with the stable code
+	 * added.
+	 */
 	static Map<String, Object> body(ErrorAnswers.Answer answer) {
 		return Map.of("type", answer.type(), "message", answer.codedMessage(), "errorCode", answer.code());
 	}
@@ -105,7 +115,10 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		});
 	}
 
-	/** Thrown by the resources that wrap engine exceptions (completing a task, starting a process). */
+	/**
+	 * Thrown by the resources that wrap engine exceptions (completing a task, starting a
+	 * process).
+	 */
 	@Priority(1)
 	static class RestExceptionMapper implements ExceptionMapper<RestException> {
 
@@ -120,10 +133,10 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	}
 
 	/**
-	 * The client's mistakes, in Chinese with a stable code and without engine class names: a thing that
-	 * does not exist (engine-rest says 500), a request the engine or engine-rest calls bad (an unpaged
-	 * query, a query criterion used twice, a variable in Java serialization, ENGINE-17007), a missing
-	 * permission.
+	 * The client's mistakes, in Chinese with a stable code and without engine class
+	 * names: a thing that does not exist (engine-rest says 500), a request the engine or
+	 * engine-rest calls bad (an unpaged query, a query criterion used twice, a variable
+	 * in Java serialization, ENGINE-17007), a missing permission.
 	 */
 	static Optional<Response> clientMistake(Throwable exception) {
 		for (Throwable cause : Causes.of(exception)) {
@@ -138,7 +151,8 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 			}
 			if (cause instanceof RestException rest && rest.getStatus() != null
 					&& rest.getStatus().getFamily() == Response.Status.Family.CLIENT_ERROR) {
-				return Optional.of(error(rest.getStatus().getStatusCode(), "INVALID_REQUEST", EngineMessages.explain(rest)));
+				return Optional
+					.of(error(rest.getStatus().getStatusCode(), "INVALID_REQUEST", EngineMessages.explain(rest)));
 			}
 		}
 		return Optional.empty();
@@ -175,9 +189,10 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 		}
 
 		/**
-		 * A user who claims or completes a task just after another user completed it may fail the
-		 * engine's permission check instead of finding no task, because the task's authorizations went
-		 * with it. That is no missing permission, so it is answered as the task gone.
+		 * A user who claims or completes a task just after another user completed it may
+		 * fail the engine's permission check instead of finding no task, because the
+		 * task's authorizations went with it. That is no missing permission, so it is
+		 * answered as the task gone.
 		 */
 		private Optional<ErrorAnswers.Answer> taskGone(ProcessEngineException exception) {
 			if (exception instanceof AuthorizationException denied) {
@@ -207,8 +222,9 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	}
 
 	/**
-	 * A body engine-rest's parser refuses: plain text from Jackson's own mappers, or 500 for a document
-	 * nested too deeply. Here 400 with JSON, as engine-rest's other errors, with a code and Chinese message.
+	 * A body engine-rest's parser refuses: plain text from Jackson's own mappers, or 500
+	 * for a document nested too deeply. Here 400 with JSON, as engine-rest's other
+	 * errors, with a code and Chinese message.
 	 */
 	static Response malformed(JsonProcessingException exception) {
 		Map<String, Object> body = Map.of("type", "InvalidRequestException", "message",
@@ -217,8 +233,8 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 	}
 
 	/**
-	 * A request that says it carries JSON but has no body, or {@code null}: engine-rest's resources would
-	 * fail on the missing object with 500.
+	 * A request that says it carries JSON but has no body, or {@code null}: engine-rest's
+	 * resources would fail on the missing object with 500.
 	 */
 	static class JsonBodyRequired implements ReaderInterceptor {
 
@@ -243,7 +259,9 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
 	}
 
-	/** As {@link MalformedJsonMapper}, in place of Jackson's mapper for exactly this type. */
+	/**
+	 * As {@link MalformedJsonMapper}, in place of Jackson's mapper for exactly this type.
+	 */
 	@Priority(1)
 	static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
 
@@ -254,7 +272,9 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
 	}
 
-	/** As {@link MalformedJsonMapper}, in place of Jackson's mapper for exactly this type. */
+	/**
+	 * As {@link MalformedJsonMapper}, in place of Jackson's mapper for exactly this type.
+	 */
 	@Priority(1)
 	static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
 

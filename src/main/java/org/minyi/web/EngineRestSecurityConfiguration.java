@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * engine-rest answers only to HTTP basic authentication against the engine's users; the engine's
- * authorizations then decide what each user may see and do. Camunda Modeler deploys through it.
+ * engine-rest answers only to HTTP basic authentication against the engine's users; the
+ * engine's authorizations then decide what each user may see and do. Camunda Modeler
+ * deploys through it.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurityConfiguration {
@@ -35,20 +36,26 @@ class EngineRestSecurityConfiguration {
 		return registration;
 	}
 
-	/** After engine-rest's authentication, whose user it needs; the webapps' user is in the session. */
+	/**
+	 * After engine-rest's authentication, whose user it needs; the webapps' user is in
+	 * the session.
+	 */
 	@Bean
-	FilterRegistrationBean<EngineRouteGuard> engineRouteGuard(ObjectMapper objectMapper, IdentityService identityService,
-			AuthorizationService authorizationService, ManagementService managementService,
-			RuntimeService runtimeService, HistoryService historyService) {
-		FilterRegistrationBean<EngineRouteGuard> registration = new FilterRegistrationBean<>(new EngineRouteGuard(
-				objectMapper, identityService, authorizationService, managementService, runtimeService, historyService));
+	FilterRegistrationBean<EngineRouteGuard> engineRouteGuard(ObjectMapper objectMapper,
+			IdentityService identityService, AuthorizationService authorizationService,
+			ManagementService managementService, RuntimeService runtimeService, HistoryService historyService) {
+		FilterRegistrationBean<EngineRouteGuard> registration = new FilterRegistrationBean<>(
+				new EngineRouteGuard(objectMapper, identityService, authorizationService, managementService,
+						runtimeService, historyService));
 		registration.setName("engine-route-guard");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE);
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		return registration;
 	}
 
-	/** After the authentication of engine-rest and of the webapps, whose user it needs. */
+	/**
+	 * After the authentication of engine-rest and of the webapps, whose user it needs.
+	 */
 	@Bean
 	FilterRegistrationBean<DeclaredVariablesFilter> declaredVariablesFilter(ObjectMapper objectMapper,
 			IdentityService identityService, RepositoryService repositoryService, FormSubmissions formSubmissions) {

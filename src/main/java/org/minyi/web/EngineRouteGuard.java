@@ -44,16 +44,20 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rules of engine-rest and Tasklist's copy of it that the engine's authorizations do not express, checked
- * before the request reaches a resource (and so before a body is read):
+ * Rules of engine-rest and Tasklist's copy of it that the engine's authorizations do not
+ * express, checked before the request reaches a resource (and so before a body is read):
  * <ul>
- * <li>no expression in a task query (ad hoc, or extending a filter), and in a stored filter only those
- * Tasklist's filters use: the engine is guarded too ({@code org.minyi.engine}), this answers first with
+ * <li>no expression in a task query (ad hoc, or extending a filter), and in a stored
+ * filter only those Tasklist's filters use: the engine is guarded too
+ * ({@code org.minyi.engine}), this answers first with
  * {@code EXPRESSION_NOT_ALLOWED};</li>
- * <li>jobs, incidents and job logs outside any process (mail, history cleanup) are the administrator's:
- * the engine shows them to every user and lets anyone delete them or set their retries;</li>
- * <li>a user's name and e-mail are kept by administrators: the engine lets users rename themselves;</li>
- * <li>a deployment upload is refused before its body is read when the user may not deploy.</li>
+ * <li>jobs, incidents and job logs outside any process (mail, history cleanup) are the
+ * administrator's: the engine shows them to every user and lets anyone delete them or set
+ * their retries;</li>
+ * <li>a user's name and e-mail are kept by administrators: the engine lets users rename
+ * themselves;</li>
+ * <li>a deployment upload is refused before its body is read when the user may not
+ * deploy.</li>
  * </ul>
  */
 class EngineRouteGuard extends OncePerRequestFilter {
@@ -66,7 +70,10 @@ class EngineRouteGuard extends OncePerRequestFilter {
 			"processinstanceidin", "processdefinitionid", "processdefinitionkey", "processdefinitionkeyin",
 			"processdefinitionkeys", "executionid", "executionidin", "rootprocessinstanceid");
 
-	/** Where the engine keeps what happens outside any process: mail jobs, history cleanup and their failures. */
+	/**
+	 * Where the engine keeps what happens outside any process: mail jobs, history cleanup
+	 * and their failures.
+	 */
 	private static final Set<String> PROCESSLESS = Set.of("job", "incident", "history/job-log", "history/incident");
 
 	private final ObjectMapper strictJson = JsonMapper.builder()
@@ -139,8 +146,8 @@ class EngineRouteGuard extends OncePerRequestFilter {
 	}
 
 	private static boolean readsQueryBody(List<String> path, String method) {
-		return ("POST".equals(method) && (isTaskQuery(path) || isFilterExecution(path) || isFilterCreation(path)
-				|| isProcesslessQuery(path)))
+		return ("POST".equals(method)
+				&& (isTaskQuery(path) || isFilterExecution(path) || isFilterCreation(path) || isProcesslessQuery(path)))
 				|| ("PUT".equals(method) && path.size() == 2 && EngineRoutes.is(path.get(0), "filter"));
 	}
 
@@ -167,7 +174,10 @@ class EngineRouteGuard extends OncePerRequestFilter {
 		return named.isEmpty() ? null : QueryExpressions.storedRefusal(named);
 	}
 
-	/** Every field named like a query's expression criterion, at any depth; for a stored filter the refused ones. */
+	/**
+	 * Every field named like a query's expression criterion, at any depth; for a stored
+	 * filter the refused ones.
+	 */
 	private static void collectExpressions(JsonNode node, List<String> named, boolean stored) {
 		if (node == null) {
 			return;
@@ -215,10 +225,14 @@ class EngineRouteGuard extends OncePerRequestFilter {
 		return path.size() == 2 && EngineRoutes.is(path.get(0), "filter") && EngineRoutes.is(path.get(1), "create");
 	}
 
-	/** The query (list or count) of jobs, incidents or job logs, which may hold jobs outside any process. */
+	/**
+	 * The query (list or count) of jobs, incidents or job logs, which may hold jobs
+	 * outside any process.
+	 */
 	private static boolean isProcesslessQuery(List<String> path) {
 		boolean history = EngineRoutes.is(path.get(0), "history") && path.size() >= 2;
-		String kind = history ? "history/" + path.get(1).toLowerCase(Locale.ROOT) : path.get(0).toLowerCase(Locale.ROOT);
+		String kind = history ? "history/" + path.get(1).toLowerCase(Locale.ROOT)
+				: path.get(0).toLowerCase(Locale.ROOT);
 		List<String> rest = path.subList(history ? 2 : 1, path.size());
 		return PROCESSLESS.contains(kind)
 				&& (rest.isEmpty() || (rest.size() == 1 && EngineRoutes.is(rest.get(0), "count")));
@@ -240,14 +254,17 @@ class EngineRouteGuard extends OncePerRequestFilter {
 			}
 		}
 		if ("deployment".equals(resource) && path.size() == 2 && EngineRoutes.is(path.get(1), "create")
-				&& !Privileged.call(this.identityService, () -> this.authorizationService
-					.isUserAuthorized(caller.id(), caller.groupIds(), Permissions.CREATE, Resources.DEPLOYMENT))) {
+				&& !Privileged.call(this.identityService, () -> this.authorizationService.isUserAuthorized(caller.id(),
+						caller.groupIds(), Permissions.CREATE, Resources.DEPLOYMENT))) {
 			return RuleViolation.forbidden("DEPLOYMENT_FORBIDDEN", "只有管理员可以部署流程模型");
 		}
 		return processlessRefusal(path, method, request, body);
 	}
 
-	/** Jobs, incidents and job logs: a user other than an administrator reaches only those of a process. */
+	/**
+	 * Jobs, incidents and job logs: a user other than an administrator reaches only those
+	 * of a process.
+	 */
 	private RuleViolation processlessRefusal(List<String> path, String method, HttpServletRequest request,
 			byte[] body) {
 		String resource = path.get(0).toLowerCase(Locale.ROOT);
@@ -257,8 +274,8 @@ class EngineRouteGuard extends OncePerRequestFilter {
 		if (!PROCESSLESS.contains(kind) && !"job-definition".equals(kind)) {
 			return null;
 		}
-		if ("job-definition".equals(kind) || (!rest.isEmpty() && Set.of("retries", "suspended")
-			.contains(rest.get(0).toLowerCase(Locale.ROOT)))) {
+		if ("job-definition".equals(kind)
+				|| (!rest.isEmpty() && Set.of("retries", "suspended").contains(rest.get(0).toLowerCase(Locale.ROOT)))) {
 			return "GET".equals(method) ? null
 					: RuleViolation.forbidden("JOB_ADMINISTRATION_FORBIDDEN", "只有管理员可以批量管理作业");
 		}
@@ -270,7 +287,8 @@ class EngineRouteGuard extends OncePerRequestFilter {
 		boolean inProcess = Privileged.call(this.identityService, () -> switch (kind) {
 			case "job" -> inProcess(this.managementService.createJobQuery().jobId(id).singleResult());
 			case "incident" -> inProcess(this.runtimeService.createIncidentQuery().incidentId(id).singleResult());
-			case "history/job-log" -> inProcess(this.historyService.createHistoricJobLogQuery().logId(id).singleResult());
+			case "history/job-log" ->
+				inProcess(this.historyService.createHistoricJobLogQuery().logId(id).singleResult());
 			default -> this.historyService.createHistoricIncidentQuery()
 				.incidentId(id)
 				.list()
@@ -292,11 +310,14 @@ class EngineRouteGuard extends OncePerRequestFilter {
 		return log == null || log.getProcessDefinitionKey() != null;
 	}
 
-	/** Whether a query names a process instance, definition or execution, in its parameters or body. */
+	/**
+	 * Whether a query names a process instance, definition or execution, in its
+	 * parameters or body.
+	 */
 	private boolean processScoped(HttpServletRequest request, byte[] body) {
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-			if (PROCESS_SCOPE.contains(parameter.getKey().toLowerCase(Locale.ROOT))
-					&& parameter.getValue().length > 0 && !parameter.getValue()[0].isBlank()) {
+			if (PROCESS_SCOPE.contains(parameter.getKey().toLowerCase(Locale.ROOT)) && parameter.getValue().length > 0
+					&& !parameter.getValue()[0].isBlank()) {
 				return true;
 			}
 		}
@@ -324,8 +345,8 @@ class EngineRouteGuard extends OncePerRequestFilter {
 	// Who calls
 
 	/**
-	 * engine-rest's user is set by its authentication filter, which runs before this one; the webapps'
-	 * filters run after it, so their user is read from the session.
+	 * engine-rest's user is set by its authentication filter, which runs before this one;
+	 * the webapps' filters run after it, so their user is read from the session.
 	 */
 	private Optional<CurrentUser> caller(HttpServletRequest request) {
 		Optional<CurrentUser> engineRestUser = EngineUser.current(this.identityService)

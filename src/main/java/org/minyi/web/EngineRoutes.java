@@ -6,7 +6,10 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The resources of engine-rest and of Tasklist's copy of it under {@code /camunda/api/engine}. */
+/**
+ * The resources of engine-rest and of Tasklist's copy of it under
+ * {@code /camunda/api/engine}.
+ */
 final class EngineRoutes {
 
 	private EngineRoutes() {

@@ -17,10 +17,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Outside the authentication filters of {@code /api} and {@code /engine-rest}: they check the password
- * in the database before any error handler runs, so while the database is out of reach they would end
- * in the container's 500 page. This answers such failures as the API and engine-rest answer everything
- * else: 503 with {@code Retry-After} and a JSON body.
+ * Outside the authentication filters of {@code /api} and {@code /engine-rest}: they check
+ * the password in the database before any error handler runs, so while the database is
+ * out of reach they would end in the container's 500 page. This answers such failures as
+ * the API and engine-rest answer everything else: 503 with {@code Retry-After} and a JSON
+ * body.
  */
 class ErrorAnswerFilter extends OncePerRequestFilter {
 
@@ -46,7 +47,8 @@ class ErrorAnswerFilter extends OncePerRequestFilter {
 			response.reset();
 			SecurityHeadersConfiguration.apply(request, response);
 			if (answer.databaseUnavailable()) {
-				log.warn("Database unavailable: {} {}: {}", request.getMethod(), request.getRequestURI(), ex.toString());
+				log.warn("Database unavailable: {} {}: {}", request.getMethod(), request.getRequestURI(),
+						ex.toString());
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ErrorAnswers.RETRY_AFTER_SECONDS));
 			}
 			response.setStatus(answer.status());
@@ -56,7 +58,10 @@ class ErrorAnswerFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The application's {@code {code, message}}, or engine-rest's error shape for engine-rest. */
+	/**
+	 * The application's {@code {code, message}}, or engine-rest's error shape for
+	 * engine-rest.
+	 */
 	private static Map<String, Object> body(HttpServletRequest request, ErrorAnswers.Answer answer) {
 		if (request.getServletPath().startsWith("/engine-rest")) {
 			return EngineRestConfiguration.body(answer);

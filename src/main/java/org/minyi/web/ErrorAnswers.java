@@ -23,19 +23,23 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * The answer to a failed request that is neither a bug nor, mostly, the client's mistake: a broken rule,
- * the database out of reach for a moment (503, try again), another user taking or changing the same task
- * at the same moment (409, reload). The engine, Spring, Hibernate and the JDBC driver each wrap these
- * their own way, so the whole cause chain is searched, outermost first.
+ * The answer to a failed request that is neither a bug nor, mostly, the client's mistake:
+ * a broken rule, the database out of reach for a moment (503, try again), another user
+ * taking or changing the same task at the same moment (409, reload). The engine, Spring,
+ * Hibernate and the JDBC driver each wrap these their own way, so the whole cause chain
+ * is searched, outermost first.
  */
 final class ErrorAnswers {
 
-	/** Seconds a client is told to wait before retrying while the database is unavailable. */
+	/**
+	 * Seconds a client is told to wait before retrying while the database is unavailable.
+	 */
 	static final int RETRY_AFTER_SECONDS = 5;
 
 	/**
-	 * What the client is told: HTTP status, stable code and Chinese message, and for engine-rest's
-	 * {@code type} the code in engine-rest's style (no exception class names reach clients).
+	 * What the client is told: HTTP status, stable code and Chinese message, and for
+	 * engine-rest's {@code type} the code in engine-rest's style (no exception class
+	 * names reach clients).
 	 */
 	record Answer(int status, String code, String message, String type) {
 
@@ -43,7 +47,10 @@ final class ErrorAnswers {
 			this(status, code, message, typeOf(code));
 		}
 
-		/** The message as engine-rest carries it, code first, as the engine's rule violations do. */
+		/**
+		 * The message as engine-rest carries it, code first, as the engine's rule
+		 * violations do.
+		 */
 		String codedMessage() {
 			return "[" + this.code + "] " + this.message;
 		}
@@ -53,8 +60,9 @@ final class ErrorAnswers {
 		}
 
 		/**
-		 * When two users read a task unclaimed at the same moment, the engine fails the later claim on the
-		 * task's version rather than with {@link TaskAlreadyClaimedException}; to the user it is the same.
+		 * When two users read a task unclaimed at the same moment, the engine fails the
+		 * later claim on the task's version rather than with
+		 * {@link TaskAlreadyClaimedException}; to the user it is the same.
 		 */
 		Answer ofClaim() {
 			return CONCURRENT_UPDATE.equals(this.code) ? TASK_ALREADY_CLAIMED : this;
@@ -70,7 +78,8 @@ final class ErrorAnswers {
 
 	static final Answer TASK_NOT_FOUND = new Answer(404, "TASK_NOT_FOUND", "任务不存在或已被他人办理");
 
-	// The engine's message when a task command finds no task: it was completed (or deleted) meanwhile.
+	// The engine's message when a task command finds no task: it was completed (or
+	// deleted) meanwhile.
 	private static final String TASK_NOT_FOUND_MESSAGE = "Cannot find task with id";
 
 	private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
@@ -116,12 +125,14 @@ final class ErrorAnswers {
 				|| cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException) {
 			return true;
 		}
-		// 08: connection exception; 57P01-57P03: the server is shutting down or starting up.
+		// 08: connection exception; 57P01-57P03: the server is shutting down or starting
+		// up.
 		String state = sqlState(cause);
 		if (state != null) {
 			return state.startsWith("08") || state.startsWith("57P0");
 		}
-		// The pool's answer to a rollback on a connection it has just evicted as broken; Spring then
+		// The pool's answer to a rollback on a connection it has just evicted as broken;
+		// Spring then
 		// reports the failed rollback instead of the lost connection behind it.
 		return cause instanceof SQLException && HIKARI_CLOSED_CONNECTION.equals(cause.getMessage());
 	}

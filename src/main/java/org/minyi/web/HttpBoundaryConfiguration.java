@@ -11,9 +11,10 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What every request meets before any route: a size limit, no writes from other sites, the actuator for
- * administrators, and the webapps' login under the login throttle. After the security headers (first) and
- * the error answers (second), so that these refusals carry both.
+ * What every request meets before any route: a size limit, no writes from other sites,
+ * the actuator for administrators, and the webapps' login under the login throttle. After
+ * the security headers (first) and the error answers (second), so that these refusals
+ * carry both.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpBoundaryConfiguration {
@@ -46,8 +47,8 @@ class HttpBoundaryConfiguration {
 				applicationPath + "/api/admin/auth/*");
 	}
 
-	private static <T extends Filter> FilterRegistrationBean<T> registration(String name, T filter,
-			int position, String... urlPatterns) {
+	private static <T extends Filter> FilterRegistrationBean<T> registration(String name, T filter, int position,
+			String... urlPatterns) {
 		FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
 		registration.setName(name);
 		registration.addUrlPatterns(urlPatterns);

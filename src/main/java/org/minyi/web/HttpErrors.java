@@ -12,7 +12,8 @@ import org.springframework.http.MediaType;
 
 /**
  * A refusal written by a filter, in the shape its route's clients read: engine-rest's
- * {@code {type, message, errorCode}} for engine-rest and the webapps' APIs, {@code {code, message}} elsewhere.
+ * {@code {type, message, errorCode}} for engine-rest and the webapps' APIs, {@code {code,
+ * message}} elsewhere.
  */
 final class HttpErrors {
 
@@ -21,8 +22,8 @@ final class HttpErrors {
 	private HttpErrors() {
 	}
 
-	static void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
-			String message) throws IOException {
+	static void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
+			throws IOException {
 		ErrorAnswers.Answer answer = new ErrorAnswers.Answer(status, code, message);
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);

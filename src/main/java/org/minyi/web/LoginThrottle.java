@@ -12,19 +12,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing per user and client address, never locking a user out for everyone. The
- * engine's own throttling locks the account itself, so anyone who knows a user's id could keep that user
- * out (ten wrong passwords lock it until an administrator unlocks it); here a wrong password delays only
- * further attempts from the same address: after three failures in a row, 2 s, doubling with every further
- * failure up to {@code minyi.security.login-max-delay}, and a user logging in from elsewhere is not affected. An address that fails for many
- * users is slowed down for all of them. Kept in memory per node, for a bounded number of addresses.
+ * Slows down password guessing per user and client address, never locking a user out for
+ * everyone. The engine's own throttling locks the account itself, so anyone who knows a
+ * user's id could keep that user out (ten wrong passwords lock it until an administrator
+ * unlocks it); here a wrong password delays only further attempts from the same address:
+ * after three failures in a row, 2 s, doubling with every further failure up to
+ * {@code minyi.security.login-max-delay}, and a user logging in from elsewhere is not
+ * affected. An address that fails for many users is slowed down for all of them. Kept in
+ * memory per node, for a bounded number of addresses.
  */
 @Component
 public class LoginThrottle {
 
 	private static final int FREE_ATTEMPTS_PER_USER = 3;
 
-	/** Failures from one address across users before that address is slowed for every user. */
+	/**
+	 * Failures from one address across users before that address is slowed for every
+	 * user.
+	 */
 	private static final int FREE_ATTEMPTS_PER_ADDRESS = 100;
 
 	private static final Duration BASE_DELAY = Duration.ofSeconds(2);
@@ -57,7 +62,10 @@ public class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** How long this address must wait before trying this user's password again; empty when it may try now. */
+	/**
+	 * How long this address must wait before trying this user's password again; empty
+	 * when it may try now.
+	 */
 	public synchronized Optional<Duration> wait(String userId, String address) {
 		Instant now = this.clock.instant();
 		Duration wait = max(remaining(userKey(userId, address), now), remaining(addressKey(address), now));

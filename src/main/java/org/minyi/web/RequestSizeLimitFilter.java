@@ -13,12 +13,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A size limit on every request body, before anything reads it: a JSON request is a few kilobytes, an
- * attachment at most 10 MB, a deployment of models and forms at most {@code minyi.http.max-deployment-size}.
- * Without it engine-rest read a 100 MB upload whole into memory before refusing it. A body whose length is
- * declared is refused at once (413); one sent in chunks is read up to the limit and replayed, except a
- * multipart request to {@code /api}: the servlet container parses its parts from the connection itself,
- * within {@code spring.servlet.multipart.max-request-size}.
+ * A size limit on every request body, before anything reads it: a JSON request is a few
+ * kilobytes, an attachment at most 10 MB, a deployment of models and forms at most
+ * {@code minyi.http.max-deployment-size}. Without it engine-rest read a 100 MB upload
+ * whole into memory before refusing it. A body whose length is declared is refused at
+ * once (413); one sent in chunks is read up to the limit and replayed, except a multipart
+ * request to {@code /api}: the servlet container parses its parts from the connection
+ * itself, within {@code spring.servlet.multipart.max-request-size}.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -80,7 +81,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
 			throws IOException {
-		// The client may still be sending: close the connection rather than read the rest.
+		// The client may still be sending: close the connection rather than read the
+		// rest.
 		response.setHeader("Connection", "close");
 		HttpErrors.write(request, response, 413, "REQUEST_TOO_LARGE",
 				"请求内容过大（不能超过" + DataSize.ofBytes(limit).toKilobytes() + "KB）");

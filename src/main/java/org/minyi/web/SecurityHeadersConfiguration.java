@@ -14,11 +14,12 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers for the application's own pages and API, and for engine-rest, on every answer, refusals
- * included (first of all filters). The Camunda webapps under {@code /camunda} keep the
- * Content-Security-Policy they are built for (Camunda's default of camunda.bpm.webapp.header-security: a
- * nonce with {@code 'strict-dynamic'}, {@code frame-ancestors 'none'}) and their {@code nosniff}; they get
- * only the frame and referrer headers that Camunda does not send.
+ * Security headers for the application's own pages and API, and for engine-rest, on every
+ * answer, refusals included (first of all filters). The Camunda webapps under
+ * {@code /camunda} keep the Content-Security-Policy they are built for (Camunda's default
+ * of camunda.bpm.webapp.header-security: a nonce with {@code 'strict-dynamic'},
+ * {@code frame-ancestors 'none'}) and their {@code nosniff}; they get only the frame and
+ * referrer headers that Camunda does not send.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityHeadersConfiguration {

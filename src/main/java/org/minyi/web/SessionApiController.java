@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who is logged in, and the session's CSRF token for the application's own pages: the webapps' token
- * cookie is scoped to {@code /camunda}, so pages outside it ask here (same-origin only, as any read).
+ * Who is logged in, and the session's CSRF token for the application's own pages: the
+ * webapps' token cookie is scoped to {@code /camunda}, so pages outside it ask here
+ * (same-origin only, as any read).
  */
 @RestController
 class SessionApiController {

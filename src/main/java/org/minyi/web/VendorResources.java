@@ -4,7 +4,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Third-party front-end files served by the application itself (no CDN): Chart.js from its webjar. */
+/**
+ * Third-party front-end files served by the application itself (no CDN): Chart.js from
+ * its webjar.
+ */
 @Configuration(proxyBeanMethods = false)
 class VendorResources implements WebMvcConfigurer {
 

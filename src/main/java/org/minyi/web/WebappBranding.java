@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves each webapp's {@code config.js} (our Chinese copy) with the committee's name from configuration
- * ({@code minyi.committee-name}) as the vendor the header and page title show.
+ * Serves each webapp's {@code config.js} (our Chinese copy) with the committee's name
+ * from configuration ({@code minyi.committee-name}) as the vendor the header and page
+ * title show.
  */
 @RestController
 class WebappBranding {

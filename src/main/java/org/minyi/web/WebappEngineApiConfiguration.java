@@ -11,10 +11,11 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tasklist's, Cockpit's and Admin's copy of engine-rest ({@code /camunda/api/engine}), with engine-rest's
- * error answers: a rule's code and Chinese message instead of "Cannot submit task form …", 4xx for a
- * client's mistake, no engine class names. Camunda's webapp initializer registers this servlet only when
- * none of its name exists, so registering it first, with the same application, replaces it.
+ * Tasklist's, Cockpit's and Admin's copy of engine-rest ({@code /camunda/api/engine}),
+ * with engine-rest's error answers: a rule's code and Chinese message instead of "Cannot
+ * submit task form …", 4xx for a client's mistake, no engine class names. Camunda's
+ * webapp initializer registers this servlet only when none of its name exists, so
+ * registering it first, with the same application, replaces it.
  */
 @Configuration(proxyBeanMethods = false)
 class WebappEngineApiConfiguration {

@@ -14,8 +14,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) under the same
- * throttle as basic authentication: Camunda checks the password itself, so this only refuses an address
+ * The webapps' login form ({@code POST
+ * /camunda/api/admin/auth/user/{engine}/login/{app}}) under the same throttle as basic
+ * authentication: Camunda checks the password itself, so this only refuses an address
  * that must wait and counts the outcome.
  */
 class WebappLoginThrottleFilter extends OncePerRequestFilter {
@@ -42,7 +43,8 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
 			response.setStatus(429);
 			response.setContentType("application/json;charset=UTF-8");
 			response.getWriter()
-				.write("{\"type\":\"LoginThrottled\",\"message\":\"" + throttled.message() + "\",\"errorCode\":\"LOGIN_THROTTLED\"}");
+				.write("{\"type\":\"LoginThrottled\",\"message\":\"" + throttled.message()
+						+ "\",\"errorCode\":\"LOGIN_THROTTLED\"}");
 			return;
 		}
 		chain.doFilter(request, response);

@@ -30,8 +30,8 @@ import org.springframework.util.LinkedMultiValueMap;
 @MinyiIntegrationTest
 class AttachmentApiTest {
 
-	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0,
-			0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89 };
+	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,
+			0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89 };
 
 	@Autowired
 	TestRestTemplate rest;
@@ -64,8 +64,8 @@ class AttachmentApiTest {
 		assertThat(download.getBody()).isEqualTo(docx);
 		assertThat(download.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
 		assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("调研报告.docx");
-		assertThat(download.getHeaders().getContentType().toString()).startsWith(
-				"application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+		assertThat(download.getHeaders().getContentType().toString())
+			.startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 		assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 
 		ResponseEntity<byte[]> stranger = this.rest.withBasicAuth("zhaolei", "demo")
@@ -104,8 +104,8 @@ class AttachmentApiTest {
 	@Test
 	void shouldStoreAFileUnderAnExtensionOfWhatItIsAndRefuseANameThatSaysOtherwise() {
 		byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-		byte[] jpeg = { (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
-				0, 1, 0, 0 };
+		byte[] jpeg = { (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0,
+				1, 0, 1, 0, 0 };
 
 		ResponseEntity<Map<String, Object>> bat = upload("wangfang", "photo.bat", PNG);
 		assertRefused(bat, "ATTACHMENT_EXTENSION_MISMATCH");

@@ -18,11 +18,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,6 +34,7 @@ import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
 import org.minyi.support.BenchResults;
 import org.minyi.support.BenchResults.Figure;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -55,11 +51,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Latency with years of data: a backlog of archived pieces with their history and open tasks spread over
- * the groups, cloned in bulk from template pieces that went through the real engine (see
- * {@link BacklogLoader}); then p50/p95/p99 of the queries users wait for, each through HTTP as the user
- * who sends it. Run: {@code mvn -Pbench verify}; sizes by {@code -Dminyi.bench.archived},
- * {@code -Dminyi.bench.open}, {@code -Dminyi.bench.runs}.
+ * Latency with years of data: a backlog of archived pieces with their history and open
+ * tasks spread over the groups, cloned in bulk from template pieces that went through the
+ * real engine (see {@link BacklogLoader}); then p50/p95/p99 of the queries users wait
+ * for, each through HTTP as the user who sends it. Run: {@code mvn -Pbench verify}; sizes
+ * by {@code -Dminyi.bench.archived}, {@code -Dminyi.bench.open},
+ * {@code -Dminyi.bench.runs}.
  */
 @Tag("benchmark")
 @MinyiIntegrationTest
@@ -74,7 +71,9 @@ class BacklogLatencyBenchmarkTest {
 
 	private static final int RUNS = Integer.getInteger("minyi.bench.runs", 200);
 
-	/** Runs of the figures that only show where a filter's time goes; they have no target. */
+	/**
+	 * Runs of the figures that only show where a filter's time goes; they have no target.
+	 */
 	private static final int DIAGNOSTIC_RUNS = Math.min(RUNS, 50);
 
 	/** Archived pieces spread over five years, open ones over the last sixty days. */
@@ -85,19 +84,7 @@ class BacklogLatencyBenchmarkTest {
 	private static final String GROUP = "backlog latency (" + ARCHIVED + " archived pieces, " + OPEN + " open tasks)";
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	FilterService filterService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -111,18 +98,20 @@ class BacklogLatencyBenchmarkTest {
 	@Autowired
 	TestRestTemplate rest;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	void queriesUsersWaitForStayFastWithYearsOfData() throws Exception {
 		assumeTrue(TestDatabase.isPostgres(), "The bulk loader writes PostgreSQL SQL");
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		BacklogLoader loader = new BacklogLoader(this.dataSource);
 		List<Figure> figures = new ArrayList<>();
 
-		// Templates first (through the real process), then the copies, two at a time (two cores).
+		// Templates first (through the real process), then the copies, two at a time (two
+		// cores).
 		List<Object[]> loads = new ArrayList<>();
-		// Archived: 40% not adopted at registration, 35% published, 25% with an instruction and a reply.
+		// Archived: 40% not adopted at registration, 35% published, 25% with an
+		// instruction and a reply.
 		loads.add(new Object[] { rejected(), ARCHIVED * 40 / 100, ARCHIVE_SPAN_SECONDS });
 		loads.add(new Object[] { archived(false), ARCHIVED * 35 / 100, ARCHIVE_SPAN_SECONDS });
 		loads.add(new Object[] { archived(true), ARCHIVED * 25 / 100, ARCHIVE_SPAN_SECONDS });
@@ -135,15 +124,20 @@ class BacklogLatencyBenchmarkTest {
 		loads.add(new Object[] { departmentTemplate, OPEN * 20 / 100, OPEN_SPAN_SECONDS });
 		long start = System.nanoTime();
 		List<String> indexes = loader.dropSecondaryIndexes();
-		// Each template is read once. The tables no foreign key references are loaded whole, one transaction
-		// each (see BacklogLoader.reload); into the others the copies go in ranges of COPY_CHUNK. Two at a
-		// time (two cores), the largest first, so that neither connection waits long for the other at the end.
+		// Each template is read once. The tables no foreign key references are loaded
+		// whole, one transaction
+		// each (see BacklogLoader.reload); into the others the copies go in ranges of
+		// COPY_CHUNK. Two at a
+		// time (two cores), the largest first, so that neither connection waits long for
+		// the other at the end.
 		List<BacklogLoader.Plan> plans = new ArrayList<>();
 		for (Object[] load : loads) {
 			Piece template = (Piece) load[0];
 			int copies = (Integer) load[1];
-			plans.add(loader.plan(new BacklogLoader.Template(template.processInstanceId(), template.id(),
-					template.registrationNumber(), "wangfang"), copies, Math.max(1, (Long) load[2] / Math.max(1, copies))));
+			plans.add(loader.plan(
+					new BacklogLoader.Template(template.processInstanceId(), template.id(),
+							template.registrationNumber(), "wangfang"),
+					copies, Math.max(1, (Long) load[2] / Math.max(1, copies))));
 		}
 		Set<String> reloaded = loader.reloadable();
 		Map<Callable<Long>, Long> tasks = new HashMap<>();
@@ -181,11 +175,12 @@ class BacklogLatencyBenchmarkTest {
 		loader.restartSequences();
 		this.jdbc.execute("ANALYZE");
 		double loadSeconds = (System.nanoTime() - start) / 1e9;
-		long openTasks = this.taskService.createTaskQuery().count();
-		long archivedPieces = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM minyi_piece WHERE status IN ('ARCHIVED', 'NOT_ADOPTED')", Long.class);
+		long openTasks = this.engine.tasks().createTaskQuery().count();
+		long archivedPieces = this.jdbc
+			.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE status IN ('ARCHIVED', 'NOT_ADOPTED')", Long.class);
 		figures.add(new Figure("backlog load", "rows cloned by the bulk loader", rows, "rows", null, null, null, null,
-				null, "%.0f s (copies %.0f s, then %d indexes built again in %.0f s); %d archived or closed pieces, %d open tasks"
+				null,
+				"%.0f s (copies %.0f s, then %d indexes built again in %.0f s); %d archived or closed pieces, %d open tasks"
 					.formatted(loadSeconds, copySeconds, indexes.size(), indexSeconds, archivedPieces, openTasks)));
 		assertThat(openTasks).isGreaterThanOrEqualTo(OPEN);
 
@@ -201,40 +196,48 @@ class BacklogLatencyBenchmarkTest {
 		Latency floor = measure(() -> get("liqiang", "demo", "/api/session"));
 		Latency bareGroupQuery = measure(() -> {
 			List<String> groups = List.of(Role.INFO_SECTION.groupId());
-			this.taskService.createTaskQuery()
+			this.engine.tasks()
+				.createTaskQuery()
 				.taskCandidateGroupIn(groups)
 				.taskUnassigned()
 				.orderByDueDate()
 				.asc()
 				.listPage(0, 15);
-			this.taskService.createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().count();
+			this.engine.tasks().createTaskQuery().taskCandidateGroupIn(groups).taskUnassigned().count();
 			return HttpStatus.OK;
 		});
-		long infoSection = this.taskService.createTaskQuery()
+		long infoSection = this.engine.tasks()
+			.createTaskQuery()
 			.taskCandidateGroup(Role.INFO_SECTION.groupId())
 			.taskUnassigned()
 			.count();
-		figures.add(figure("Tasklist group filter 本组待办 (info-section, " + infoSection
-				+ " unclaimed tasks), first page of 15 with count, by due date",
+		figures.add(figure(
+				"Tasklist group filter 本组待办 (info-section, " + infoSection
+						+ " unclaimed tasks), first page of 15 with count, by due date",
 				measure(() -> filterPage("liqiang", groupFilter)), "bare engine TaskQuery (Java, no authorization)",
 				bareGroupQuery, 50));
 		// Where the filter's time goes: the same page as plain JSON, and the count alone.
 		figures.add(diagnostic("engine-rest task page as JSON (GET /task?candidateGroup=&unassigned=, 15 by due date)",
 				measure(() -> get("liqiang", "demo",
 						"/engine-rest/task?candidateGroup=info-section&unassigned=true&sortBy=dueDate&sortOrder=asc"
-								+ "&firstResult=0&maxResults=15"), DIAGNOSTIC_RUNS),
+								+ "&firstResult=0&maxResults=15"),
+						DIAGNOSTIC_RUNS),
 				bareGroupQuery));
 		figures.add(diagnostic("engine-rest filter count alone (GET /filter/{id}/count)",
 				measure(() -> get("liqiang", "demo", "/engine-rest/filter/" + groupFilter + "/count"), DIAGNOSTIC_RUNS),
 				bareGroupQuery));
-		// A reviewer's group: the secretary-general's sign-offs, a fifth of the info-section's share.
-		long signoffs = this.taskService.createTaskQuery()
+		// A reviewer's group: the secretary-general's sign-offs, a fifth of the
+		// info-section's share.
+		long signoffs = this.engine.tasks()
+			.createTaskQuery()
 			.taskCandidateGroup(Role.SECRETARY_GENERAL.groupId())
 			.taskUnassigned()
 			.count();
-		figures.add(figure("Tasklist group filter 本组待办 of a reviewer (secretary-general, " + signoffs
-				+ " sign-offs), first page of 15 with count, by due date", measure(() -> filterPage("chenjun", groupFilter)),
-				"bare engine TaskQuery (Java, no authorization)", bareGroupQuery, 50));
+		figures.add(figure(
+				"Tasklist group filter 本组待办 of a reviewer (secretary-general, " + signoffs
+						+ " sign-offs), first page of 15 with count, by due date",
+				measure(() -> filterPage("chenjun", groupFilter)), "bare engine TaskQuery (Java, no authorization)",
+				bareGroupQuery, 50));
 		figures.add(figure("Tasklist filter 超期 (overdue), first page of 15 with count",
 				measure(() -> filterPage("liqiang", overdueFilter)), "bare engine TaskQuery (Java, no authorization)",
 				bareGroupQuery, 50));
@@ -266,7 +269,10 @@ class BacklogLatencyBenchmarkTest {
 		return piece(instance);
 	}
 
-	/** Published, dispatched, optionally instructed and replied to, then archived when the window ends. */
+	/**
+	 * Published, dispatched, optionally instructed and replied to, then archived when the
+	 * window ends.
+	 */
 	private Piece archived(boolean instructed) {
 		ProcessInstance instance = dispatched();
 		if (instructed) {
@@ -278,21 +284,23 @@ class BacklogLatencyBenchmarkTest {
 			reply.put(FollowupProcess.RESOLUTION, "solved");
 			reply.put(FollowupProcess.SUBMITTER_CONTACTED, true);
 			reply.put(FollowupProcess.CONTACT_METHOD, "phone");
-			this.lifecycle.users().run("wuhao", () -> this.taskService.complete(handle.getId(), reply));
-			Task review = this.taskService.createTaskQuery()
+			this.lifecycle.users().run("wuhao", () -> this.engine.tasks().complete(handle.getId(), reply));
+			Task review = this.engine.tasks()
+				.createTaskQuery()
 				.processInstanceBusinessKey(piece(instance).registrationNumber())
 				.taskDefinitionKey(FollowupProcess.TASK_REVIEW_REPLY)
 				.singleResult();
 			this.lifecycle.users()
-				.run("zhengyu", () -> this.taskService.complete(review.getId(),
-						Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT)));
+				.run("zhengyu", () -> this.engine.tasks()
+					.complete(review.getId(), Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT)));
 		}
-		Job window = this.managementService.createJobQuery()
+		Job window = this.engine.management()
+			.createJobQuery()
 			.processInstanceId(instance.getId())
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
-		this.managementService.executeJob(window.getId());
-		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+		this.engine.management().executeJob(window.getId());
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
 			.isZero();
 		return piece(instance);
 	}
@@ -330,14 +338,18 @@ class BacklogLatencyBenchmarkTest {
 		return dispatchedFrom(instance, false);
 	}
 
-	/** Signs off (if needed), publishes and, unless asked to stop before it, dispatches without upward levels. */
+	/**
+	 * Signs off (if needed), publishes and, unless asked to stop before it, dispatches
+	 * without upward levels.
+	 */
 	private ProcessInstance dispatchedFrom(ProcessInstance instance, boolean stopAtDispatch) {
 		while (true) {
 			Task task = this.lifecycle.task(instance.getId());
 			if (task == null || !task.getTaskDefinitionKey().startsWith("task_signoff")) {
 				break;
 			}
-			String user = task.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli" : "chenjun";
+			String user = task.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli"
+					: "chenjun";
 			this.lifecycle.complete(user, instance.getId(),
 					Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
 		}
@@ -359,7 +371,8 @@ class BacklogLatencyBenchmarkTest {
 	}
 
 	private Task departmentTask(ProcessInstance instance) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceBusinessKey(piece(instance).registrationNumber())
 			.taskDefinitionKey(FollowupProcess.TASK_HANDLE)
 			.taskCandidateGroup(FollowupService.departmentGroup("housing-bureau"))
@@ -372,21 +385,23 @@ class BacklogLatencyBenchmarkTest {
 
 	/** One of the cloned pieces' submitters, able to log in. */
 	private void createBenchMember(String id) {
-		if (this.identityService.createUserQuery().userId(id).count() == 0) {
-			User user = this.identityService.newUser(id);
+		if (this.engine.identity().createUserQuery().userId(id).count() == 0) {
+			User user = this.engine.identity().newUser(id);
 			user.setFirstName("基准");
 			user.setLastName("委员");
 			user.setPassword("Bench-Member-1");
-			this.identityService.saveUser(user);
-			this.identityService.createMembership(id, Role.SUBMITTER.groupId());
+			this.engine.identity().saveUser(user);
+			this.engine.identity().createMembership(id, Role.SUBMITTER.groupId());
 		}
 	}
 
 	private String filterId(String name) {
-		return this.filterService.createFilterQuery().filterName(name).singleResult().getId();
+		return this.engine.filters().createFilterQuery().filterName(name).singleResult().getId();
 	}
 
-	/** What Tasklist sends for a filter: the first page as HAL, which carries the count. */
+	/**
+	 * What Tasklist sends for a filter: the first page as HAL, which carries the count.
+	 */
 	private HttpStatus filterPage(String user, String filterId) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);

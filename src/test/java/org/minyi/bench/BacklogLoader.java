@@ -27,22 +27,27 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Loads a backlog in bulk on PostgreSQL by cloning template pieces that went through the real engine and
- * application: every row the engine and the application wrote for a template (history, runtime state,
- * authorizations, the application's tables) is copied {@code n} times inside the database with
- * {@code INSERT ... SELECT ... CROSS JOIN generate_series}, so the data has exactly their shape.
+ * Loads a backlog in bulk on PostgreSQL by cloning template pieces that went through the
+ * real engine and application: every row the engine and the application wrote for a
+ * template (history, runtime state, authorizations, the application's tables) is copied
+ * {@code n} times inside the database with
+ * {@code INSERT ... SELECT ... CROSS JOIN generate_series}, so the data has exactly their
+ * shape.
  * <ul>
- * <li>engine ids (the {@code ID_} of every copied row) end in {@code g} and {@code n} in six hex digits instead of
- * their last seven characters, which for the engine's time-based UUIDs are the same node id in every id;</li>
- * <li>the application's numeric ids (and process variables named {@code ...Id}) move by {@code n * 10^7};</li>
- * <li>the registration number becomes {@code B<n>-<number>} and the submitter one of 2,000 bench members
- * ({@code bm0} .. {@code bm1999});</li>
+ * <li>engine ids (the {@code ID_} of every copied row) end in {@code g} and {@code n} in
+ * six hex digits instead of their last seven characters, which for the engine's
+ * time-based UUIDs are the same node id in every id;</li>
+ * <li>the application's numeric ids (and process variables named {@code ...Id}) move by
+ * {@code n * 10^7};</li>
+ * <li>the registration number becomes {@code B<n>-<number>} and the submitter one of
+ * 2,000 bench members ({@code bm0} .. {@code bm1999});</li>
  * <li>every timestamp and date moves back by {@code n * step}.</li>
  * </ul>
- * A template is read once ({@link #plan}); its copies then go in ranges of copy numbers, one transaction
- * each, so that several connections share a large load ({@link #copy}), except into the tables no foreign
- * key references: each of those is emptied and loaded whole in one transaction, which PostgreSQL writes
- * without WAL at {@code wal_level = minimal} ({@link #reload}).
+ * A template is read once ({@link #plan}); its copies then go in ranges of copy numbers,
+ * one transaction each, so that several connections share a large load ({@link #copy}),
+ * except into the tables no foreign key references: each of those is emptied and loaded
+ * whole in one transaction, which PostgreSQL writes without WAL at
+ * {@code wal_level = minimal} ({@link #reload}).
  */
 final class BacklogLoader {
 
@@ -50,16 +55,23 @@ final class BacklogLoader {
 
 	static final int BENCH_MEMBERS = 2000;
 
-	/** Copied first, in this order, for the engine's foreign keys; the rest follow in any order. */
+	/**
+	 * Copied first, in this order, for the engine's foreign keys; the rest follow in any
+	 * order.
+	 */
 	private static final List<String> FIRST = List.of("act_ge_bytearray", "act_ru_execution", "act_ru_task");
 
-	/** Engine tables that hold definitions, identities or configuration, not instances. */
-	private static final Set<String> NOT_INSTANCE_DATA = Set.of("act_ge_property", "act_ge_schema_log",
-			"act_ru_jobdef", "act_ru_meter_log", "act_ru_task_meter_log", "act_ru_filter", "act_ru_batch",
-			"act_hi_batch", "act_id_user", "act_id_group", "act_id_membership", "act_id_tenant",
-			"act_id_tenant_member", "act_id_info");
+	/**
+	 * Engine tables that hold definitions, identities or configuration, not instances.
+	 */
+	private static final Set<String> NOT_INSTANCE_DATA = Set.of("act_ge_property", "act_ge_schema_log", "act_ru_jobdef",
+			"act_ru_meter_log", "act_ru_task_meter_log", "act_ru_filter", "act_ru_batch", "act_hi_batch", "act_id_user",
+			"act_id_group", "act_id_membership", "act_id_tenant", "act_id_tenant_member", "act_id_info");
 
-	/** The columns a template's rows are found by (see {@link #engineSelections}, {@link #applicationSelections}). */
+	/**
+	 * The columns a template's rows are found by (see {@link #engineSelections},
+	 * {@link #applicationSelections}).
+	 */
 	private static final Set<String> FINDING_COLUMNS = Set.of("root_proc_inst_id_", "proc_inst_id_",
 			"process_instance_id_", "task_id_", "resource_id_", "piece_id", "notification_id", "fact_id");
 
@@ -73,20 +85,23 @@ final class BacklogLoader {
 		this.dataSource = dataSource;
 	}
 
-	/** One template piece: its process instance, its row id, registration number and submitter. */
+	/**
+	 * One template piece: its process instance, its row id, registration number and
+	 * submitter.
+	 */
 	record Template(String processInstanceId, long pieceId, String registrationNumber, String submitterId) {
 	}
 
 	/**
-	 * Drops the secondary indexes of the engine's instance tables and the application's tables, to be built
-	 * again by {@link #createIndexes} once the copies are in: one sorted build per index is much faster
-	 * than millions of inserts into each. Unique indexes, those of constraints and those the loader finds
-	 * a template's rows by stay. Returns the definitions of the dropped ones.
+	 * Drops the secondary indexes of the engine's instance tables and the application's
+	 * tables, to be built again by {@link #createIndexes} once the copies are in: one
+	 * sorted build per index is much faster than millions of inserts into each. Unique
+	 * indexes, those of constraints and those the loader finds a template's rows by stay.
+	 * Returns the definitions of the dropped ones.
 	 */
 	List<String> dropSecondaryIndexes() throws SQLException {
 		List<String[]> indexes = new ArrayList<>();
-		try (Connection connection = this.dataSource.getConnection();
-				var statement = connection.createStatement()) {
+		try (Connection connection = this.dataSource.getConnection(); var statement = connection.createStatement()) {
 			try (ResultSet rs = statement.executeQuery("""
 					SELECT i.indexname, i.indexdef FROM pg_indexes i
 					WHERE i.schemaname = current_schema()
@@ -109,10 +124,11 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * Builds indexes from their definitions on {@code connections} connections at once, those of the
-	 * largest tables first, so that no connection is left with a large one at the end. Each build runs
-	 * alone in its session (no parallel workers): the connections already keep the cores busy, and one
-	 * build per core needs no leader to merge the workers' sorts.
+	 * Builds indexes from their definitions on {@code connections} connections at once,
+	 * those of the largest tables first, so that no connection is left with a large one
+	 * at the end. Each build runs alone in its session (no parallel workers): the
+	 * connections already keep the cores busy, and one build per core needs no leader to
+	 * merge the workers' sorts.
 	 */
 	void createIndexes(List<String> definitions, int connections) throws Exception {
 		Map<String, Long> tableSizes = new HashMap<>();
@@ -165,8 +181,9 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * How the template is copied: one {@code INSERT ... SELECT} per table, found once, then run for any
-	 * range of copy numbers; copy {@code n} is {@code n * stepSeconds} older.
+	 * How the template is copied: one {@code INSERT ... SELECT} per table, found once,
+	 * then run for any range of copy numbers; copy {@code n} is {@code n * stepSeconds}
+	 * older.
 	 */
 	Plan plan(Template template, int copies, long stepSeconds) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -175,9 +192,9 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * Inserts copies {@code from} to {@code to} (inclusive) of a planned template in one transaction, so
-	 * that a large load can be split into ranges on several connections, except into the tables in
-	 * {@code reloaded} (see {@link #reload}). Returns rows.
+	 * Inserts copies {@code from} to {@code to} (inclusive) of a planned template in one
+	 * transaction, so that a large load can be split into ranges on several connections,
+	 * except into the tables in {@code reloaded} (see {@link #reload}). Returns rows.
 	 */
 	long copy(Plan plan, int from, int to, Set<String> reloaded) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -206,16 +223,18 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * The tables no foreign key references: {@link #reload} may empty them in its transaction.
+	 * The tables no foreign key references: {@link #reload} may empty them in its
+	 * transaction.
 	 */
 	Set<String> reloadable() throws SQLException {
 		Set<String> tables = new HashSet<>();
 		try (Connection connection = this.dataSource.getConnection();
 				var statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("""
-						SELECT c.relname FROM pg_class c
-						WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
-						  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.oid)""")) {
+				ResultSet rs = statement.executeQuery(
+						"""
+								SELECT c.relname FROM pg_class c
+								WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+								  AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = c.oid)""")) {
 			while (rs.next()) {
 				tables.add(rs.getString(1));
 			}
@@ -224,11 +243,12 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * Loads all copies of every plan into one table in one transaction that empties the table first and
-	 * puts its rows back, then copies the templates' rows from that saved set: when PostgreSQL runs with
-	 * {@code wal_level = minimal} (as the tests' embedded server does), it writes no WAL for a table
-	 * emptied in the same transaction. Only for tables no foreign key references ({@link #reloadable}).
-	 * Returns the rows copied.
+	 * Loads all copies of every plan into one table in one transaction that empties the
+	 * table first and puts its rows back, then copies the templates' rows from that saved
+	 * set: when PostgreSQL runs with {@code wal_level = minimal} (as the tests' embedded
+	 * server does), it writes no WAL for a table emptied in the same transaction. Only
+	 * for tables no foreign key references ({@link #reloadable}). Returns the rows
+	 * copied.
 	 */
 	long reload(String table, List<Plan> plans) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -236,12 +256,14 @@ final class BacklogLoader {
 			try {
 				connection.setAutoCommit(false);
 				try (var statement = connection.createStatement()) {
-					// Locked before its rows are saved, so that no row written meanwhile is emptied unsaved.
+					// Locked before its rows are saved, so that no row written meanwhile
+					// is emptied unsaved.
 					statement.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
 					statement.execute("CREATE TEMPORARY TABLE loader_saved ON COMMIT DROP AS SELECT * FROM " + table);
 					statement.execute("TRUNCATE " + table);
 					statement.execute("INSERT INTO " + table + " SELECT * FROM loader_saved");
-					// The rows of earlier tests may be many: the plans must find the templates' rows once.
+					// The rows of earlier tests may be many: the plans must find the
+					// templates' rows once.
 					statement.execute("ANALYZE loader_saved");
 				}
 				long rows = 0;
@@ -268,9 +290,10 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * The copies reference only rows that exist (the template's or other copies'), so the foreign key
-	 * triggers, one per inserted row, are skipped where the user may (a superuser, as the embedded
-	 * PostgreSQL's). The setting is reset before the connection goes back to the pool.
+	 * The copies reference only rows that exist (the template's or other copies'), so the
+	 * foreign key triggers, one per inserted row, are skipped where the user may (a
+	 * superuser, as the embedded PostgreSQL's). The setting is reset before the
+	 * connection goes back to the pool.
 	 */
 	private static boolean withoutForeignKeyTriggers(Connection connection) {
 		try (var statement = connection.createStatement()) {
@@ -286,8 +309,8 @@ final class BacklogLoader {
 		Map<String, String> engineTables = engineSelections(connection);
 		Set<String> ids = new HashSet<>();
 		Map<String, String> where = new LinkedHashMap<>();
-		List<String> procInstIds = strings(connection,
-				"SELECT id_ FROM act_hi_procinst WHERE root_proc_inst_id_ = ?", template.processInstanceId());
+		List<String> procInstIds = strings(connection, "SELECT id_ FROM act_hi_procinst WHERE root_proc_inst_id_ = ?",
+				template.processInstanceId());
 		List<String> taskIds = strings(connection, "SELECT id_ FROM act_hi_taskinst WHERE root_proc_inst_id_ = ?",
 				template.processInstanceId());
 		for (Map.Entry<String, String> table : engineTables.entrySet()) {
@@ -333,8 +356,8 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * Ids of the instances' other objects that no copied row has as its own id: executions that ended,
-	 * operations of the user operation log.
+	 * Ids of the instances' other objects that no copied row has as its own id:
+	 * executions that ended, operations of the user operation log.
 	 */
 	private static Set<String> otherInstanceIds(Connection connection, Map<String, String> where, Template template,
 			List<String> procInstIds, List<String> taskIds, List<String> found, List<String> byteArrays)
@@ -349,7 +372,8 @@ final class BacklogLoader {
 			try (ResultSet rs = connection.getMetaData().getColumns(null, "public", table.getKey(), "%")) {
 				while (rs.next()) {
 					String column = rs.getString("COLUMN_NAME");
-					if (column.equals("execution_id_") || column.equals("var_scope_") || column.equals("operation_id_")) {
+					if (column.equals("execution_id_") || column.equals("var_scope_")
+							|| column.equals("operation_id_")) {
 						ids.addAll(strings(connection, "SELECT DISTINCT " + column + " FROM " + table.getKey()
 								+ " t WHERE " + table.getValue() + " AND " + column + " IS NOT NULL", args));
 					}
@@ -363,8 +387,8 @@ final class BacklogLoader {
 	void restartSequences() throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			for (String table : List.of("minyi_piece", "minyi_piece_event", "minyi_dispatch", "minyi_upward_submission",
-					"minyi_adoption", "minyi_instruction", "minyi_followup_case", "minyi_feedback", "minyi_notification",
-					"minyi_notification_recipient", "minyi_stat_fact")) {
+					"minyi_adoption", "minyi_instruction", "minyi_followup_case", "minyi_feedback",
+					"minyi_notification", "minyi_notification_recipient", "minyi_stat_fact")) {
 				long next;
 				try (var statement = connection.createStatement();
 						ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
@@ -379,8 +403,8 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * The engine's instance tables and how a template's rows are found in each: by the root process
-	 * instance where the table has it, else by process instance or task.
+	 * The engine's instance tables and how a template's rows are found in each: by the
+	 * root process instance where the table has it, else by process instance or task.
 	 */
 	private static Map<String, String> engineSelections(Connection connection) throws SQLException {
 		Map<String, Set<String>> columns = new LinkedHashMap<>();
@@ -399,8 +423,10 @@ final class BacklogLoader {
 					|| name.equals("act_ru_authorization") || name.equals("act_ge_bytearray")) {
 				continue;
 			}
-			// Runtime rows by process instance: not every runtime table keeps the root instance on every row.
-			if (cols.contains("root_proc_inst_id_") && !(name.startsWith("act_ru_") && cols.contains("proc_inst_id_"))) {
+			// Runtime rows by process instance: not every runtime table keeps the root
+			// instance on every row.
+			if (cols.contains("root_proc_inst_id_")
+					&& !(name.startsWith("act_ru_") && cols.contains("proc_inst_id_"))) {
 				selections.put(name, "t.root_proc_inst_id_ = ?");
 			}
 			else if (cols.contains("proc_inst_id_")) {
@@ -422,8 +448,8 @@ final class BacklogLoader {
 		tables.put("minyi_piece", "t.id = ?");
 		for (String table : List.of("minyi_piece_credit", "minyi_piece_clearance", "minyi_piece_event",
 				"minyi_issue_piece", "minyi_dispatch", "minyi_upward_submission", "minyi_adoption", "minyi_instruction",
-				"minyi_followup_case", "minyi_feedback", "minyi_notification", "minyi_stat_fact", "minyi_stat_instruction",
-				"minyi_stat_case")) {
+				"minyi_followup_case", "minyi_feedback", "minyi_notification", "minyi_stat_fact",
+				"minyi_stat_instruction", "minyi_stat_case")) {
 			tables.put(table, "t.piece_id = ?");
 		}
 		tables.put("minyi_notification_recipient",
@@ -453,13 +479,15 @@ final class BacklogLoader {
 			if (predicate == null) {
 				continue;
 			}
-			String column = table.contains("job") ? (table.equals("act_ru_job") ? "exception_stack_id_"
-					: "job_exception_stack_id_") : (table.contains("incident") ? null : "bytearray_id_");
+			String column = table.contains("job")
+					? (table.equals("act_ru_job") ? "exception_stack_id_" : "job_exception_stack_id_")
+					: (table.contains("incident") ? null : "bytearray_id_");
 			if (column == null) {
 				continue;
 			}
-			ids.addAll(strings(connection, "SELECT " + column + " FROM " + table + " t WHERE " + predicate + " AND "
-					+ column + " IS NOT NULL", bind(predicate, template, procInstIds, taskIds)));
+			ids.addAll(strings(connection,
+					"SELECT " + column + " FROM " + table + " t WHERE " + predicate + " AND " + column + " IS NOT NULL",
+					bind(predicate, template, procInstIds, taskIds)));
 		}
 		return ids;
 	}
@@ -499,7 +527,9 @@ final class BacklogLoader {
 	/** A planned template: the copy of each of its tables, in order. */
 	record Plan(Template template, int copies, List<TableCopy> tables) {
 
-		/** Rows of the template's copies {@code from} to {@code to} in the given tables. */
+		/**
+		 * Rows of the template's copies {@code from} to {@code to} in the given tables.
+		 */
 		long rows(int from, int to, Predicate<String> tables) {
 			return this.tables.stream()
 				.filter((copy) -> tables.test(copy.table()))
@@ -510,15 +540,16 @@ final class BacklogLoader {
 	}
 
 	/**
-	 * The {@code INSERT ... SELECT} of one table for a range of copy numbers, with the parameters of its
-	 * select list (lists are bound as arrays) and of its {@code WHERE}.
+	 * The {@code INSERT ... SELECT} of one table for a range of copy numbers, with the
+	 * parameters of its select list (lists are bound as arrays) and of its {@code WHERE}.
 	 */
 	record TableCopy(String table, long templateRows, long stepSeconds, String columns, String expressions,
 			String predicate, List<Object> selectParameters, List<Object> whereParameters) {
 
 		/**
-		 * Copies the template's rows found in {@code source} (the table itself or a saved set of its rows).
-		 * What each copy changes by is worked out once per copy, not once per row and column.
+		 * Copies the template's rows found in {@code source} (the table itself or a saved
+		 * set of its rows). What each copy changes by is worked out once per copy, not
+		 * once per row and column.
 		 */
 		long run(Connection connection, String source, int from, int to) throws SQLException {
 			String sql = "WITH g AS MATERIALIZED (SELECT n, n * ? * INTERVAL '1 second' AS shift, "
@@ -578,12 +609,13 @@ final class BacklogLoader {
 				int type = column.getValue();
 				String c = "t." + name;
 				if (texts.contains(name)) {
-					// Only the replacements some template row needs: the rest never match, row by row.
+					// Only the replacements some template row needs: the rest never
+					// match, row by row.
 					boolean[] needed = replaced.get(name);
 					StringBuilder cases = new StringBuilder();
 					if (needed[0]) {
-						cases.append(" WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c
-								+ ") - 7) || g.id_suffix");
+						cases.append(
+								" WHEN " + c + " = ANY(?) THEN LEFT(" + c + ", LENGTH(" + c + ") - 7) || g.id_suffix");
 						parameters.add(this.ids);
 					}
 					if (needed[1]) {
@@ -617,8 +649,9 @@ final class BacklogLoader {
 		}
 
 		/**
-		 * For each text column, whether any of the template's rows holds in it a copied id, the registration
-		 * number or the submitter; and how many rows the template has in the table.
+		 * For each text column, whether any of the template's rows holds in it a copied
+		 * id, the registration number or the submitter; and how many rows the template
+		 * has in the table.
 		 */
 		private Map<String, boolean[]> replacedValues(String table, String predicate, List<Object> args,
 				List<String> texts, long[] templateRows) throws SQLException {
@@ -642,15 +675,18 @@ final class BacklogLoader {
 					templateRows[0] = rs.getLong(1);
 					int index = 2;
 					for (String column : texts) {
-						replaced.put(column,
-								new boolean[] { rs.getBoolean(index++), rs.getBoolean(index++), rs.getBoolean(index++) });
+						replaced.put(column, new boolean[] { rs.getBoolean(index++), rs.getBoolean(index++),
+								rs.getBoolean(index++) });
 					}
 				}
 			}
 			return replaced;
 		}
 
-		/** The application's row ids and references between its rows; bulletin issues stay shared. */
+		/**
+		 * The application's row ids and references between its rows; bulletin issues stay
+		 * shared.
+		 */
 		private static boolean isApplicationId(String column) {
 			return column.equals("id") || (column.endsWith("_id") && !column.equals("issue_id"));
 		}

@@ -32,13 +32,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.Job;
@@ -54,10 +52,12 @@ import org.minyi.instruction.InstructionProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.support.BenchResults;
 import org.minyi.support.BenchResults.Figure;
+import org.minyi.support.Engine;
 import org.minyi.support.HeapMeter;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.minyi.support.TestDatabase;
+import org.minyi.support.Users;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,13 +65,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Lifecycle throughput: N pieces (system property {@code minyi.bench.pieces}, default 2,000) driven by
- * {@code minyi.bench.threads} client threads (default 4) through the whole happy path with the job
- * executor on, history full and mail going out over SMTP (GreenMail on loopback). Baselines in the same
- * run: a standalone Camunda engine on its own database of the same server completing the same number of
- * plain user tasks, and the database's own rate of single-row commits. The 30-day instruction window is
- * made to pass by setting its timer job due now; the job executor then fires it and archives the piece.
- * Run: {@code mvn -Pbench verify} (PostgreSQL only).
+ * Lifecycle throughput: N pieces (system property {@code minyi.bench.pieces}, default
+ * 2,000) driven by {@code minyi.bench.threads} client threads (default 4) through the
+ * whole happy path with the job executor on, history full and mail going out over SMTP
+ * (GreenMail on loopback). Baselines in the same run: a standalone Camunda engine on its
+ * own database of the same server completing the same number of plain user tasks, and the
+ * database's own rate of single-row commits. The 30-day instruction window is made to
+ * pass by setting its timer job due now; the job executor then fires it and archives the
+ * piece. Run: {@code mvn -Pbench verify} (PostgreSQL only).
  */
 @Tag("benchmark")
 @MinyiIntegrationTest
@@ -85,23 +86,17 @@ class LifecycleThroughputBenchmarkTest {
 
 	private static final long COMMIT_MILLIS = 5000;
 
-	private static final String[] TOPICS = { "老旧小区加装电梯", "校园周边交通安全", "社区养老服务设施", "农村生活污水治理",
-			"菜市场提质改造", "中小企业融资", "基层医疗人才", "背街小巷照明" };
+	private static final String[] TOPICS = { "老旧小区加装电梯", "校园周边交通安全", "社区养老服务设施", "农村生活污水治理", "菜市场提质改造", "中小企业融资",
+			"基层医疗人才", "背街小巷照明" };
 
 	@Autowired
 	ProcessEngineConfigurationImpl engineConfiguration;
 
 	@Autowired
-	RuntimeService runtimeService;
+	Engine engine;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
+	Users users;
 
 	@Autowired
 	ObjectProvider<JavaMailSender> mailSender;
@@ -146,14 +141,17 @@ class LifecycleThroughputBenchmarkTest {
 		Run bare;
 		Connections bareDatabase = bareDatabase();
 		try (HikariDataSource pool = pool(bareDatabase)) {
-			ProcessEngine engine = bareEngine(pool);
+			ProcessEngine standalone = bareEngine(pool);
 			try {
-				engine.getRepositoryService().createDeployment().addModelInstance("bench-bare.bpmn", bareModel(tasksPerPiece)).deploy();
-				driveBare(engine, WARM_UP, tasksPerPiece);
-				bare = driveBare(engine, PIECES, tasksPerPiece);
+				standalone.getRepositoryService()
+					.createDeployment()
+					.addModelInstance("bench-bare.bpmn", bareModel(tasksPerPiece))
+					.deploy();
+				driveBare(standalone, WARM_UP, tasksPerPiece);
+				bare = driveBare(standalone, PIECES, tasksPerPiece);
 			}
 			finally {
-				engine.close();
+				standalone.close();
 			}
 		}
 		finally {
@@ -168,21 +166,21 @@ class LifecycleThroughputBenchmarkTest {
 		double bareTasks = bare.tasks() / bare.seconds();
 		String db = TestDatabase.name();
 		String setup = "%d pieces, %d client threads, %d user tasks each".formatted(PIECES, THREADS, tasksPerPiece);
-		List<Figure> figures = List.of(
-				new Figure("lifecycle", "pieces through the happy path per second", PIECES / ours.seconds(), "pieces/s",
-						"bare engine instances/s", PIECES / bare.seconds(), bare.seconds() / ours.seconds(), null, null,
-						setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s; first half of the pieces %.1f pieces/s, second half %.1f pieces/s); %d mails sent over SMTP by the job executor; the 30-day instruction window's timer set due at once (ManagementService#setJobDuedate) and fired by the job executor"
-							.formatted(ours.seconds(), ours.clientSeconds(), (PIECES / 2) / ours.firstHalfSeconds(),
-									(PIECES - PIECES / 2) / (ours.clientSeconds() - ours.firstHalfSeconds()), mails)),
-				new Figure("lifecycle", "user-task completions per second", ourTasks, "tasks/s",
-						"bare engine tasks/s", bareTasks, ourTasks / bareTasks, ">= 0.7 x bare engine",
-						ourTasks >= 0.7 * bareTasks,
+		List<Figure> figures = List.of(new Figure("lifecycle", "pieces through the happy path per second",
+				PIECES / ours.seconds(), "pieces/s", "bare engine instances/s", PIECES / bare.seconds(),
+				bare.seconds() / ours.seconds(), null, null,
+				setup + "; %.1f s until the last piece was archived and no job was due (clients done after %.1f s; first half of the pieces %.1f pieces/s, second half %.1f pieces/s); %d mails sent over SMTP by the job executor; the 30-day instruction window's timer set due at once (ManagementService#setJobDuedate) and fired by the job executor"
+					.formatted(ours.seconds(), ours.clientSeconds(), (PIECES / 2) / ours.firstHalfSeconds(),
+							(PIECES - PIECES / 2) / (ours.clientSeconds() - ours.firstHalfSeconds()), mails)),
+				new Figure("lifecycle", "user-task completions per second", ourTasks, "tasks/s", "bare engine tasks/s",
+						bareTasks, ourTasks / bareTasks, ">= 0.7 x bare engine", ourTasks >= 0.7 * bareTasks,
 						"ours: %s; bare engine (a standalone engine of the same Camunda version, own database on the same server, history full, job executor on, plain user tasks with a candidate group, %.1f s): %s"
-							.formatted(ours.work().perTask(ours.tasks()), bare.seconds(), bare.work().perTask(bare.tasks()))),
+							.formatted(ours.work().perTask(ours.tasks()), bare.seconds(),
+									bare.work().perTask(bare.tasks()))),
 				new Figure("lifecycle", "user-task completions vs. single-row commits per second", ourTasks, "tasks/s",
 						"single-row commits/s", commits, ourTasks / commits, null, null,
-						"%d threads, autocommit INSERT of one row for %d s, same server (%s)"
-							.formatted(THREADS, COMMIT_MILLIS / 1000, fsync)),
+						"%d threads, autocommit INSERT of one row for %d s, same server (%s)".formatted(THREADS,
+								COMMIT_MILLIS / 1000, fsync)),
 				new Figure("memory", "test application heap after the throughput run, full GC", heapAfter, "MB",
 						"heap before the run", heapBefore, heapAfter / heapBefore, "< 512 MB", heapAfter < 512,
 						"used heap of the test JVM (the whole application) after System.gc(), GreenMail stopped"));
@@ -191,13 +189,17 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	/**
-	 * One measured run: user tasks completed, wall time to the end of all work, of the clients' work and
-	 * of the clients' first half of the pieces; the database's commits and rows written meanwhile.
+	 * One measured run: user tasks completed, wall time to the end of all work, of the
+	 * clients' work and of the clients' first half of the pieces; the database's commits
+	 * and rows written meanwhile.
 	 */
 	private record Run(long tasks, double seconds, double clientSeconds, double firstHalfSeconds, Work work) {
 	}
 
-	/** Commits and rows written (inserted, updated, deleted) in one database, from pg_stat_database. */
+	/**
+	 * Commits and rows written (inserted, updated, deleted) in one database, from
+	 * pg_stat_database.
+	 */
 	private record Work(long commits, long rows) {
 
 		Work minus(Work before) {
@@ -211,7 +213,8 @@ class LifecycleThroughputBenchmarkTest {
 
 	}
 
-	// ---- our application -------------------------------------------------------------------------
+	// ---- our application
+	// -------------------------------------------------------------------------
 
 	private Run drivePieces(int count, String label) throws Exception {
 		int archivedBefore = archived();
@@ -243,14 +246,17 @@ class LifecycleThroughputBenchmarkTest {
 				work(database).minus(before));
 	}
 
-	/** One piece through the happy path as the demo users would drive it; returns its process instance. */
+	/**
+	 * One piece through the happy path as the demo users would drive it; returns its
+	 * process instance.
+	 */
 	private String piece(String tag, int i, AtomicLong tasks) {
 		String topic = TOPICS[i % TOPICS.length];
 		PieceFixtures fixture = PieceFixtures.piece()
 			.title("关于" + topic + "的建议（" + tag + "）")
 			.situation("我区" + topic + "方面群众反映较多，" + tag + "号调研显示问题集中在审批环节和资金保障。");
 		String piece = as("wangfang",
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()).getId());
+				() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()).getId());
 
 		complete("liqiang", piece, PieceFixtures.accept(true), tasks);
 		complete("zhoumin", piece, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.CONFIRMED,
@@ -264,14 +270,17 @@ class LifecycleThroughputBenchmarkTest {
 		complete("liqiang", piece, edit, tasks);
 		for (Task signoff = task(piece); signoff != null
 				&& signoff.getTaskDefinitionKey().startsWith("task_signoff"); signoff = task(piece)) {
-			String user = signoff.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli" : "chenjun";
+			String user = signoff.getTaskDefinitionKey().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR) ? "sunli"
+					: "chenjun";
 			complete(user, signoff, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE), tasks);
 		}
-		String number = (String) this.runtimeService.getVariable(piece, PieceProcess.REGISTRATION_NUMBER);
+		String number = (String) this.engine.runtime().getVariable(piece, PieceProcess.REGISTRATION_NUMBER);
 
-		String bulletin = as("liqiang", () -> this.runtimeService
-			.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "bulletin"))
-			.getId());
+		String bulletin = as("liqiang",
+				() -> this.engine.runtime()
+					.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+							Map.of(DispatchProcess.PUBLICATION, "bulletin"))
+					.getId());
 		complete("liqiang", bulletin, Map.of(DispatchProcess.PIECE_NUMBERS, number), tasks);
 		complete("liqiang", bulletin, Map.of(), tasks);
 
@@ -287,7 +296,7 @@ class LifecycleThroughputBenchmarkTest {
 		instruction.put("instructedOn", LocalDate.now().toString());
 		instruction.put("instructionText", "请区住建局牵头研究，抓好落实。");
 		instruction.put("leadDepartment", "housing-bureau");
-		as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(InstructionProcess.KEY, instruction));
+		as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(InstructionProcess.KEY, instruction));
 		String followup = called(piece);
 		Map<String, Object> reply = new HashMap<>();
 		reply.put(FollowupProcess.HANDLE_DECISION, FollowupProcess.REPLY);
@@ -298,12 +307,14 @@ class LifecycleThroughputBenchmarkTest {
 		complete("wuhao", followup, reply, tasks);
 		complete("zhengyu", followup, Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT), tasks);
 
-		// The 30-day instruction window: due now, so the job executor fires it and the piece is archived.
-		Job window = this.managementService.createJobQuery()
+		// The 30-day instruction window: due now, so the job executor fires it and the
+		// piece is archived.
+		Job window = this.engine.management()
+			.createJobQuery()
 			.processInstanceId(piece)
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
-		this.managementService.setJobDuedate(window.getId(), new Date(System.currentTimeMillis() - 1000));
+		this.engine.management().setJobDuedate(window.getId(), new Date(System.currentTimeMillis() - 1000));
 		return piece;
 	}
 
@@ -317,58 +328,48 @@ class LifecycleThroughputBenchmarkTest {
 
 	private void complete(String userId, Task task, Map<String, Object> variables, AtomicLong tasks) {
 		as(userId, () -> {
-			this.taskService.complete(task.getId(), variables);
+			this.engine.tasks().complete(task.getId(), variables);
 			return null;
 		});
 		tasks.incrementAndGet();
 	}
 
 	private Task task(String processInstanceId) {
-		return this.taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+		return this.engine.tasks().createTaskQuery().processInstanceId(processInstanceId).singleResult();
 	}
 
 	private String called(String processInstanceId) {
-		return this.runtimeService.createProcessInstanceQuery()
+		return this.engine.runtime()
+			.createProcessInstanceQuery()
 			.superProcessInstanceId(processInstanceId)
 			.singleResult()
 			.getId();
 	}
 
-	/** Engine calls as a signed-in user; the groups are looked up once, as a session would hold them. */
+	/**
+	 * Engine calls as a signed-in user; the groups are looked up once, as a session would
+	 * hold them.
+	 */
 	private <T> T as(String userId, Callable<T> work) {
-		List<String> groups = this.groupsOf.computeIfAbsent(userId, (id) -> this.identityService.createGroupQuery()
-			.groupMember(id)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList());
-		this.identityService.setAuthentication(userId, groups);
-		try {
-			return work.call();
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-		finally {
-			this.identityService.clearAuthentication();
-		}
+		return this.users.as(userId, this.groupsOf.computeIfAbsent(userId, this.users::groupsOf), work);
 	}
 
-	/** Until every piece process has ended and no job is due (mails included), at most ten minutes. */
+	/**
+	 * Until every piece process has ended and no job is due (mails included), at most ten
+	 * minutes.
+	 */
 	private void awaitArchived(List<String> instances) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
 		while (System.nanoTime() < deadline) {
 			long open = 0;
 			for (int from = 0; from < instances.size(); from += 1000) {
 				List<String> slice = instances.subList(from, Math.min(instances.size(), from + 1000));
-				open += this.runtimeService.createProcessInstanceQuery()
+				open += this.engine.runtime()
+					.createProcessInstanceQuery()
 					.processInstanceIds(new HashSet<>(slice))
 					.count();
 			}
-			if (open == 0 && this.managementService.createJobQuery().executable().count() == 0) {
+			if (open == 0 && this.engine.management().createJobQuery().executable().count() == 0) {
 				return;
 			}
 			Thread.sleep(100);
@@ -376,7 +377,10 @@ class LifecycleThroughputBenchmarkTest {
 		throw new AssertionError("Pieces not archived within ten minutes");
 	}
 
-	/** The database's own count of commits and written rows, once its statistics have caught up. */
+	/**
+	 * The database's own count of commits and written rows, once its statistics have
+	 * caught up.
+	 */
 	private Work work(String database) throws InterruptedException {
 		if (!TestDatabase.isPostgres()) {
 			return new Work(0, 0);
@@ -388,7 +392,8 @@ class LifecycleThroughputBenchmarkTest {
 	}
 
 	private long failedJobsSince(Date since) {
-		return this.managementService.createJobQuery()
+		return this.engine.management()
+			.createJobQuery()
 			.withException()
 			.list()
 			.stream()
@@ -400,9 +405,13 @@ class LifecycleThroughputBenchmarkTest {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE status = 'ARCHIVED'", Integer.class);
 	}
 
-	// ---- baseline (a): the bare engine -----------------------------------------------------------
+	// ---- baseline (a): the bare engine
+	// -----------------------------------------------------------
 
-	/** Plain user tasks in a row, each for a candidate group, as many as one piece's happy path has. */
+	/**
+	 * Plain user tasks in a row, each for a candidate group, as many as one piece's happy
+	 * path has.
+	 */
 	private static BpmnModelInstance bareModel(int userTasks) {
 		AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("bench-bare")
 			.camundaHistoryTimeToLive(3650)
@@ -413,14 +422,14 @@ class LifecycleThroughputBenchmarkTest {
 		return flow.endEvent().done();
 	}
 
-	private Run driveBare(ProcessEngine engine, int count, int tasksPerInstance) throws Exception {
+	private Run driveBare(ProcessEngine standalone, int count, int tasksPerInstance) throws Exception {
 		Work before = work("bench_bare");
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong tasks = new AtomicLong();
 		long start = System.nanoTime();
 		runThreads(() -> {
-			RuntimeService runtime = engine.getRuntimeService();
-			TaskService taskService = engine.getTaskService();
+			RuntimeService runtime = standalone.getRuntimeService();
+			TaskService taskService = standalone.getTaskService();
 			for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
 				Map<String, Object> variables = PieceFixtures.piece().title("关于加装电梯的建议（" + i + "）").variables();
 				String instance = runtime.startProcessInstanceByKey("bench-bare", variables).getId();
@@ -432,7 +441,7 @@ class LifecycleThroughputBenchmarkTest {
 			}
 		});
 		double seconds = (System.nanoTime() - start) / 1e9;
-		assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+		assertThat(standalone.getRuntimeService().createProcessInstanceQuery().count()).isZero();
 		return new Run(tasks.get(), seconds, seconds, Double.NaN, work("bench_bare").minus(before));
 	}
 
@@ -458,7 +467,10 @@ class LifecycleThroughputBenchmarkTest {
 		return new HikariDataSource(config);
 	}
 
-	/** A database of its own for the bare engine: on PostgreSQL a new one on the same server. */
+	/**
+	 * A database of its own for the bare engine: on PostgreSQL a new one on the same
+	 * server.
+	 */
 	private Connections bareDatabase() {
 		Map<String, String> app = TestDatabase.datasourceProperties();
 		String user = app.get("spring.datasource.username");
@@ -467,7 +479,8 @@ class LifecycleThroughputBenchmarkTest {
 			return new Connections("jdbc:h2:mem:bench-bare;DB_CLOSE_DELAY=-1", "sa", "", () -> {
 			});
 		}
-		Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)").matcher(app.get("spring.datasource.url"));
+		Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)")
+			.matcher(app.get("spring.datasource.url"));
 		assertThat(url.matches()).as("PostgreSQL URL").isTrue();
 		this.jdbc.execute("DROP DATABASE IF EXISTS bench_bare");
 		this.jdbc.execute("CREATE DATABASE bench_bare");
@@ -478,9 +491,13 @@ class LifecycleThroughputBenchmarkTest {
 	private record Connections(String url, String user, String password, Runnable drop) {
 	}
 
-	// ---- baseline (b): the database's commit rate ------------------------------------------------
+	// ---- baseline (b): the database's commit rate
+	// ------------------------------------------------
 
-	/** Single-row INSERT transactions (autocommit) from the client threads into a scratch table. */
+	/**
+	 * Single-row INSERT transactions (autocommit) from the client threads into a scratch
+	 * table.
+	 */
 	private double commitRate() throws Exception {
 		this.jdbc.execute("CREATE TABLE bench_commit (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
 				+ "thread INT NOT NULL, payload VARCHAR(100) NOT NULL)");
@@ -516,7 +533,8 @@ class LifecycleThroughputBenchmarkTest {
 		}
 	}
 
-	// ---- shared --------------------------------------------------------------------------------------
+	// ---- shared
+	// --------------------------------------------------------------------------------------
 
 	/** The same work on every client thread; the first failure fails the benchmark. */
 	private static void runThreads(Runnable work) throws Exception {

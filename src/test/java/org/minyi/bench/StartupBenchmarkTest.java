@@ -38,12 +38,13 @@ import org.minyi.support.HeapMeter;
 import org.minyi.support.TestDatabase;
 
 /**
- * Start-up of the packaged jar as an operator starts it ({@code java -jar}, no JVM options), each run on
- * a fresh database: an H2 file database in a temporary directory, and a new database on the test
- * PostgreSQL server. Measures from process start to {@code /actuator/health} answering UP, three runs
- * each (median), and the heap of the started application after a full GC. The jar is built by the
- * {@code package} phase, which the {@code bench} profile runs before the benchmarks.
- * Run: {@code mvn -Pbench verify}.
+ * Start-up of the packaged jar as an operator starts it ({@code java -jar}, no JVM
+ * options), each run on a fresh database: an H2 file database in a temporary directory,
+ * and a new database on the test PostgreSQL server. Measures from process start to
+ * {@code /actuator/health} answering UP, three runs each (median), and the heap of the
+ * started application after a full GC. The jar is built by the {@code package} phase,
+ * which the {@code bench} profile runs before the benchmarks. Run:
+ * {@code mvn -Pbench verify}.
  */
 @Tag("benchmark")
 class StartupBenchmarkTest {
@@ -56,13 +57,17 @@ class StartupBenchmarkTest {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-	/** One start: seconds to health UP, Spring's own "Started ... in" seconds, and heap after GC (MB). */
+	/**
+	 * One start: seconds to health UP, Spring's own "Started ... in" seconds, and heap
+	 * after GC (MB).
+	 */
 	private record Start(double seconds, double springSeconds, double heapMb) {
 	}
 
 	@Test
 	void packagedJarStartsOnFreshH2AndPostgresDatabases() throws Exception {
-		// Both databases are measured here, so once per build: in the PostgreSQL execution.
+		// Both databases are measured here, so once per build: in the PostgreSQL
+		// execution.
 		assumeTrue(TestDatabase.isPostgres(), "measured once, in the PostgreSQL execution");
 		Path jar = jar();
 		List<Start> h2 = new ArrayList<>();
@@ -90,7 +95,8 @@ class StartupBenchmarkTest {
 	private Start startOnH2(Path jar, int run, boolean measureHeap) throws Exception {
 		Path dir = Files.createTempDirectory("minyi-startup-h2");
 		try {
-			String url = "jdbc:h2:file:" + dir.resolve("minyi").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+			String url = "jdbc:h2:file:" + dir.resolve("minyi").toAbsolutePath()
+					+ ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
 			return start(jar, "h2-" + run, dir, List.of("--spring.datasource.url=" + url), Map.of(), measureHeap);
 		}
 		finally {
@@ -100,7 +106,8 @@ class StartupBenchmarkTest {
 
 	private Start startOnPostgres(Path jar, int run, boolean measureHeap) throws Exception {
 		Map<String, String> server = TestDatabase.postgres();
-		Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)").matcher(server.get("spring.datasource.url"));
+		Matcher url = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)")
+			.matcher(server.get("spring.datasource.url"));
 		assertThat(url.matches()).as("PostgreSQL URL").isTrue();
 		String database = "minyi_startup_" + run;
 		String user = server.get("spring.datasource.username");
@@ -122,14 +129,18 @@ class StartupBenchmarkTest {
 		}
 	}
 
-	/** Starts the jar, waits for health UP, optionally measures the heap, and stops it gracefully. */
+	/**
+	 * Starts the jar, waits for health UP, optionally measures the heap, and stops it
+	 * gracefully.
+	 */
 	private Start start(Path jar, String name, Path workDir, List<String> arguments, Map<String, String> env,
 			boolean measureHeap) throws Exception {
 		int port = freePort();
 		Path log = Path.of("target", "bench", "startup-" + name + ".log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						jar.toAbsolutePath().toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
@@ -202,7 +213,8 @@ class StartupBenchmarkTest {
 				}
 			}
 		}
-		throw new AssertionError("No target/minyi-*.jar: run the benchmarks with mvn -Pbench verify, which packages first");
+		throw new AssertionError(
+				"No target/minyi-*.jar: run the benchmarks with mvn -Pbench verify, which packages first");
 	}
 
 	private static void admin(Map<String, String> server, String sql) throws SQLException {

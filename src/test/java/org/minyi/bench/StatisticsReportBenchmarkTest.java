@@ -23,11 +23,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The annual report over 100,000 facts: loads them in bulk (20,000 pieces, five facts each, shaped as
- * the application writes them), then times 200 report requests through the API. Records its figures in
- * {@code target/bench/results.json} beside its target; it asserts that the report it times counts every
- * one of the facts (the target is for the README's table, not a pass or fail).
- * Run: {@code mvn -Pbench verify} (PostgreSQL only).
+ * The annual report over 100,000 facts: loads them in bulk (20,000 pieces, five facts
+ * each, shaped as the application writes them), then times 200 report requests through
+ * the API. Records its figures in {@code target/bench/results.json} beside its target; it
+ * asserts that the report it times counts every one of the facts (the target is for the
+ * README's table, not a pass or fail). Run: {@code mvn -Pbench verify} (PostgreSQL only).
  */
 @Tag("benchmark")
 @MinyiIntegrationTest
@@ -56,13 +56,16 @@ class StatisticsReportBenchmarkTest {
 			pieces.add(new Object[] { first + i, "B" + year + "-" + i, "基准信息" + i, "单位" + (i % 300),
 					(i % 2 == 0) ? "member" : "special-committee", at, at });
 		}
-		this.jdbc.batchUpdate("""
-				INSERT INTO minyi_piece (id, registration_number, title, situation, analysis, suggestions, category_code,
-				  source_type_code, source_unit, channel, submitter_id, submitter_name, urgency, confidentiality, status,
-				  submitted_at, updated_at, version)
-				VALUES (?, ?, ?, '情况', '问题', '建议', 'economy', ?, ?, 'online', NULL, '基准', 'normal', 'public',
-				  'ARCHIVED', ?, ?, 0)""", reorder(pieces));
-		// The rows above took their ids explicitly; the application's next piece must not.
+		this.jdbc.batchUpdate(
+				"""
+						INSERT INTO minyi_piece (id, registration_number, title, situation, analysis, suggestions, category_code,
+						  source_type_code, source_unit, channel, submitter_id, submitter_name, urgency, confidentiality, status,
+						  submitted_at, updated_at, version)
+						VALUES (?, ?, ?, '情况', '问题', '建议', 'economy', ?, ?, 'online', NULL, '基准', 'normal', 'public',
+						  'ARCHIVED', ?, ?, 0)""",
+				reorder(pieces));
+		// The rows above took their ids explicitly; the application's next piece must
+		// not.
 		this.jdbc.execute("ALTER TABLE minyi_piece ALTER COLUMN id RESTART WITH " + (first + PIECES));
 		List<Object[]> facts = new ArrayList<>();
 		for (int i = 0; i < PIECES; i++) {

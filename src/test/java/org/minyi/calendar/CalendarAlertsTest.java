@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * From 60 days before the last day the working-day calendar covers, the administrators are told, once,
- * whichever node checks and however often; the health names the years it covers and the next one it lacks.
+ * From 60 days before the last day the working-day calendar covers, the administrators
+ * are told, once, whichever node checks and however often; the health names the years it
+ * covers and the next one it lacks.
  */
 @MinyiIntegrationTest
 class CalendarAlertsTest {
@@ -78,7 +79,8 @@ class CalendarAlertsTest {
 		this.alerts.check();
 		setClock(last.plusDays(10));
 		this.alerts.check();
-		// Another node, or this one after a restart: nothing in memory, the same database.
+		// Another node, or this one after a restart: nothing in memory, the same
+		// database.
 		CalendarAlerts otherNode = new CalendarAlerts(this.calendar, this.notifications, this.jdbc,
 				this.transactionManager, Duration.ZERO);
 		assertThat(otherNode.check()).doesNotContain("calendar-ends:" + last);

@@ -27,9 +27,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A deadline that falls in a year the working-day calendar has no data for is said loudly: one WARN line
- * per year on the node, the actuator's {@code calendar} health (for administrators; the application stays
- * UP), and the administrators' inbox. Only through the application's interfaces.
+ * A deadline that falls in a year the working-day calendar has no data for is said
+ * loudly: one WARN line per year on the node, the actuator's {@code calendar} health (for
+ * administrators; the application stays UP), and the administrators' inbox. Only through
+ * the application's interfaces.
  */
 @MinyiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The calendar over the days that the Flyway migration seeds, so these tests also check the official
- * 2025 and 2026 schedule as stored.
+ * The calendar over the days that the Flyway migration seeds, so these tests also check
+ * the official 2025 and 2026 schedule as stored.
  */
 class WorkingDayCalendarTest {
 
@@ -104,8 +104,8 @@ class WorkingDayCalendarTest {
 
 	@Test
 	void shouldCountBackTheWorkingDaysThatWereAdded() {
-		for (LocalDate start : List.of(date("2025-01-24"), date("2025-09-26"), date("2026-02-13"),
-				date("2026-09-18"), date("2026-12-31"))) {
+		for (LocalDate start : List.of(date("2025-01-24"), date("2025-09-26"), date("2026-02-13"), date("2026-09-18"),
+				date("2026-12-31"))) {
 			for (int days = 1; days <= 40; days++) {
 				LocalDate end = this.calendar.addWorkingDays(start, days);
 				assertThat(this.calendar.workingDaysBetween(start, end)).as(start + " + " + days).isEqualTo(days);
@@ -119,13 +119,15 @@ class WorkingDayCalendarTest {
 
 		Date due = this.calendar.dueDate(2);
 
-		// Friday 13 Feb, then make-up Saturday 14 Feb and Tuesday 24 Feb after the Spring Festival.
+		// Friday 13 Feb, then make-up Saturday 14 Feb and Tuesday 24 Feb after the Spring
+		// Festival.
 		assertThat(due).isEqualTo(instant("2026-02-24T18:00+08:00"));
 	}
 
 	@Test
 	void shouldTakeTodayFromTheCalendarZoneRatherThanUtc() {
-		// Still Friday 13 Feb in UTC, already Saturday 14 Feb (a make-up working day) in Beijing.
+		// Still Friday 13 Feb in UTC, already Saturday 14 Feb (a make-up working day) in
+		// Beijing.
 		ClockUtil.setCurrentTime(instant("2026-02-13T17:30Z"));
 
 		assertThat(this.calendar.dueDate(0)).isEqualTo(instant("2026-02-14T18:00+08:00"));

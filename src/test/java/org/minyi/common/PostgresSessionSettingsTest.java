@@ -9,7 +9,10 @@ import org.minyi.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every pooled PostgreSQL session has the planner settings the engine's task queries are measured with. */
+/**
+ * Every pooled PostgreSQL session has the planner settings the engine's task queries are
+ * measured with.
+ */
 @MinyiIntegrationTest
 class PostgresSessionSettingsTest {
 

@@ -18,11 +18,6 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,6 +31,7 @@ import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -47,24 +43,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Part 2 of the lifecycle: publication in a bulletin issue, dispatch, upward submission and adoption. */
+/**
+ * Part 2 of the lifecycle: publication in a bulletin issue, dispatch, upward submission
+ * and adoption.
+ */
 @MinyiIntegrationTest
 class DispatchProcessTest {
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -84,12 +71,12 @@ class DispatchProcessTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@BeforeEach
 	void setUp() {
-		BpmnAwareTests.init(this.processEngine);
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		BpmnAwareTests.init(this.engine.processEngine());
 	}
 
 	@AfterEach
@@ -106,7 +93,7 @@ class DispatchProcessTest {
 		ProcessInstance bulletin = publish(number(first) + "," + number(second));
 
 		assertThat(bulletin).isWaitingAt(DispatchProcess.TASK_DISTRIBUTE_ISSUE);
-		String label = (String) this.runtimeService.getVariable(bulletin.getId(), DispatchProcess.ISSUE_LABEL);
+		String label = (String) this.engine.runtime().getVariable(bulletin.getId(), DispatchProcess.ISSUE_LABEL);
 		assertThat(label).matches("\\d{4}年第\\d+期");
 		for (ProcessInstance piece : List.of(first, second)) {
 			assertThat(piece(piece).status()).isEqualTo(PieceStatus.PUBLISHED);
@@ -118,9 +105,8 @@ class DispatchProcessTest {
 		}
 
 		String document = documentText(
-				(String) this.runtimeService.getVariable(bulletin.getId(), DispatchProcess.DOCUMENT_URL));
-		assertThat(document).contains("《社情民意》", label, "关于完善社区养老服务设施的建议", "关于加强校园周边交通安全的建议")
-			.doesNotContain("内部资料");
+				(String) this.engine.runtime().getVariable(bulletin.getId(), DispatchProcess.DOCUMENT_URL));
+		assertThat(document).contains("《社情民意》", label, "关于完善社区养老服务设施的建议", "关于加强校园周边交通安全的建议").doesNotContain("内部资料");
 		this.lifecycle.complete("liqiang", bulletin.getId(), Map.of());
 		assertThat(bulletin).isEnded();
 	}
@@ -130,8 +116,8 @@ class DispatchProcessTest {
 		List<Object[]> waiting = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
 			Timestamp at = Timestamp.from(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i));
-			waiting.add(new Object[] { "W2020-%04d".formatted(i), ("关于积压待刊发信息的建议" + i + "：").repeat(10).substring(0, 100),
-					at, at, at });
+			waiting.add(new Object[] { "W2020-%04d".formatted(i),
+					("关于积压待刊发信息的建议" + i + "：").repeat(10).substring(0, 100), at, at, at });
 		}
 		this.jdbc.batchUpdate("""
 				INSERT INTO minyi_piece (registration_number, title, situation, analysis, suggestions, category_code,
@@ -145,7 +131,8 @@ class DispatchProcessTest {
 			assertThat(total).isGreaterThanOrEqualTo(1001);
 
 			ProcessInstance bulletin = startBulletin();
-			String listed = (String) this.runtimeService.getVariable(bulletin.getId(), DispatchProcess.AWAITING_PIECES);
+			String listed = (String) this.engine.runtime()
+				.getVariable(bulletin.getId(), DispatchProcess.AWAITING_PIECES);
 			assertThat(listed).hasSizeLessThanOrEqualTo(4000)
 				.startsWith("共 " + total + " 条待刊发的已签发信息")
 				.contains("W2020-0000")
@@ -188,7 +175,8 @@ class DispatchProcessTest {
 		dispatch(piece, Map.of(DispatchProcess.DIRECT_REPORT, true, DispatchProcess.FORWARD_REPORT, true,
 				DispatchProcess.REFERRAL_DEPARTMENT, "housing-bureau"));
 
-		assertThat(this.dispatchService.dispatchesOf(piece(piece).id())).extracting(Dispatch::formCode, Dispatch::recipientCode)
+		assertThat(this.dispatchService.dispatchesOf(piece(piece).id()))
+			.extracting(Dispatch::formCode, Dispatch::recipientCode)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("direct-report", "party-secretary"),
 					org.assertj.core.groups.Tuple.tuple("direct-report", "district-mayor"),
 					org.assertj.core.groups.Tuple.tuple("forward-report", "party-committee-office"),
@@ -214,9 +202,10 @@ class DispatchProcessTest {
 		dispatch(piece, Map.of(DispatchProcess.DIRECT_REPORT, true, DispatchProcess.UPWARD_CITY, true,
 				DispatchProcess.UPWARD_PROVINCE, true));
 		ProcessInstance dispatch = this.lifecycle.calledInstance(piece.getId());
-		assertThat(this.taskService.createTaskQuery().processInstanceId(dispatch.getId()).count()).isEqualTo(2);
+		assertThat(this.engine.tasks().createTaskQuery().processInstanceId(dispatch.getId()).count()).isEqualTo(2);
 
-		ResponseEntity<Map<String, Object>> province = postAnswer(piece, "province", "single", "msg-p-" + number(piece));
+		ResponseEntity<Map<String, Object>> province = postAnswer(piece, "province", "single",
+				"msg-p-" + number(piece));
 		assertThat(province.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(dispatch).isActive();
 		Map<String, Object> answer = new HashMap<>();
@@ -236,11 +225,15 @@ class DispatchProcessTest {
 		ProcessInstance piece = published(PieceFixtures.piece());
 		dispatch(piece, Map.of(DispatchProcess.DIRECT_REPORT, true, DispatchProcess.UPWARD_NATIONAL, true));
 		ProcessInstance dispatch = this.lifecycle.calledInstance(piece.getId());
-		Job timer = this.managementService.createJobQuery().processInstanceId(dispatch.getId()).timers().singleResult();
+		Job timer = this.engine.management()
+			.createJobQuery()
+			.processInstanceId(dispatch.getId())
+			.timers()
+			.singleResult();
 		assertThat(timer.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 59L * 24 * 3600 * 1000));
 
 		ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 61L * 24 * 3600 * 1000));
-		this.managementService.executeJob(timer.getId());
+		this.engine.management().executeJob(timer.getId());
 
 		assertThat(dispatch).hasPassed(DispatchProcess.TIMER_NO_ANSWER).isEnded();
 		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
@@ -259,7 +252,8 @@ class DispatchProcessTest {
 		assertThat(postAnswer(piece, "city", "forwarded", messageId).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(this.adoptionService.adoptionsOf(piece(piece).id())).filteredOn((a) -> a.level().equals("city"))
 			.hasSize(1);
-		ResponseEntity<Map<String, Object>> national = postAnswer(piece, "national", "single", "msg-n-" + number(piece));
+		ResponseEntity<Map<String, Object>> national = postAnswer(piece, "national", "single",
+				"msg-n-" + number(piece));
 		assertThat(national.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(national.getBody()).containsEntry("code", "LEVEL_NOT_SUBMITTED");
 		assertThat(piece).isWaitingAt(FollowupProcess.TIMER_INSTRUCTION_WINDOW);
@@ -273,10 +267,10 @@ class DispatchProcessTest {
 			.hasMessageContaining("CONFIDENTIAL_FORM_NOT_ALLOWED");
 		dispatch(piece, Map.of(DispatchProcess.DIRECT_REPORT, true));
 
-		String url = (String) this.runtimeService.getVariable(bulletin.getId(), DispatchProcess.DOCUMENT_URL);
+		String url = (String) this.engine.runtime().getVariable(bulletin.getId(), DispatchProcess.DOCUMENT_URL);
 		assertThat(documentText(url)).startsWith("内部资料 注意保存");
-		ResponseEntity<byte[]> leader = this.rest.withBasicAuth("huangwei", "demo").exchange(url, HttpMethod.GET, null,
-				byte[].class);
+		ResponseEntity<byte[]> leader = this.rest.withBasicAuth("huangwei", "demo")
+			.exchange(url, HttpMethod.GET, null, byte[].class);
 		assertThat(leader.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
@@ -294,8 +288,10 @@ class DispatchProcessTest {
 
 	private ProcessInstance startBulletin() {
 		return this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
-					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
+			.as("liqiang",
+					() -> this.engine.runtime()
+						.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+								Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 	}
 
 	private void assemble(ProcessInstance bulletin, String numbers) {
@@ -318,8 +314,8 @@ class DispatchProcessTest {
 	}
 
 	private String documentText(String url) throws IOException {
-		ResponseEntity<byte[]> response = this.rest.withBasicAuth("liqiang", "demo").exchange(url, HttpMethod.GET,
-				null, byte[].class);
+		ResponseEntity<byte[]> response = this.rest.withBasicAuth("liqiang", "demo")
+			.exchange(url, HttpMethod.GET, null, byte[].class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getHeaders().getContentDisposition().getType()).isEqualTo("attachment");
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.getBody()))) {

@@ -11,9 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceRepository;
@@ -31,24 +29,21 @@ class IssueNumberConcurrencyTest {
 	RuntimeService runtimeService;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
 	PieceRepository pieces;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldNumberIssuesPublishedInParallelWithoutGapsOrDuplicates() throws Exception {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		List<String> numbers = new ArrayList<>();
 		List<ProcessInstance> bulletins = new ArrayList<>();
 		for (int i = 0; i < ISSUES; i++) {
-			ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title("并发刊发测试信息" + i));
+			ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title("并发刊发测试信息" + i));
 			numbers.add(this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().registrationNumber());
-			bulletins.add(lifecycle.users().as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(
-					DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "special-report"))));
+			bulletins.add(this.lifecycle.users()
+				.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+						Map.of(DispatchProcess.PUBLICATION, "special-report"))));
 		}
 		ExecutorService threads = Executors.newFixedThreadPool(ISSUES);
 		CountDownLatch start = new CountDownLatch(1);
@@ -58,7 +53,7 @@ class IssueNumberConcurrencyTest {
 			String number = numbers.get(i);
 			publications.add(threads.submit(() -> {
 				start.await();
-				lifecycle.complete("liqiang", bulletin, Map.of(DispatchProcess.PIECE_NUMBERS, number));
+				this.lifecycle.complete("liqiang", bulletin, Map.of(DispatchProcess.PIECE_NUMBERS, number));
 				return null;
 			}));
 		}

@@ -29,8 +29,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Application jobs against the engine's own jobs: scheduled in the caller's transaction, run with their
- * payload, and retried as a model's job with the same retry cycle is, down to the incident.
+ * Application jobs against the engine's own jobs: scheduled in the caller's transaction,
+ * run with their payload, and retried as a model's job with the same retry cycle is, down
+ * to the incident.
  */
 @MinyiIntegrationTest
 class ApplicationJobsTest {
@@ -98,7 +99,8 @@ class ApplicationJobsTest {
 		List<Integer> jobsOfTheCommand = new ArrayList<>();
 		this.engineConfiguration.getCommandExecutorTxRequired().execute((context) -> {
 			this.jobs.schedule(ProbeJob.TYPE, "in the command");
-			// Jobs are cached under this type; asked for a subtype the cache finds none (it compares the wrong class).
+			// Jobs are cached under this type; asked for a subtype the cache finds none
+			// (it compares the wrong class).
 			jobsOfTheCommand.add((int) context.getDbEntityManager()
 				.getCachedEntitiesByType(AcquirableJobEntity.class)
 				.stream()
@@ -128,15 +130,19 @@ class ApplicationJobsTest {
 	}
 
 	/**
-	 * The probe's retries (3 attempts, 2 minutes apart) against a model's asynchronous service task with
-	 * the retry cycle {@code R3/PT2M}: after each failed attempt the same retries left, the same due date,
-	 * the exception kept and logged; at the end the same incident; an operator's retry runs it again.
+	 * The probe's retries (3 attempts, 2 minutes apart) against a model's asynchronous
+	 * service task with the retry cycle {@code R3/PT2M}: after each failed attempt the
+	 * same retries left, the same due date, the exception kept and logged; at the end the
+	 * same incident; an operator's retry runs it again.
 	 */
 	@Test
 	void shouldRetryAsTheEnginesOwnRetryCycleDoes() {
 		Date now = new Date(System.currentTimeMillis() / 1000 * 1000);
 		ClockUtil.setCurrentTime(now);
-		this.repositoryService.createDeployment().name(MODEL).addModelInstance(MODEL + ".bpmn", failingModel()).deploy();
+		this.repositoryService.createDeployment()
+			.name(MODEL)
+			.addModelInstance(MODEL + ".bpmn", failingModel())
+			.deploy();
 		String modelJob = this.managementService.createJobQuery()
 			.processInstanceId(this.runtimeService.startProcessInstanceByKey(MODEL).getId())
 			.singleResult()

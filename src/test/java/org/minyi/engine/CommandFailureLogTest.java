@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** A rule refusing an input is one line at INFO; a real failure is an ERROR with its trace. */
+/**
+ * A rule refusing an input is one line at INFO; a real failure is an ERROR with its
+ * trace.
+ */
 @MinyiIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class CommandFailureLogTest {
@@ -47,7 +50,8 @@ class CommandFailureLogTest {
 			.hasMessageContaining("DISPATCH_FORM_REQUIRED");
 
 		String logged = output.getOut().substring(before);
-		assertThat(logged).contains("INFO").contains("refused: [DISPATCH_FORM_REQUIRED]")
+		assertThat(logged).contains("INFO")
+			.contains("refused: [DISPATCH_FORM_REQUIRED]")
 			.doesNotContain("ENGINE-16004")
 			.doesNotContain("ERROR")
 			.doesNotContain("\tat org.camunda");
@@ -64,7 +68,8 @@ class CommandFailureLogTest {
 		})).hasMessage("the disk is full");
 
 		String logged = output.getOut().substring(before);
-		assertThat(logged).contains("ERROR").contains("java.lang.IllegalStateException: the disk is full")
+		assertThat(logged).contains("ERROR")
+			.contains("java.lang.IllegalStateException: the disk is full")
 			.contains("\tat ");
 	}
 

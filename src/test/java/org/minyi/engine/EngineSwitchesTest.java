@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * Each piece that replaces an engine internal can be switched off by its property, leaving the engine's
- * own behaviour; the password policy is on only when asked for. Only these plugins, no engine is built.
+ * Each piece that replaces an engine internal can be switched off by its property,
+ * leaving the engine's own behaviour; the password policy is on only when asked for. Only
+ * these plugins, no engine is built.
  */
 class EngineSwitchesTest {
 

@@ -32,8 +32,9 @@ import org.minyi.support.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The task query with hashed grant subqueries answers exactly what the engine's own statement answers, for
- * users of every kind of grant: group grants per task, an assignee's grant, none.
+ * The task query with hashed grant subqueries answers exactly what the engine's own
+ * statement answers, for users of every kind of grant: group grants per task, an
+ * assignee's grant, none.
  */
 @MinyiIntegrationTest
 class GrantedTaskQueryPluginTest {
@@ -41,12 +42,14 @@ class GrantedTaskQueryPluginTest {
 	/** A signed-in user's query must be bounded (queryMaxResultsLimit). */
 	private static final int PAGE = 2000;
 
-	/** Reads the tasks of the piece process by a grant on its definition, none of its own. */
+	/**
+	 * Reads the tasks of the piece process by a grant on its definition, none of its own.
+	 */
 	private static final String DEFINITION_READER = "gtq-definition-reader";
 
 	/**
-	 * Grants per task for groups (reviewer, department), an assignee's, a definition's, none, READ_TASK on
-	 * every definition (info-section) and everything on '*' (admin).
+	 * Grants per task for groups (reviewer, department), an assignee's, a definition's,
+	 * none, READ_TASK on every definition (info-section) and everything on '*' (admin).
 	 */
 	private static final List<String> USERS = List.of("liqiang", "chenjun", "wuhao", "wangfang", "zhengyu",
 			DEFINITION_READER, "admin");
@@ -82,8 +85,7 @@ class GrantedTaskQueryPluginTest {
 	void tasksOfSeveralGrants() {
 		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		this.users = lifecycle.users();
-		this.registerTask = lifecycle.task(lifecycle.submit(PieceFixtures.piece().title("授权查询：登记")).getId())
-			.getId();
+		this.registerTask = lifecycle.task(lifecycle.submit(PieceFixtures.piece().title("授权查询：登记")).getId()).getId();
 		this.departmentTask = standaloneTask("授权查询：部门",
 				(task) -> this.taskService.addCandidateGroup(task, "dept-housing-bureau"));
 		this.assignedTask = standaloneTask("授权查询：指派", (task) -> this.taskService.setAssignee(task, "wuhao"));
@@ -105,13 +107,26 @@ class GrantedTaskQueryPluginTest {
 
 	@Test
 	void answersAsTheEnginesStatementForEveryUserAndQuery() {
-		List<UnaryOperator<TaskQuery>> queries = List.of((query) -> query.orderByTaskId().asc(),
-				(query) -> query.taskCandidateGroupIn(List.of(Role.INFO_SECTION.groupId(), "dept-housing-bureau",
-						"secretary-general")).taskUnassigned().orderByDueDate().asc().orderByTaskId().asc(),
-				(query) -> query.or().taskAssignee("wuhao").taskCandidateGroup("dept-housing-bureau").endOr()
-					.orderByTaskCreateTime().desc().orderByTaskId().asc(),
+		List<UnaryOperator<TaskQuery>> queries = List.of((query) -> query.orderByTaskId().asc(), (query) -> query
+			.taskCandidateGroupIn(List.of(Role.INFO_SECTION.groupId(), "dept-housing-bureau", "secretary-general"))
+			.taskUnassigned()
+			.orderByDueDate()
+			.asc()
+			.orderByTaskId()
+			.asc(),
+				(query) -> query.or()
+					.taskAssignee("wuhao")
+					.taskCandidateGroup("dept-housing-bureau")
+					.endOr()
+					.orderByTaskCreateTime()
+					.desc()
+					.orderByTaskId()
+					.asc(),
 				(query) -> query.processDefinitionKey(PieceProcess.KEY).orderByTaskId().asc(),
-				(query) -> query.orderByProcessVariable(PieceProcess.TITLE, ValueType.STRING).asc().orderByTaskId().asc(),
+				(query) -> query.orderByProcessVariable(PieceProcess.TITLE, ValueType.STRING)
+					.asc()
+					.orderByTaskId()
+					.asc(),
 				(query) -> query.taskNameLike("授权查询%").orderByTaskName().asc().orderByTaskId().asc());
 		for (String user : USERS) {
 			for (UnaryOperator<TaskQuery> criteria : queries) {
@@ -142,12 +157,13 @@ class GrantedTaskQueryPluginTest {
 			this.users.run(user, () -> assertThat(answeredByGrantedStatement()).as(user).isTrue());
 		}
 		assertThat(answeredByGrantedStatement()).as("without a signed-in user").isFalse();
-		this.users.run("wuhao", () -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE)))
-			.contains(this.departmentTask, this.assignedTask)
-			.doesNotContain(this.registerTask, this.ungrantedTask));
-		this.users.run(DEFINITION_READER, () -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE)))
-			.contains(this.registerTask)
-			.doesNotContain(this.departmentTask, this.assignedTask, this.ungrantedTask));
+		this.users.run("wuhao",
+				() -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE)))
+					.contains(this.departmentTask, this.assignedTask)
+					.doesNotContain(this.registerTask, this.ungrantedTask));
+		this.users.run(DEFINITION_READER,
+				() -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE))).contains(this.registerTask)
+					.doesNotContain(this.departmentTask, this.assignedTask, this.ungrantedTask));
 		for (String everyTaskReader : List.of("liqiang", "admin")) {
 			this.users.run(everyTaskReader, () -> assertThat(ids(this.taskService.createTaskQuery().listPage(0, PAGE)))
 				.contains(this.registerTask, this.departmentTask, this.assignedTask, this.ungrantedTask));
@@ -162,7 +178,10 @@ class GrantedTaskQueryPluginTest {
 		});
 	}
 
-	/** The engine's own statement, with the engine's own authorization and tenant configuration. */
+	/**
+	 * The engine's own statement, with the engine's own authorization and tenant
+	 * configuration.
+	 */
 	private static List<Task> enginesList(CommandContext context, UnaryOperator<TaskQuery> criteria) {
 		return context.getDbEntityManager().selectList("selectTaskByQueryCriteria", enginesQuery(context, criteria));
 	}
@@ -179,7 +198,10 @@ class GrantedTaskQueryPluginTest {
 		return query;
 	}
 
-	/** A task outside any process, with its grant (the engine writes one per candidate group and assignee). */
+	/**
+	 * A task outside any process, with its grant (the engine writes one per candidate
+	 * group and assignee).
+	 */
 	private String standaloneTask(String name, Consumer<String> grant) {
 		Task task = this.taskService.newTask();
 		task.setName(name);

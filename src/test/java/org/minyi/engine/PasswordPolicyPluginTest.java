@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the plugin, the engine refuses what its own default policy refuses, and the application's save
- * without the policy still stores a user. On a tiny in-memory engine of its own (the shared test context
- * has the policy only on PostgreSQL), named apart from the application's engine.
+ * With the plugin, the engine refuses what its own default policy refuses, and the
+ * application's save without the policy still stores a user. On a tiny in-memory engine
+ * of its own (the shared test context has the policy only on PostgreSQL), named apart
+ * from the application's engine.
  */
 class PasswordPolicyPluginTest {
 
@@ -58,7 +59,8 @@ class PasswordPolicyPluginTest {
 				assertThat(identityService.checkPassword(user.getId(), password)).isTrue();
 			}
 			else {
-				assertThatThrownBy(() -> identityService.saveUser(user)).isExactlyInstanceOf(ProcessEngineException.class)
+				assertThatThrownBy(() -> identityService.saveUser(user))
+					.isExactlyInstanceOf(ProcessEngineException.class)
 					.hasMessage("Password does not match policy");
 				assertThat(identityService.createUserQuery().userId(user.getId()).count()).isZero();
 			}

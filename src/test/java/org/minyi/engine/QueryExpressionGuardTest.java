@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The expression rule holds inside the engine, whatever route a query takes: through the Java API as a
- * signed-in user, a filter's extending query, a saved filter, and a filter stored before the rule.
+ * The expression rule holds inside the engine, whatever route a query takes: through the
+ * Java API as a signed-in user, a filter's extending query, a saved filter, and a filter
+ * stored before the rule.
  */
 @MinyiIntegrationTest
 class QueryExpressionGuardTest {
@@ -69,7 +70,9 @@ class QueryExpressionGuardTest {
 		assertRefused(() -> users.as("wangfang",
 				() -> this.taskService.createTaskQuery().or().taskAssigneeExpression(this.command).endOr().list()));
 		assertRefused(() -> users.as("wangfang",
-				() -> this.taskService.createTaskQuery().or().taskCandidateGroupInExpression("${currentUserGroups()}")
+				() -> this.taskService.createTaskQuery()
+					.or()
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
 					.endOr()
 					.count()));
 		assertThat(this.marker).doesNotExist();
@@ -93,7 +96,9 @@ class QueryExpressionGuardTest {
 		assertThat(this.filterService.createFilterQuery().filterName("表达式探针").count()).isZero();
 
 		Filter allowed = this.filterService.newTaskFilter("表达式探针")
-			.setQuery(this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").or()
+			.setQuery(this.taskService.createTaskQuery()
+				.taskAssigneeExpression("${currentUser()}")
+				.or()
 				.dueBeforeExpression("${dateTime().minusDays(2).withTimeAtStartOfDay().toDate()}")
 				.endOr());
 		String id = this.filterService.saveFilter(allowed).getId();
@@ -106,7 +111,10 @@ class QueryExpressionGuardTest {
 		assertThat(this.marker).doesNotExist();
 	}
 
-	/** A filter saved with an expression before the rule existed is refused until it is saved again. */
+	/**
+	 * A filter saved with an expression before the rule existed is refused until it is
+	 * saved again.
+	 */
 	@Test
 	void shouldRefuseAFilterStoredBeforeTheRuleUntilItIsSavedAgain() {
 		Filter planted = this.filterService.newTaskFilter("表达式探针")

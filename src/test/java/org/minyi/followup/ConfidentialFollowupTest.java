@@ -14,11 +14,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
@@ -29,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -39,9 +35,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A leader's instruction on a confidential piece: the departments it names are cleared for that piece
- * alone (a {@code cleared} timeline entry each); every other reader of the follow-up, through every
- * engine-rest route, sees 「（涉密信息）」; no mail and no inbox entry carries its title or text.
+ * A leader's instruction on a confidential piece: the departments it names are cleared
+ * for that piece alone (a {@code cleared} timeline entry each); every other reader of the
+ * follow-up, through every engine-rest route, sees 「（涉密信息）」; no mail and no inbox entry
+ * carries its title or text.
  */
 @MinyiIntegrationTest
 class ConfidentialFollowupTest {
@@ -66,19 +63,7 @@ class ConfidentialFollowupTest {
 	private static final String PAGE = "&firstResult=0&maxResults=100";
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	HistoryService historyService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -96,10 +81,10 @@ class ConfidentialFollowupTest {
 
 	@BeforeEach
 	void setUp() {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		this.http = new Http(this.rest);
-		// Mail jobs left by other test classes would only add noise to the mails read here.
-		mailJobs().forEach((job) -> this.managementService.deleteJob(job.getId()));
+		// Mail jobs left by other test classes would only add noise to the mails read
+		// here.
+		mailJobs().forEach((job) -> this.engine.management().deleteJob(job.getId()));
 	}
 
 	@AfterEach
@@ -114,7 +99,7 @@ class ConfidentialFollowupTest {
 		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece().confidential().title(TITLE));
 		assertThat(instruct(piece, HOUSING).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		ProcessInstance followup = followup(piece);
-		this.managementService.executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
+		this.engine.management().executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
 
 		String supervision = onlyTask("zhengyu", followup, FollowupProcess.TASK_SUPERVISE);
 		for (String route : List.of("/engine-rest/task/" + supervision + "/form-variables",
@@ -140,7 +125,8 @@ class ConfidentialFollowupTest {
 		assertThat(this.http.getList("qianyun", "/engine-rest/task?processInstanceId=" + followup.getId() + PAGE)
 			.getBody()).isEmpty();
 
-		// The named department reads what it needs: the piece in its handling form and through the API.
+		// The named department reads what it needs: the piece in its handling form and
+		// through the API.
 		String handling = onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE);
 		Map<String, Object> form = this.http.get("wuhao", "/engine-rest/task/" + handling + "/form-variables")
 			.getBody();
@@ -150,17 +136,21 @@ class ConfidentialFollowupTest {
 		assertThat(read).containsEntry("title", TITLE);
 		assertThat(comments(read)).contains(INSTRUCTION);
 		assertThat(entries(read)).contains("cleared/" + HOUSING);
-		assertThat(entries(this.http.get("liqiang", "/api/pieces/" + id(piece)).getBody())).contains("cleared/" + HOUSING);
+		assertThat(entries(this.http.get("liqiang", "/api/pieces/" + id(piece)).getBody()))
+			.contains("cleared/" + HOUSING);
 
-		// At the source: only the department's handling task holds the text, in the runtime and in history.
+		// At the source: only the department's handling task holds the text, in the
+		// runtime and in history.
 		for (String name : List.of(PieceProcess.TITLE, PieceProcess.EDITED_TITLE, PieceProcess.EDITED_SUGGESTIONS)) {
-			assertThat(this.runtimeService.getVariable(followup.getId(), name)).as(name).isEqualTo(MASK);
+			assertThat(this.engine.runtime().getVariable(followup.getId(), name)).as(name).isEqualTo(MASK);
 		}
-		List<HistoricVariableInstance> history = this.historyService.createHistoricVariableInstanceQuery()
+		List<HistoricVariableInstance> history = this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.processInstanceIdIn(followup.getId())
 			.list();
-		assertThat(history).filteredOn((variable) -> String.valueOf(variable.getValue()).contains(TITLE)
-				|| String.valueOf(variable.getValue()).contains(EDITED_SUGGESTIONS))
+		assertThat(history)
+			.filteredOn((variable) -> String.valueOf(variable.getValue()).contains(TITLE)
+					|| String.valueOf(variable.getValue()).contains(EDITED_SUGGESTIONS))
 			.isNotEmpty()
 			.allMatch((variable) -> handling.equals(variable.getTaskId()));
 	}
@@ -181,9 +171,8 @@ class ConfidentialFollowupTest {
 
 		assertThat(instruct(piece, HOUSING).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		ProcessInstance followup = followup(piece);
-		complete("wuhao", onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE),
-				Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK, FollowupProcess.HAND_BACK_REASON,
-						"非我局职责"));
+		complete("wuhao", onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE), Map
+			.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK, FollowupProcess.HAND_BACK_REASON, "非我局职责"));
 		complete("zhengyu", onlyTask("zhengyu", followup, FollowupProcess.TASK_REVIEW_HAND_BACK),
 				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.APPROVE));
 		assertThat(this.http.get("qianyun", "/api/pieces/" + id(piece)).getStatusCode())
@@ -210,24 +199,25 @@ class ConfidentialFollowupTest {
 		ProcessInstance followup = followup(piece);
 		String handling = onlyTask("wuhao", followup, FollowupProcess.TASK_HANDLE);
 		// As Tasklist sends the form: the read-only fields with the values it showed.
-		Map<String, Object> form = Map.of("variables", Map.of(
-				PieceProcess.REGISTRATION_NUMBER, typed(piece(piece).registrationNumber()),
-				PieceProcess.EDITED_TITLE, typed(TITLE), PieceProcess.EDITED_SUGGESTIONS, typed(EDITED_SUGGESTIONS),
-				FollowupProcess.HANDLE_DECISION, typed(FollowupProcess.REPLY),
-				FollowupProcess.REPLY_RESULT, typed("已拆除违建三处"), FollowupProcess.RESOLUTION, typed("solved"),
-				FollowupProcess.SUBMITTER_CONTACTED, Map.of("value", true, "type", "Boolean"),
-				FollowupProcess.CONTACT_METHOD, typed("phone")));
+		Map<String, Object> form = Map.of("variables",
+				Map.of(PieceProcess.REGISTRATION_NUMBER, typed(piece(piece).registrationNumber()),
+						PieceProcess.EDITED_TITLE, typed(TITLE), PieceProcess.EDITED_SUGGESTIONS,
+						typed(EDITED_SUGGESTIONS), FollowupProcess.HANDLE_DECISION, typed(FollowupProcess.REPLY),
+						FollowupProcess.REPLY_RESULT, typed("已拆除违建三处"), FollowupProcess.RESOLUTION, typed("solved"),
+						FollowupProcess.SUBMITTER_CONTACTED, Map.of("value", true, "type", "Boolean"),
+						FollowupProcess.CONTACT_METHOD, typed("phone")));
 
-		// complete writes variables to the follow-up itself, where the supervisors read them.
+		// complete writes variables to the follow-up itself, where the supervisors read
+		// them.
 		ResponseEntity<Map<String, Object>> refused = this.http.post("wuhao",
 				"/engine-rest/task/" + handling + "/complete", form);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(String.valueOf(refused.getBody().get("message"))).startsWith("[CONFIDENTIAL_TEXT_NOT_ALLOWED]");
-		assertThat(this.taskService.createTaskQuery().taskId(handling).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling).count()).isOne();
 
 		assertThat(this.http.post("wuhao", "/engine-rest/task/" + handling + "/submit-form", form).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(this.runtimeService.getVariable(followup.getId(), PieceProcess.EDITED_TITLE)).isEqualTo(MASK);
+		assertThat(this.engine.runtime().getVariable(followup.getId(), PieceProcess.EDITED_TITLE)).isEqualTo(MASK);
 		String review = onlyTask("zhengyu", followup, FollowupProcess.TASK_REVIEW_REPLY);
 		assertThat(raw("zhengyu", "/engine-rest/task/" + review + "/form-variables")).contains("已拆除违建三处")
 			.doesNotContain(TITLE, EDITED_SUGGESTIONS);
@@ -243,8 +233,8 @@ class ConfidentialFollowupTest {
 		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece().confidential().title(TITLE));
 		assertThat(instruct(piece, HOUSING).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		ProcessInstance followup = followup(piece);
-		this.managementService.executeJob(timer(followup, FollowupProcess.TIMER_REMINDER).getId());
-		this.managementService.executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
+		this.engine.management().executeJob(timer(followup, FollowupProcess.TIMER_REMINDER).getId());
+		this.engine.management().executeJob(timer(followup, FollowupProcess.TIMER_OVERDUE).getId());
 		runMailJobs();
 
 		String reference = "一条涉密信息（登记号 " + piece(piece).registrationNumber() + "）";
@@ -259,8 +249,8 @@ class ConfidentialFollowupTest {
 				.stream()
 				.map((entry) -> entry.get("subject") + "\n" + entry.get("body"))
 				.toList();
-			assertThat(inbox).as(user + "'s inbox").allSatisfy(
-					(entry) -> assertThat(entry).doesNotContain(TITLE, EDITED_SUGGESTIONS, INSTRUCTION));
+			assertThat(inbox).as(user + "'s inbox")
+				.allSatisfy((entry) -> assertThat(entry).doesNotContain(TITLE, EDITED_SUGGESTIONS, INSTRUCTION));
 		}
 		assertThat(mailsTo("zhengyu@minyi.example")).anyMatch((mail) -> mail.startsWith("【超期督办】" + reference));
 		assertThat(mailsTo("wuhao@minyi.example")).anyMatch((mail) -> mail.startsWith("【办理提醒】" + reference));
@@ -283,27 +273,32 @@ class ConfidentialFollowupTest {
 	}
 
 	private ProcessInstance followup(ProcessInstance piece) {
-		return this.runtimeService.createProcessInstanceQuery()
+		return this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.singleResult();
 	}
 
-	/** The one task with this key in the follow-up that this user lists through engine-rest. */
+	/**
+	 * The one task with this key in the follow-up that this user lists through
+	 * engine-rest.
+	 */
 	private String onlyTask(String userId, ProcessInstance followup, String taskDefinitionKey) {
-		String tasks = raw(userId,
-				"/engine-rest/task?processInstanceId=" + followup.getId() + "&taskDefinitionKey=" + taskDefinitionKey + PAGE);
+		String tasks = raw(userId, "/engine-rest/task?processInstanceId=" + followup.getId() + "&taskDefinitionKey="
+				+ taskDefinitionKey + PAGE);
 		List<String> ids = JsonPath.read(tasks, "$[*].id");
 		assertThat(ids).as(userId + " lists " + taskDefinitionKey + ": " + tasks).hasSize(1);
 		return ids.get(0);
 	}
 
 	private void complete(String userId, String taskId, Map<String, Object> variables) {
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(taskId, variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(taskId, variables));
 	}
 
 	private Job timer(ProcessInstance followup, String activityId) {
-		return this.managementService.createJobQuery()
+		return this.engine.management()
+			.createJobQuery()
 			.processInstanceId(followup.getId())
 			.activityId(activityId)
 			.singleResult();
@@ -372,14 +367,15 @@ class ConfidentialFollowupTest {
 	private void runMailJobs() {
 		for (int round = 0; round < 5 && !mailJobs().isEmpty(); round++) {
 			for (Job job : mailJobs()) {
-				this.managementService.executeJob(job.getId());
+				this.engine.management().executeJob(job.getId());
 			}
 		}
 		assertThat(mailJobs()).isEmpty();
 	}
 
 	private List<Job> mailJobs() {
-		return this.managementService.createJobQuery()
+		return this.engine.management()
+			.createJobQuery()
 			.list()
 			.stream()
 			.filter((job) -> "minyi-mail".equals(((JobEntity) job).getJobHandlerType()))

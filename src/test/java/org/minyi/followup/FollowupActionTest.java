@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** Every action the follow-up model names is a {@link FollowupAction}, and every action is used by it. */
+/**
+ * Every action the follow-up model names is a {@link FollowupAction}, and every action is
+ * used by it.
+ */
 class FollowupActionTest {
 
 	private static final Pattern ACTION = Pattern

@@ -11,13 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,6 +28,7 @@ import org.minyi.notification.NotificationService;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
+import org.minyi.support.Engine;
 import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
@@ -45,7 +39,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** Part 3 of the lifecycle: instructions, follow-up with departments, supervision, feedback, archive. */
+/**
+ * Part 3 of the lifecycle: instructions, follow-up with departments, supervision,
+ * feedback, archive.
+ */
 @MinyiIntegrationTest
 class FollowupProcessTest {
 
@@ -54,25 +51,7 @@ class FollowupProcessTest {
 	private static final String EDUCATION = "education-bureau";
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	AuthorizationService authorizationService;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	FilterService filterService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -92,7 +71,8 @@ class FollowupProcessTest {
 	@Autowired
 	NotificationService notificationService;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Autowired
 	EngineClock clock;
@@ -104,8 +84,7 @@ class FollowupProcessTest {
 
 	@BeforeEach
 	void setUp() {
-		BpmnAwareTests.init(this.processEngine);
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		BpmnAwareTests.init(this.engine.processEngine());
 	}
 
 	@Test
@@ -125,7 +104,7 @@ class FollowupProcessTest {
 		assertThat(piece).isEnded().hasPassed(FollowupProcess.END_ARCHIVED);
 		assertThat(piece(piece).status()).isEqualTo(PieceStatus.ARCHIVED);
 		// The instance's read grants end with it.
-		assertThat(this.authorizationService.createAuthorizationQuery().resourceId(piece.getId()).count()).isZero();
+		assertThat(this.engine.authorization().createAuthorizationQuery().resourceId(piece.getId()).count()).isZero();
 		assertThat(this.feedbackService.of("wangfang")).filteredOn((f) -> f.pieceId().equals(piece(piece).id()))
 			.extracting(Feedback::milestone)
 			.contains("registered", "published", "instructed", "replied", "archived");
@@ -144,8 +123,9 @@ class FollowupProcessTest {
 		advanceTo(piece, EngineClock.minutesBefore(deadline, 1));
 		assertThat(cases(piece).get(0).reminders()).isOne();
 		assertThat(cases(piece).get(0).isOverdue()).isFalse();
-		assertThat(reminders(piece, "wuhao")).singleElement().satisfies((entry) -> assertThat(entry.body()).contains(day(deadline)));
-		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).isOne();
+		assertThat(reminders(piece, "wuhao")).singleElement()
+			.satisfies((entry) -> assertThat(entry.body()).contains(day(deadline)));
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).isOne();
 	}
 
 	@Test
@@ -163,7 +143,8 @@ class FollowupProcessTest {
 		assertThat(cases(piece).get(0).chases()).isEqualTo(2);
 
 		var before = cases(piece).get(0).deadline();
-		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE), supervision(FollowupProcess.EXTEND, "需协调规划部门"));
+		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE),
+				supervision(FollowupProcess.EXTEND, "需协调规划部门"));
 		FollowupCase extended = cases(piece).get(0);
 		assertThat(extended.isExtended()).isTrue();
 		assertThat(extended.isOverdue()).isFalse();
@@ -189,11 +170,13 @@ class FollowupProcessTest {
 		advanceTo(piece, EngineClock.minutesAfter(first, 1));
 		assertThat(cases(piece).get(0).reminders()).isOne();
 		assertThat(cases(piece).get(0).isOverdue()).isTrue();
-		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE), supervision(FollowupProcess.EXTEND, "需协调规划部门"));
+		complete("zhengyu", task(piece, FollowupProcess.TASK_SUPERVISE),
+				supervision(FollowupProcess.EXTEND, "需协调规划部门"));
 		Date extended = Date.from(cases(piece).get(0).deadline());
 		assertThat(extended).isAfter(first);
 
-		// The department keeps its task; its reminder comes before the new deadline, not at once.
+		// The department keeps its task; its reminder comes before the new deadline, not
+		// at once.
 		advanceTo(piece, EngineClock.minutesAfter(ClockUtil.getCurrentTime(), 1));
 		assertThat(cases(piece).get(0).reminders()).as("no reminder right after the extension").isOne();
 		assertThat(openTasks(piece, FollowupProcess.TASK_SUPERVISE)).isZero();
@@ -207,11 +190,12 @@ class FollowupProcessTest {
 		advanceTo(piece, EngineClock.minutesAfter(extended, 1));
 		assertThat(cases(piece).get(0).isOverdue()).as("escalated after the new deadline").isTrue();
 		assertThat(task(piece, FollowupProcess.TASK_SUPERVISE)).hasCandidateGroup("supervisor");
-		assertThat(this.notificationService.inbox("zhengyu")).filteredOn((entry) -> entry.subject().startsWith("【超期督办】")
-				&& entry.subject().contains(piece(piece).registrationNumber()))
+		assertThat(this.notificationService.inbox("zhengyu"))
+			.filteredOn((entry) -> entry.subject().startsWith("【超期督办】")
+					&& entry.subject().contains(piece(piece).registrationNumber()))
 			.extracting(NotificationService.InboxEntry::body)
 			.anyMatch((body) -> body.contains(day(extended)));
-		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).as("the same task all along")
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).as("the same task all along")
 			.isOne();
 	}
 
@@ -222,7 +206,8 @@ class FollowupProcessTest {
 		handBack(piece, "wuhao", HOUSING);
 		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK),
 				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.APPROVE));
-		complete("liqiang", task(piece, FollowupProcess.TASK_REASSIGN), Map.of(FollowupProcess.NEW_DEPARTMENT, EDUCATION));
+		complete("liqiang", task(piece, FollowupProcess.TASK_REASSIGN),
+				Map.of(FollowupProcess.NEW_DEPARTMENT, EDUCATION));
 
 		assertThat(handlingTask(piece, EDUCATION)).hasCandidateGroup("dept-education-bureau");
 		assertThat(cases(piece).get(0).departmentCode()).isEqualTo(EDUCATION);
@@ -240,8 +225,9 @@ class FollowupProcessTest {
 		assertThatThrownBy(() -> complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK),
 				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.REFUSE)))
 			.hasMessageContaining("COMMENT_REQUIRED");
-		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK), Map.of(FollowupProcess.HAND_BACK_DECISION,
-				FollowupProcess.REFUSE, FollowupProcess.HAND_BACK_COMMENT, "属于住建部门职责"));
+		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK),
+				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.REFUSE, FollowupProcess.HAND_BACK_COMMENT,
+						"属于住建部门职责"));
 
 		assertThat(handlingTask(piece, HOUSING)).hasCandidateGroup("dept-housing-bureau");
 		assertThat(cases(piece).get(0).status()).isEqualTo(FollowupCase.Status.OPEN);
@@ -275,10 +261,10 @@ class FollowupProcessTest {
 		instruct(piece, HOUSING);
 		Task housing = handlingTask(piece, HOUSING);
 		long seenByEducation = this.lifecycle.users()
-			.as("qianyun", () -> this.taskService.createTaskQuery().taskId(housing.getId()).count());
+			.as("qianyun", () -> this.engine.tasks().createTaskQuery().taskId(housing.getId()).count());
 		assertThat(seenByEducation).isZero();
 		assertThatThrownBy(() -> complete("qianyun", housing, replyVariables())).isNotNull();
-		assertThat(this.taskService.createTaskQuery().taskId(housing.getId()).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(housing.getId()).count()).isOne();
 	}
 
 	@Test
@@ -323,11 +309,12 @@ class FollowupProcessTest {
 		assertThatThrownBy(() -> complete("wuhao", handling, noResult)).hasMessageContaining("FIELD_REQUIRED");
 		Map<String, Object> badResolution = replyVariables();
 		badResolution.put(FollowupProcess.RESOLUTION, "magically-solved");
-		assertThatThrownBy(() -> complete("wuhao", handling, badResolution)).hasMessageContaining("FIELD_INVALID_OPTION");
-		assertThatThrownBy(() -> complete("wuhao", handling,
-				Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK)))
+		assertThatThrownBy(() -> complete("wuhao", handling, badResolution))
+			.hasMessageContaining("FIELD_INVALID_OPTION");
+		assertThatThrownBy(
+				() -> complete("wuhao", handling, Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK)))
 			.hasMessageContaining("FIELD_REQUIRED");
-		assertThat(this.taskService.createTaskQuery().taskId(handling.getId()).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handling.getId()).count()).isOne();
 	}
 
 	@Test
@@ -345,7 +332,7 @@ class FollowupProcessTest {
 		form.put("instructionText", "请市住建局牵头研究");
 		form.put("leadDepartment", HOUSING);
 		ProcessInstance recorded = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(InstructionProcess.KEY, form));
+			.as("liqiang", () -> this.engine.runtime().startProcessInstanceByKey(InstructionProcess.KEY, form));
 		assertThat(recorded).isEnded();
 		assertThat(this.instructionService.instructionsOf(piece(piece).id())).hasSize(2);
 		assertThat(cases(piece)).hasSize(2);
@@ -412,12 +399,13 @@ class FollowupProcessTest {
 	}
 
 	private void complete(String userId, Task task, Map<String, Object> variables) {
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(task.getId(), variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(task.getId(), variables));
 	}
 
 	/** The first open task with this key in any follow-up of the piece. */
 	private Task task(ProcessInstance piece, String key) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.list()
@@ -425,7 +413,8 @@ class FollowupProcessTest {
 	}
 
 	private Task handlingTask(ProcessInstance piece, String department) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(FollowupProcess.TASK_HANDLE)
 			.taskCandidateGroup(FollowupService.departmentGroup(department))
@@ -439,7 +428,8 @@ class FollowupProcessTest {
 	}
 
 	private long openTasks(ProcessInstance piece, String key) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceIdIn(followupInstances(piece).toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.count();
@@ -460,15 +450,17 @@ class FollowupProcessTest {
 	}
 
 	private void executeWindowTimer(ProcessInstance piece) {
-		Job window = this.managementService.createJobQuery()
+		Job window = this.engine.management()
+			.createJobQuery()
 			.processInstanceId(piece.getId())
 			.activityId(FollowupProcess.TIMER_INSTRUCTION_WINDOW)
 			.singleResult();
-		this.managementService.executeJob(window.getId());
+		this.engine.management().executeJob(window.getId());
 	}
 
 	private List<String> followupInstances(ProcessInstance piece) {
-		return this.runtimeService.createProcessInstanceQuery()
+		return this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.list()
@@ -478,8 +470,8 @@ class FollowupProcessTest {
 	}
 
 	private long overdueFilterCount(String userId) {
-		String filterId = this.filterService.createFilterQuery().filterName("超期督办").singleResult().getId();
-		return this.lifecycle.users().as(userId, () -> this.filterService.count(filterId));
+		String filterId = this.engine.filters().createFilterQuery().filterName("超期督办").singleResult().getId();
+		return this.lifecycle.users().as(userId, () -> this.engine.filters().count(filterId));
 	}
 
 	private List<FollowupCase> cases(ProcessInstance piece) {

@@ -8,16 +8,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -35,22 +32,16 @@ class SupervisionApiTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldServeTheOverdueDashboardToSupervisorsAndAdministratorsOnly() {
@@ -83,7 +74,8 @@ class SupervisionApiTest {
 		assertThat(first.getBody()).containsEntry("page", 0).containsEntry("size", 50);
 		assertThat(cases(first)).hasSize((int) Math.min(50, total));
 
-		// Every page of two in turn: each case once, in the order of the deadline, then of the case.
+		// Every page of two in turn: each case once, in the order of the deadline, then
+		// of the case.
 		List<Map<String, Object>> all = new ArrayList<>();
 		for (int page = 0; page * 2 < total; page++) {
 			ResponseEntity<Map<String, Object>> answer = http.get("zhengyu",
@@ -94,9 +86,9 @@ class SupervisionApiTest {
 			all.addAll(cases(answer));
 		}
 		assertThat(all).extracting((item) -> caseId(item)).doesNotHaveDuplicates().containsAll(created);
-		assertThat(all).isSortedAccordingTo(Comparator
-			.comparing((Map<String, Object> item) -> Instant.parse((String) item.get("deadline")))
-			.thenComparing(SupervisionApiTest::caseId));
+		assertThat(all).isSortedAccordingTo(
+				Comparator.comparing((Map<String, Object> item) -> Instant.parse((String) item.get("deadline")))
+					.thenComparing(SupervisionApiTest::caseId));
 		assertThat(all).filteredOn((item) -> created.contains(caseId(item)))
 			.extracting((item) -> item.get("title"))
 			.containsExactly("督办分页：第一件", "（涉密信息）", "督办分页：第三件");
@@ -122,24 +114,29 @@ class SupervisionApiTest {
 		assertThat(largest.getBody()).containsEntry("size", 200);
 	}
 
-	/** A dispatched piece with a leader instruction whose department missed its deadline; the case's id. */
+	/**
+	 * A dispatched piece with a leader instruction whose department missed its deadline;
+	 * the case's id.
+	 */
 	private Long overdueCase(PieceFixtures fixture) {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance instance = lifecycle.signedOff(fixture);
+		ProcessInstance instance = this.lifecycle.signedOff(fixture);
 		Piece piece = this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow();
-		lifecycle.publish(piece.registrationNumber());
-		lifecycle.complete("liqiang", instance.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
+		this.lifecycle.publish(piece.registrationNumber());
+		this.lifecycle.complete("liqiang", instance.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		assertThat(ApiActions.instruct(new Http(this.rest), piece.id(), "housing-bureau").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece.registrationNumber())
 			.singleResult();
-		this.managementService.executeJob(this.managementService.createJobQuery()
-			.processInstanceId(followup.getId())
-			.activityId(FollowupProcess.TIMER_OVERDUE)
-			.singleResult()
-			.getId());
+		this.engine.management()
+			.executeJob(this.engine.management()
+				.createJobQuery()
+				.processInstanceId(followup.getId())
+				.activityId(FollowupProcess.TIMER_OVERDUE)
+				.singleResult()
+				.getId());
 		return this.jdbc.queryForObject("SELECT id FROM minyi_followup_case WHERE piece_id = ? AND overdue = TRUE",
 				Long.class, piece.id());
 	}

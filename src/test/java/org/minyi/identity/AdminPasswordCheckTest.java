@@ -21,8 +21,8 @@ class AdminPasswordCheckTest {
 
 	private static void startOnPostgres(String adminPassword) {
 		new SpringApplicationBuilder(MinyiApplication.class)
-			.run("--spring.datasource.url=jdbc:postgresql://localhost:1/minyi", "--minyi.admin.password=" + adminPassword,
-					"--server.port=0")
+			.run("--spring.datasource.url=jdbc:postgresql://localhost:1/minyi",
+					"--minyi.admin.password=" + adminPassword, "--server.port=0")
 			.close();
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** The policy's default follows the database as configured when the engine starts; a setting overrides it. */
+/**
+ * The policy's default follows the database as configured when the engine starts; a
+ * setting overrides it.
+ */
 class PasswordPolicyDefaultTest {
 
 	@Test

@@ -35,7 +35,8 @@ class PieceApiTest {
 	@Test
 	void shouldSubmitAPieceAndShowItWithItsTimelineToItsSubmitter() {
 		Http http = new Http(this.rest);
-		ResponseEntity<Map<String, Object>> created = http.post("wangfang", "/api/pieces", PieceFixtures.piece().build());
+		ResponseEntity<Map<String, Object>> created = http.post("wangfang", "/api/pieces",
+				PieceFixtures.piece().build());
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		Object id = created.getBody().get("id");
 
@@ -43,7 +44,8 @@ class PieceApiTest {
 		assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(read.getBody()).containsEntry("status", "SUBMITTED").containsEntry("statusName", "已提交");
 		assertThat((List<?>) read.getBody().get("timeline")).hasSize(1);
-		// Only the decimal id names the piece; Spring alone would read 0x… as the same number.
+		// Only the decimal id names the piece; Spring alone would read 0x… as the same
+		// number.
 		ResponseEntity<Map<String, Object>> hex = http.get("wangfang",
 				"/api/pieces/0x" + Long.toHexString(((Number) id).longValue()));
 		assertThat(hex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -64,8 +66,7 @@ class PieceApiTest {
 			.isNotNull();
 		Object id = created.get("id");
 
-		List<Map<String, Object>> registrarsTasks = (List<Map<String, Object>>) http
-			.get("liqiang", "/api/pieces/" + id)
+		List<Map<String, Object>> registrarsTasks = (List<Map<String, Object>>) http.get("liqiang", "/api/pieces/" + id)
 			.getBody()
 			.get("openTasks");
 		assertThat(registrarsTasks).singleElement()
@@ -80,7 +81,8 @@ class PieceApiTest {
 		// The typed variable an integrator queries by, as the README shows it.
 		ResponseEntity<List<Object>> byVariable = this.rest.withBasicAuth("liqiang", "demo")
 			.exchange("/engine-rest/process-instance?firstResult=0&maxResults=10", HttpMethod.POST,
-					new HttpEntity<>(Map.of("variables", List.of(Map.of("name", "pieceId", "operator", "eq", "value", id)))),
+					new HttpEntity<>(
+							Map.of("variables", List.of(Map.of("name", "pieceId", "operator", "eq", "value", id)))),
 					new ParameterizedTypeReference<List<Object>>() {
 					});
 		assertThat(byVariable.getBody()).extracting((instance) -> ((Map<String, Object>) instance).get("id"))

@@ -10,13 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.Engine;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.minyi.support.Users;
@@ -28,33 +26,33 @@ class RegistrationNumberConcurrencyTest {
 	private static final int PIECES = 50;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
 
+	@Autowired
+	Users users;
+
 	@Test
 	void shouldGiveFiftyParallelRegistrationsFiftyConsecutiveNumbers() throws Exception {
-		Users users = new Users(this.identityService);
 		List<ProcessInstance> instances = new ArrayList<>();
 		for (int i = 0; i < PIECES; i++) {
-			instances.add(users.as("wangfang", () -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY,
-					PieceFixtures.piece().variables())));
+			instances.add(this.users.as("wangfang", () -> this.engine.runtime()
+				.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables())));
 		}
 		ExecutorService threads = Executors.newFixedThreadPool(PIECES);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> registrations = new ArrayList<>();
 		for (ProcessInstance instance : instances) {
-			String taskId = this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+			String taskId = this.engine.tasks()
+				.createTaskQuery()
+				.processInstanceId(instance.getId())
+				.singleResult()
+				.getId();
 			registrations.add(threads.submit(() -> {
 				start.await();
-				users.run("liqiang", () -> this.taskService.complete(taskId, PieceFixtures.accept(false)));
+				this.users.run("liqiang", () -> this.engine.tasks().complete(taskId, PieceFixtures.accept(false)));
 				return null;
 			}));
 		}

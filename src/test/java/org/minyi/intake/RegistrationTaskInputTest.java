@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceProcess;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
@@ -23,9 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Tasklist validates forms in the browser only; engine-rest accepts anything. These calls go straight to
- * engine-rest, as any client could, and must be refused with 400, a code and a Chinese message, leaving
- * the task open and the piece unnumbered.
+ * Tasklist validates forms in the browser only; engine-rest accepts anything. These calls
+ * go straight to engine-rest, as any client could, and must be refused with 400, a code
+ * and a Chinese message, leaving the task open and the piece unnumbered.
  */
 @MinyiIntegrationTest
 class RegistrationTaskInputTest {
@@ -34,13 +32,10 @@ class RegistrationTaskInputTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
+	Engine engine;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Users users;
 
 	private Task task;
 
@@ -48,9 +43,9 @@ class RegistrationTaskInputTest {
 
 	@BeforeEach
 	void startPiece() {
-		this.instance = new Users(this.identityService).as("wangfang",
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
-		this.task = this.taskService.createTaskQuery().processInstanceId(this.instance.getId()).singleResult();
+		this.instance = this.users.as("wangfang", () -> this.engine.runtime()
+			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
+		this.task = this.engine.tasks().createTaskQuery().processInstanceId(this.instance.getId()).singleResult();
 	}
 
 	@Test
@@ -91,10 +86,10 @@ class RegistrationTaskInputTest {
 
 	@Test
 	void shouldRefuseVerificationOfAConfidentialPiece() {
-		this.runtimeService.deleteProcessInstance(this.instance.getId(), "replaced by a confidential piece");
-		this.instance = new Users(this.identityService).as("wangfang", () -> this.runtimeService
+		this.engine.runtime().deleteProcessInstance(this.instance.getId(), "replaced by a confidential piece");
+		this.instance = this.users.as("wangfang", () -> this.engine.runtime()
 			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().confidential().variables()));
-		this.task = this.taskService.createTaskQuery().processInstanceId(this.instance.getId()).singleResult();
+		this.task = this.engine.tasks().createTaskQuery().processInstanceId(this.instance.getId()).singleResult();
 		assertRefused(PieceFixtures.accept(true), "CONFIDENTIAL_NOT_VERIFIABLE", "涉密");
 	}
 
@@ -122,16 +117,16 @@ class RegistrationTaskInputTest {
 	void shouldAcceptAValidCompletion() {
 		ResponseEntity<Map<String, Object>> response = complete(PieceFixtures.accept(false));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(this.taskService.createTaskQuery().taskId(this.task.getId()).count()).isZero();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(this.task.getId()).count()).isZero();
 	}
 
 	private void assertRefused(Map<String, Object> variables, String code, String messagePart) {
 		ResponseEntity<Map<String, Object>> response = complete(variables);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) response.getBody().get("message")).contains("[" + code + "]").contains(messagePart);
-		assertThat(this.taskService.createTaskQuery().taskId(this.task.getId()).count()).as("task stays open")
+		assertThat(this.engine.tasks().createTaskQuery().taskId(this.task.getId()).count()).as("task stays open")
 			.isOne();
-		assertThat(this.runtimeService.getVariable(this.instance.getId(), PieceProcess.REGISTRATION_NUMBER))
+		assertThat(this.engine.runtime().getVariable(this.instance.getId(), PieceProcess.REGISTRATION_NUMBER))
 			.as("nothing changed")
 			.isNull();
 	}

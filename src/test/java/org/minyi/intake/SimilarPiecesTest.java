@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -29,9 +27,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The duplicate check leaks nothing (issue 17): similar pieces reach only the registrar, through
- * {@code GET /api/pieces/{id}/similar}, only as far as she may read them, and are stored nowhere that
- * another reader of the process could find them; what older installations stored is deleted at startup.
+ * The duplicate check leaks nothing (issue 17): similar pieces reach only the registrar,
+ * through {@code GET /api/pieces/{id}/similar}, only as far as she may read them, and are
+ * stored nowhere that another reader of the process could find them; what older
+ * installations stored is deleted at startup.
  */
 @MinyiIntegrationTest
 class SimilarPiecesTest {
@@ -51,13 +50,7 @@ class SimilarPiecesTest {
 	private static final String PAGE = "firstResult=0&maxResults=100";
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	HistoryService historyService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -79,17 +72,17 @@ class SimilarPiecesTest {
 
 	@Test
 	void shouldShowSimilarPiecesOnlyToTheRegistrarAndStoreThemNowhere() {
-		Piece secret = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于东湖片区地块涉密工程选址情况的报告")
-			.situation("东湖片区地块拟建涉密工程，周边群众对选址和施工安排议论较多。")
-			.confidential());
-		Piece open = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于东湖片区地块工程选址情况的建议")
-			.situation("东湖片区地块拟建工程，周边群众对选址和施工安排议论较多。"));
-		// A member guesses the wording of a piece he may not read, hoping the duplicate check names it.
-		ProcessInstance guess = submit(SUBMITTER, PieceFixtures.piece()
-			.title("关于东湖片区地块涉密工程选址的建议")
-			.situation("东湖片区地块拟建涉密工程，周边群众议论较多。"));
+		Piece secret = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece()
+					.title("关于东湖片区地块涉密工程选址情况的报告")
+					.situation("东湖片区地块拟建涉密工程，周边群众对选址和施工安排议论较多。")
+					.confidential());
+		Piece open = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece().title("关于东湖片区地块工程选址情况的建议").situation("东湖片区地块拟建工程，周边群众对选址和施工安排议论较多。"));
+		// A member guesses the wording of a piece he may not read, hoping the duplicate
+		// check names it.
+		ProcessInstance guess = submit(SUBMITTER,
+				PieceFixtures.piece().title("关于东湖片区地块涉密工程选址的建议").situation("东湖片区地块拟建涉密工程，周边群众议论较多。"));
 		long guessId = piece(guess).id();
 		String task = this.lifecycle.task(guess.getId()).getId();
 
@@ -101,7 +94,8 @@ class SimilarPiecesTest {
 		}
 
 		for (String outsider : List.of(SUBMITTER, VERIFIER, SUPERVISOR, "chenjun", "sunli", "wuhao")) {
-			ResponseEntity<Map<String, Object>> refused = this.http.get(outsider, "/api/pieces/" + guessId + "/similar");
+			ResponseEntity<Map<String, Object>> refused = this.http.get(outsider,
+					"/api/pieces/" + guessId + "/similar");
 			assertThat(refused.getStatusCode()).as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(refused.getBody()).as(outsider).containsEntry("code", "SIMILAR_PIECES_FORBIDDEN");
 			// Not even whether a piece exists.
@@ -116,7 +110,8 @@ class SimilarPiecesTest {
 		ResponseEntity<List<Map<String, Object>>> similar = this.http.getList(REGISTRAR,
 				"/api/pieces/" + guessId + "/similar");
 		assertThat(similar.getStatusCode()).isEqualTo(HttpStatus.OK);
-		// The info-section is cleared for confidential pieces (PieceAccess): the registrar sees both.
+		// The info-section is cleared for confidential pieces (PieceAccess): the
+		// registrar sees both.
 		assertThat(similar.getBody()).filteredOn((item) -> ((Number) item.get("id")).longValue() == secret.id())
 			.singleElement()
 			.satisfies((item) -> {
@@ -134,21 +129,21 @@ class SimilarPiecesTest {
 	}
 
 	/**
-	 * Every registrar is cleared today, so the reader's own access decides through {@code PieceAccess}, as
-	 * for any reader: someone who may not read a confidential piece is never offered it as similar.
+	 * Every registrar is cleared today, so the reader's own access decides through
+	 * {@code PieceAccess}, as for any reader: someone who may not read a confidential
+	 * piece is never offered it as similar.
 	 */
 	@Test
 	void shouldOfferOnlyPiecesTheReaderMayRead() {
-		Piece secret = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于西山水库涉密管线改线情况的报告")
-			.situation("西山水库拟对涉密管线改线，沿线村民对征地补偿和施工期限议论较多。")
-			.confidential());
-		Piece open = registered(OTHER_SUBMITTER, PieceFixtures.piece()
-			.title("关于西山水库管线改线情况的建议")
-			.situation("西山水库拟对管线改线，沿线村民对征地补偿和施工期限议论较多。"));
-		Piece guess = piece(submit(SUBMITTER, PieceFixtures.piece()
-			.title("关于西山水库涉密管线改线的建议")
-			.situation("西山水库拟对涉密管线改线，沿线村民议论较多。")));
+		Piece secret = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece()
+					.title("关于西山水库涉密管线改线情况的报告")
+					.situation("西山水库拟对涉密管线改线，沿线村民对征地补偿和施工期限议论较多。")
+					.confidential());
+		Piece open = registered(OTHER_SUBMITTER,
+				PieceFixtures.piece().title("关于西山水库管线改线情况的建议").situation("西山水库拟对管线改线，沿线村民对征地补偿和施工期限议论较多。"));
+		Piece guess = piece(
+				submit(SUBMITTER, PieceFixtures.piece().title("关于西山水库涉密管线改线的建议").situation("西山水库拟对涉密管线改线，沿线村民议论较多。")));
 
 		assertThat(offered(guess, REGISTRAR, "info-section")).contains(secret.id(), open.id());
 		assertThat(offered(guess, VERIFIER, "verifier")).contains(open.id()).doesNotContain(secret.id());
@@ -160,44 +155,50 @@ class SimilarPiecesTest {
 	void shouldDeleteStoredCandidatesAtStartupOnce() {
 		String stored = "2026-0002 《关于某涉密情况的报告》 相似度 43%";
 		ProcessInstance running = submit(SUBMITTER, PieceFixtures.piece().title("关于旧版本登记的待登记信息"));
-		this.runtimeService.setVariable(running.getId(), RETIRED, stored);
+		this.engine.runtime().setVariable(running.getId(), RETIRED, stored);
 		Task registration = this.lifecycle.task(running.getId());
-		this.taskService.setVariableLocal(registration.getId(), RETIRED, stored);
+		this.engine.tasks().setVariableLocal(registration.getId(), RETIRED, stored);
 		ProcessInstance ended = submit(SUBMITTER, PieceFixtures.piece().title("关于旧版本登记的已结束信息"));
-		this.runtimeService.setVariable(ended.getId(), RETIRED, stored);
+		this.engine.runtime().setVariable(ended.getId(), RETIRED, stored);
 		Map<String, Object> reject = PieceFixtures.accept(false);
 		reject.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.REJECT);
 		reject.put(PieceProcess.REGISTRATION_COMMENT, "与已登记信息重复");
 		this.lifecycle.complete(REGISTRAR, ended.getId(), reject);
-		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(ended.getId()).count()).isZero();
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processInstanceId(ended.getId()).count())
+			.isZero();
 		assertThat(historicCount(running)).isEqualTo(2);
 		assertThat(historicCount(ended)).isOne();
 
 		this.retiredVariables.run(null);
 
-		assertThat(this.runtimeService.createVariableInstanceQuery().variableName(RETIRED).count()).isZero();
-		assertThat(this.historyService.createHistoricVariableInstanceQuery()
+		assertThat(this.engine.runtime().createVariableInstanceQuery().variableName(RETIRED).count()).isZero();
+		assertThat(this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.variableName(RETIRED)
 			.includeDeleted()
 			.count()).isZero();
 		for (ProcessInstance instance : List.of(running, ended)) {
 			assertThat(historicCount(instance)).isZero();
-			assertThat(this.historyService.createHistoricDetailQuery()
+			assertThat(this.engine.history()
+				.createHistoricDetailQuery()
 				.processInstanceId(instance.getId())
 				.variableUpdates()
 				.list()).extracting((detail) -> ((HistoricVariableUpdate) detail).getVariableName())
 				.doesNotContain(RETIRED)
 				.contains(PieceProcess.PIECE_ID);
 		}
-		assertThat(this.runtimeService.getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
-		assertThat(this.taskService.getVariable(registration.getId(), PieceProcess.TITLE))
+		assertThat(this.engine.runtime().getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
+		assertThat(this.engine.tasks().getVariable(registration.getId(), PieceProcess.TITLE))
 			.isEqualTo("关于旧版本登记的待登记信息");
 
 		this.retiredVariables.run(null);
-		assertThat(this.runtimeService.getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
+		assertThat(this.engine.runtime().getVariable(running.getId(), PieceProcess.PIECE_ID)).isNotNull();
 	}
 
-	/** Every route by which a reader could see the stored variables of a piece's process, with its answer. */
+	/**
+	 * Every route by which a reader could see the stored variables of a piece's process,
+	 * with its answer.
+	 */
 	private Map<String, String> routes(String reader, String processInstanceId, String taskId, long pieceId) {
 		Map<String, String> paths = new LinkedHashMap<>();
 		paths.put("variable-instance by name", "/variable-instance?variableName=" + RETIRED + "&" + PAGE);
@@ -214,9 +215,11 @@ class SimilarPiecesTest {
 		Map<String, String> answers = new LinkedHashMap<>();
 		paths.forEach((route, path) -> answers.put("engine-rest " + route, get(reader, "/engine-rest" + path)));
 		WebappSession session = WebappSession.login(this.rest, reader);
-		paths.forEach((route, path) -> answers.put("Tasklist " + route, this.rest
-			.exchange(WebappSession.ENGINE_API + path, HttpMethod.GET, new HttpEntity<>(session.headers()), String.class)
-			.getBody()));
+		paths.forEach((route, path) -> answers.put("Tasklist " + route,
+				this.rest
+					.exchange(WebappSession.ENGINE_API + path, HttpMethod.GET, new HttpEntity<>(session.headers()),
+							String.class)
+					.getBody()));
 		answers.put("piece API", get(reader, "/api/pieces/" + pieceId));
 		if (!reader.equals(REGISTRAR)) {
 			answers.put("similar pieces API", get(reader, "/api/pieces/" + pieceId + "/similar"));
@@ -237,7 +240,8 @@ class SimilarPiecesTest {
 	}
 
 	private long historicCount(ProcessInstance instance) {
-		return this.historyService.createHistoricVariableInstanceQuery()
+		return this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.processInstanceId(instance.getId())
 			.variableName(RETIRED)
 			.includeDeleted()
@@ -252,7 +256,8 @@ class SimilarPiecesTest {
 
 	private ProcessInstance submit(String submitter, PieceFixtures fixture) {
 		return this.lifecycle.users()
-			.as(submitter, () -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
+			.as(submitter,
+					() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
 	}
 
 	private Piece piece(ProcessInstance instance) {

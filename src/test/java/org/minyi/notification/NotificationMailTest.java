@@ -43,8 +43,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Real SMTP on loopback (GreenMail, port 3025 as configured for the tests). Mail jobs are run by the
- * test, one at a time, as the job executor would.
+ * Real SMTP on loopback (GreenMail, port 3025 as configured for the tests). Mail jobs are
+ * run by the test, one at a time, as the job executor would.
  */
 @MinyiIntegrationTest
 class NotificationMailTest {
@@ -81,7 +81,8 @@ class NotificationMailTest {
 
 	@BeforeEach
 	void setUp() {
-		// Mail jobs left by other test classes (nothing runs them there) would only add noise here.
+		// Mail jobs left by other test classes (nothing runs them there) would only add
+		// noise here.
 		mailJobs().forEach((job) -> this.managementService.deleteJob(job.getId()));
 		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 	}
@@ -170,8 +171,7 @@ class NotificationMailTest {
 	}
 
 	@Test
-	void shouldDeliverTwoHundredNotificationsExactlyOnceThroughAServerThatDropsEveryThirdConnection()
-			throws Exception {
+	void shouldDeliverTwoHundredNotificationsExactlyOnceThroughAServerThatDropsEveryThirdConnection() throws Exception {
 		startMailServer(SMTP_PORT + 2);
 		try (DroppingProxy proxy = new DroppingProxy(SMTP_PORT, SMTP_PORT + 2, 3)) {
 			for (int i = 0; i < 200; i++) {
@@ -192,10 +192,11 @@ class NotificationMailTest {
 	}
 
 	/**
-	 * The mail server down for ten minutes of simulated time while pieces keep moving: every minute a
-	 * piece is submitted and registered and the due mail jobs run, as the job executor would run them,
-	 * and fail. Once the server is back, the jobs with retries left go out at their next due time; those
-	 * that ran out (incidents) go out when an operator retries them. Every mail arrives, exactly once.
+	 * The mail server down for ten minutes of simulated time while pieces keep moving:
+	 * every minute a piece is submitted and registered and the due mail jobs run, as the
+	 * job executor would run them, and fail. Once the server is back, the jobs with
+	 * retries left go out at their next due time; those that ran out (incidents) go out
+	 * when an operator retries them. Every mail arrives, exactly once.
 	 */
 	@Test
 	void shouldLoseNoMailWhenTheServerIsDownForTenMinutesOfSimulatedTime() throws Exception {
@@ -245,14 +246,17 @@ class NotificationMailTest {
 		}
 		Map<Integer, Long> attempts = jobIds.stream()
 			.collect(java.util.stream.Collectors.groupingBy((id) -> this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = ? AND JOB_EXCEPTION_MSG_ IS NOT NULL", Integer.class,
-					id), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+					"SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_ID_ = ? AND JOB_EXCEPTION_MSG_ IS NOT NULL",
+					Integer.class, id), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
 		System.out.printf("[NotificationMailTest] mail server down 10 simulated minutes: %d mails queued (failed"
 				+ " attempts: jobs %s), %d became incidents and were retried by an operator, all %d delivered exactly once%n",
 				mails.size(), attempts, incidents, mails.size());
 	}
 
-	/** The mail jobs due now (simulated time), run once each as the job executor would; how many succeeded. */
+	/**
+	 * The mail jobs due now (simulated time), run once each as the job executor would;
+	 * how many succeeded.
+	 */
 	private int runDueMailJobs() {
 		int sent = 0;
 		for (Job job : this.managementService.createJobQuery().executable().list()) {
@@ -262,7 +266,8 @@ class NotificationMailTest {
 					sent++;
 				}
 				catch (RuntimeException ex) {
-					// A failed attempt: the job is due again a minute later while retries last.
+					// A failed attempt: the job is due again a minute later while retries
+					// last.
 				}
 			}
 		}
@@ -270,8 +275,9 @@ class NotificationMailTest {
 	}
 
 	/**
-	 * Runs the mail jobs as the job executor and an operator would: in varying order, failed attempts
-	 * retried while retries last, and a job whose retries ran out (an incident) given one more retry.
+	 * Runs the mail jobs as the job executor and an operator would: in varying order,
+	 * failed attempts retried while retries last, and a job whose retries ran out (an
+	 * incident) given one more retry.
 	 */
 	private void runMailJobs() {
 		java.util.Random order = new java.util.Random(42);
@@ -314,9 +320,8 @@ class NotificationMailTest {
 		instruction.put("instructedOn", LocalDate.now().toString());
 		instruction.put("text", "请住建局研究办理。");
 		instruction.put("leadDepartment", "housing-bureau");
-		new Http(this.rest).post("liqiang",
-				"/api/pieces/" + this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id() + "/instructions",
-				instruction);
+		new Http(this.rest).post("liqiang", "/api/pieces/"
+				+ this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id() + "/instructions", instruction);
 		return this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number)

@@ -24,9 +24,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Who reads which timeline comment in {@code GET /api/pieces/{id}} ({@link CommentAudience}): every reader
- * sees every entry, but a comment only reaches the staff, the submitter it is written for, or the
- * department whose case it is.
+ * Who reads which timeline comment in {@code GET /api/pieces/{id}}
+ * ({@link CommentAudience}): every reader sees every entry, but a comment only reaches
+ * the staff, the submitter it is written for, or the department whose case it is.
  */
 @MinyiIntegrationTest
 class TimelineAudienceTest {
@@ -90,11 +90,11 @@ class TimelineAudienceTest {
 		dispatch(piece);
 		instruct(piece, INSTRUCTION, HOUSING, EDUCATION);
 
-		complete("wuhao", handling(piece, HOUSING), Map.of(FollowupProcess.HANDLE_DECISION,
-				FollowupProcess.HAND_BACK, FollowupProcess.HAND_BACK_REASON, HAND_BACK_REASON));
-		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK), Map.of(
-				FollowupProcess.HAND_BACK_DECISION, FollowupProcess.REFUSE, FollowupProcess.HAND_BACK_COMMENT,
-				HAND_BACK_REFUSAL));
+		complete("wuhao", handling(piece, HOUSING), Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.HAND_BACK,
+				FollowupProcess.HAND_BACK_REASON, HAND_BACK_REASON));
+		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_HAND_BACK),
+				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.REFUSE, FollowupProcess.HAND_BACK_COMMENT,
+						HAND_BACK_REFUSAL));
 		complete("qianyun", handling(piece, EDUCATION), reply(FIRST_REPLY));
 		complete("zhengyu", task(piece, FollowupProcess.TASK_REVIEW_REPLY), Map.of(FollowupProcess.REVIEW_DECISION,
 				FollowupProcess.RETURN, FollowupProcess.REVIEW_COMMENT, REVIEW_RETURN));
@@ -128,7 +128,8 @@ class TimelineAudienceTest {
 		for (String reader : List.of("wangfang", "wuhao", "qianyun", "zhengyu")) {
 			assertThat(entries(reader, id)).as(reader).isEqualTo(entries);
 		}
-		// The return reason went with the return: the resubmitted piece has no closing reason.
+		// The return reason went with the return: the resubmitted piece has no closing
+		// reason.
 		for (String reader : List.of("wangfang", "liqiang", "wuhao")) {
 			assertThat(read(reader, id).get("closingReason")).as(reader).isNull();
 		}
@@ -184,8 +185,9 @@ class TimelineAudienceTest {
 		body.put("text", text);
 		body.put("leadDepartment", lead);
 		body.put("coDepartments", List.of(co));
-		assertThat(this.http.post("liqiang", "/api/pieces/" + piece(piece).id() + "/instructions", body)
-			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(
+				this.http.post("liqiang", "/api/pieces/" + piece(piece).id() + "/instructions", body).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
 	}
 
 	private static Map<String, Object> registration(String decision, String comment, boolean needsVerification) {

@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged application ({@code target/minyi-*.jar}) as a separate JVM on PostgreSQL, started with
- * the job executor on, as an operator would run it. {@link #kill()} is SIGKILL on that JVM itself.
+ * The packaged application ({@code target/minyi-*.jar}) as a separate JVM on PostgreSQL,
+ * started with the job executor on, as an operator would run it. {@link #kill()} is
+ * SIGKILL on that JVM itself.
  */
 final class AppProcess {
 
 	static final String ADMIN_PASSWORD = "Rel-Admin-Pw-7391";
 
-	/** The demo users' password: strong, so a password policy in PostgreSQL mode accepts it too. */
+	/**
+	 * The demo users' password: strong, so a password policy in PostgreSQL mode accepts
+	 * it too.
+	 */
 	static final String USER_PASSWORD = "Rel-Demo-Pw-4826";
 
 	private static final Path JAR = Path.of("target", "minyi-0.1.0-SNAPSHOT.jar");
@@ -39,8 +43,8 @@ final class AppProcess {
 	private int starts;
 
 	/**
-	 * @param name the node's name: log file {@code target/reliability/<name>-<n>.log} and the engine's
-	 * host name in its job log
+	 * @param name the node's name: log file {@code target/reliability/<name>-<n>.log} and
+	 * the engine's host name in its job log
 	 * @param database JDBC URL, user and password of the shared database
 	 * @param mailPort the SMTP port of the test's mail server
 	 * @param extra further {@code --property=value} arguments
@@ -56,7 +60,8 @@ final class AppProcess {
 				"--minyi.demo-data.password=" + USER_PASSWORD, "--minyi.demo-data.sample-pieces=false",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailPort,
 				"--spring.mail.properties.mail.smtp.connectiontimeout=2000",
-				"--spring.mail.properties.mail.smtp.timeout=5000", "--minyi.notification.base-url=http://localhost:" + this.port,
+				"--spring.mail.properties.mail.smtp.timeout=5000",
+				"--minyi.notification.base-url=http://localhost:" + this.port,
 				"--camunda.bpm.job-execution.enabled=true",
 				"--camunda.bpm.generic-properties.properties.hostname=" + name, "--logging.level.root=WARN",
 				"--logging.level.org.springframework.boot.web.embedded.tomcat=INFO"));
@@ -78,8 +83,7 @@ final class AppProcess {
 		}
 		List<String> command = new ArrayList<>();
 		command.add(ProcessHandle.current().info().command().orElse("java"));
-		command.addAll(List.of("-Xmx512m", "-Dfile.encoding=UTF-8",
-				"-jar", JAR.toString()));
+		command.addAll(List.of("-Xmx512m", "-Dfile.encoding=UTF-8", "-jar", JAR.toString()));
 		command.addAll(this.arguments);
 		try {
 			Path logs = Files.createDirectories(Path.of("target", "reliability"));

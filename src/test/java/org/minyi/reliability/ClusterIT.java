@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Camunda's shared-database cluster: two nodes of the packaged application on one PostgreSQL, both
- * with the job executor on, every request to either node. One node is killed with SIGKILL while it
- * holds locked jobs; the other takes them over once their lock expires. Timers, mails and statistics
- * take effect exactly once across the cluster. {@code mvn verify -Preliability}.
+ * Camunda's shared-database cluster: two nodes of the packaged application on one
+ * PostgreSQL, both with the job executor on, every request to either node. One node is
+ * killed with SIGKILL while it holds locked jobs; the other takes them over once their
+ * lock expires. Timers, mails and statistics take effect exactly once across the cluster.
+ * {@code mvn verify -Preliability}.
  */
 class ClusterIT {
 
@@ -36,14 +37,16 @@ class ClusterIT {
 		ReliabilityDatabase db = ReliabilityDatabase.create("minyi_cluster");
 		GreenMail mail = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		mail.start();
-		List<String> settings = List.of("--minyi.dispatch.answer-wait=PT30S", "--minyi.followup.instruction-window=PT15S",
+		List<String> settings = List.of("--minyi.dispatch.answer-wait=PT30S",
+				"--minyi.followup.instruction-window=PT15S",
 				"--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
 				"--camunda.bpm.job-execution.deployment-aware=false");
 		AppProcess nodeA = new AppProcess("node-a", db.properties(), mail.getSmtp().getPort(), settings);
 		AppProcess nodeB = new AppProcess("node-b", db.properties(), mail.getSmtp().getPort(), settings);
 		ExecutorService clients = Executors.newFixedThreadPool(THREADS);
 		try {
-			// One after the other: the first creates the schema and the administrator (as in compose.cluster.yaml).
+			// One after the other: the first creates the schema and the administrator (as
+			// in compose.cluster.yaml).
 			nodeA.start(Duration.ofMinutes(3));
 			nodeB.start(Duration.ofMinutes(3));
 			assertThat(db.count("SELECT COUNT(*) FROM act_re_procdef WHERE key_ = 'minyi-piece'"))
@@ -57,7 +60,8 @@ class ClusterIT {
 				driven.add(clients.submit(() -> client.drive(plan, deadline)));
 			}
 
-			// Kill node B after ~40% of the work, at a moment when both nodes hold locked jobs.
+			// Kill node B after ~40% of the work, at a moment when both nodes hold locked
+			// jobs.
 			int killAt = (int) (PIECES * CrashIT.TASKS_PER_PIECE * 0.4);
 			while (client.counters().completed.get() < killAt || lockOwners(db).size() < 2) {
 				assertThat(System.nanoTime()).as("kill point reached in time").isLessThan(deadline);
@@ -79,7 +83,8 @@ class ClusterIT {
 			outcome.awaitQuiet(PIECES, Duration.ofMinutes(4));
 			outcome.verify(PIECES, queuedAtKill, inFlightAtKill);
 
-			// Every job still locked at the kill ran exactly once, on node A; those node B held waited for
+			// Every job still locked at the kill ran exactly once, on node A; those node
+			// B held waited for
 			// their lock to expire first.
 			int takenOver = 0;
 			for (Map<String, Object> job : lockedAtKill) {

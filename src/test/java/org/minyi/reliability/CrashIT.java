@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged application on PostgreSQL, killed with SIGKILL in the middle of driving 500 pieces from 8
- * client threads, restarted on the same database: the clients retry what failed, and in the end every
- * piece is archived, no registration number is duplicated or skipped, no task or timer is lost and every
- * mail queued before the kill is delivered. {@code mvn verify -Preliability}.
+ * The packaged application on PostgreSQL, killed with SIGKILL in the middle of driving
+ * 500 pieces from 8 client threads, restarted on the same database: the clients retry
+ * what failed, and in the end every piece is archived, no registration number is
+ * duplicated or skipped, no task or timer is lost and every mail queued before the kill
+ * is delivered. {@code mvn verify -Preliability}.
  */
 class CrashIT {
 
@@ -28,7 +29,10 @@ class CrashIT {
 
 	static final int LOCK_MILLIS = 15_000;
 
-	/** Task completions per piece on average: register, edit, 4/3 sign-offs, assemble, distribute, dispatch, ½ answer. */
+	/**
+	 * Task completions per piece on average: register, edit, 4/3 sign-offs, assemble,
+	 * distribute, dispatch, ½ answer.
+	 */
 	static final double TASKS_PER_PIECE = 5 + 4.0 / 3 + 0.5;
 
 	@Test
@@ -38,7 +42,8 @@ class CrashIT {
 		GreenMail mail = new GreenMail(new ServerSetup(AppProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		mail.start();
 		AppProcess app = new AppProcess("crash", db.properties(), mail.getSmtp().getPort(),
-				// Jobs the killed JVM had locked wait for their lock to expire (5 minutes by default).
+				// Jobs the killed JVM had locked wait for their lock to expire (5 minutes
+				// by default).
 				List.of("--minyi.dispatch.answer-wait=PT30S", "--minyi.followup.instruction-window=PT15S",
 						"--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS));
 		ExecutorService clients = Executors.newFixedThreadPool(THREADS);

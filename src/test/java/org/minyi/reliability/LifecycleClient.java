@@ -20,17 +20,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Drives pieces through the lifecycle over HTTP only ({@code /api/**}, {@code /engine-rest/**}, basic
- * auth), as the demo users would, against any of the running nodes. Each step first looks at where
- * the piece is and then acts once, so a request whose answer was lost (node killed) is simply
- * re-examined: nothing is done twice and nothing is skipped.
+ * Drives pieces through the lifecycle over HTTP only ({@code /api/**},
+ * {@code /engine-rest/**}, basic auth), as the demo users would, against any of the
+ * running nodes. Each step first looks at where the piece is and then acts once, so a
+ * request whose answer was lost (node killed) is simply re-examined: nothing is done
+ * twice and nothing is skipped.
  */
 final class LifecycleClient {
 
-	/** One piece to drive: its unique title, how it is signed off and whether its upward answer is typed in. */
+	/**
+	 * One piece to drive: its unique title, how it is signed off and whether its upward
+	 * answer is typed in.
+	 */
 	record Plan(int index, String title, String urgency, String category, boolean answerByTask) {
 
-		/** A third urgent (vice-chair only), a third draft-law comments (secretary-general only), a third both. */
+		/**
+		 * A third urgent (vice-chair only), a third draft-law comments (secretary-general
+		 * only), a third both.
+		 */
 		static Plan of(String run, int index) {
 			String urgency = (index % 3 == 0) ? "urgent" : "normal";
 			String category = (index % 3 == 1) ? "laws-regulations" : "urban";
@@ -65,7 +72,10 @@ final class LifecycleClient {
 
 	private final Counters counters = new Counters();
 
-	/** @param nodes the nodes requests go to, one chosen at random per request; the caller removes a dead one */
+	/**
+	 * @param nodes the nodes requests go to, one chosen at random per request; the caller
+	 * removes a dead one
+	 */
 	LifecycleClient(List<AppProcess> nodes) {
 		this.nodes = new CopyOnWriteArrayList<>(nodes);
 	}
@@ -93,8 +103,9 @@ final class LifecycleClient {
 		String password = "admin".equals(user) ? AppProcess.ADMIN_PASSWORD : AppProcess.USER_PASSWORD;
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
 			.header("Accept", "application/json");
 		if (body == null) {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -129,8 +140,9 @@ final class LifecycleClient {
 	}
 
 	/**
-	 * Drives one piece until it waits for nothing but the engine's timers (its upward answer, the
-	 * instruction window) and returns its id. Connection errors are retried until {@code deadlineNanos}.
+	 * Drives one piece until it waits for nothing but the engine's timers (its upward
+	 * answer, the instruction window) and returns its id. Connection errors are retried
+	 * until {@code deadlineNanos}.
 	 */
 	long drive(Plan plan, long deadlineNanos) {
 		Long pieceId = null;
@@ -170,7 +182,8 @@ final class LifecycleClient {
 				if (task != null) {
 					Map<String, Object> variables = variables(plan, pieceId, task.get("taskDefinitionKey").asText());
 					if (variables == null) {
-						// The upward answer that the timer is to give; the issue may still wait for distribution.
+						// The upward answer that the timer is to give; the issue may
+						// still wait for distribution.
 						return finishBulletin(pieceId);
 					}
 					String user = switch (task.get("taskDefinitionKey").asText()) {
@@ -184,7 +197,8 @@ final class LifecycleClient {
 						this.counters.completed.incrementAndGet();
 					}
 					else if (!taskExists(task.get("id").asText())) {
-						// Completed by an earlier attempt whose answer was lost, or just now on another node.
+						// Completed by an earlier attempt whose answer was lost, or just
+						// now on another node.
 						this.counters.completedByLostAnswer.incrementAndGet();
 					}
 					else if (done.status() != 500) {
@@ -199,9 +213,8 @@ final class LifecycleClient {
 							+ "minyi-bulletin&processInstanceBusinessKey=" + bulletinKey);
 					if (started.get("count").asLong() == 0) {
 						Answer bulletin = call("POST", "liqiang",
-								"/engine-rest/process-definition/key/minyi-bulletin/start",
-								Map.of("businessKey", bulletinKey, "variables",
-										typed(Map.of("publicationCode", "bulletin"))));
+								"/engine-rest/process-definition/key/minyi-bulletin/start", Map.of("businessKey",
+										bulletinKey, "variables", typed(Map.of("publicationCode", "bulletin"))));
 						expect(bulletin, 200, "start bulletin for " + pieceId);
 						this.counters.bulletins.incrementAndGet();
 					}
@@ -220,7 +233,10 @@ final class LifecycleClient {
 		}
 	}
 
-	/** Distributes the piece's issue if that was left open (its answer lost in a kill); returns the piece id. */
+	/**
+	 * Distributes the piece's issue if that was left open (its answer lost in a kill);
+	 * returns the piece id.
+	 */
 	private long finishBulletin(long pieceId) throws IOException {
 		JsonNode task;
 		while ((task = firstTask(Map.of("processInstanceBusinessKey", "rel-" + pieceId))) != null) {
@@ -249,8 +265,8 @@ final class LifecycleClient {
 				variables.put("editedAnalysis", "用地指标紧张，运营补贴标准偏低。");
 				variables.put("editedSuggestions", "建议统筹配建社区养老服务用房，提高运营补贴。");
 			}
-			case "task_signoff_secretary_general", "task_signoff_vice_chair" -> variables.put("signoffDecision",
-					"approve");
+			case "task_signoff_secretary_general", "task_signoff_vice_chair" ->
+				variables.put("signoffDecision", "approve");
 			case "task_assemble_issue" -> variables.put("pieceNumbers",
 					get("wangfang", "/api/pieces/" + pieceId).get("registrationNumber").asText());
 			case "task_distribute_issue" -> {

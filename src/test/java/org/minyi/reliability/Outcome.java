@@ -20,8 +20,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The end state every reliability run must reach, and its figures: all pieces archived, nothing stuck,
- * numbers gap-free, every mail, timeline event and statistics fact exactly once.
+ * The end state every reliability run must reach, and its figures: all pieces archived,
+ * nothing stuck, numbers gap-free, every mail, timeline event and statistics fact exactly
+ * once.
  */
 final class Outcome {
 
@@ -73,8 +74,9 @@ final class Outcome {
 	}
 
 	/**
-	 * The checks. {@code crashed}: recipients whose mail job was locked when a node died; only they may
-	 * have been delivered twice (sent, node killed before the job's transaction committed).
+	 * The checks. {@code crashed}: recipients whose mail job was locked when a node died;
+	 * only they may have been delivered twice (sent, node killed before the job's
+	 * transaction committed).
 	 */
 	void verify(int pieces, Set<Long> queuedAtKill, Set<Long> crashed) throws MessagingException {
 		assertThat(this.db.count("SELECT COUNT(*) FROM minyi_piece")).as("pieces, each submitted once")
@@ -85,7 +87,9 @@ final class Outcome {
 		assertThat(this.db.count("SELECT COUNT(*) FROM act_ru_task")).as("open tasks").isZero();
 		assertThat(this.db.count("SELECT COUNT(*) FROM act_ru_incident")).as("incidents").isZero();
 		assertThat(this.db.count("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = 'minyi-piece' "
-				+ "AND end_act_id_ = 'end_archived'")).as("piece processes ended archived").isEqualTo(pieces);
+				+ "AND end_act_id_ = 'end_archived'"))
+			.as("piece processes ended archived")
+			.isEqualTo(pieces);
 
 		assertThat(this.db.registrationNumberGaps()).as("registration number gaps").isEmpty();
 		assertThat(this.db.count("SELECT COUNT(DISTINCT registration_number) FROM minyi_piece")).isEqualTo(pieces);
@@ -94,7 +98,8 @@ final class Outcome {
 		assertThat(this.db.count("SELECT COUNT(*) FROM minyi_issue_piece")).as("pieces published once")
 			.isEqualTo(pieces);
 
-		// Timeline and statistics: every event once per piece (the timer-driven ones included).
+		// Timeline and statistics: every event once per piece (the timer-driven ones
+		// included).
 		List<Map<String, Object>> repeatedSteps = this.db.jdbc()
 			.queryForList("SELECT piece_id, step, decision, COUNT(*) AS n FROM minyi_piece_event "
 					+ "GROUP BY piece_id, step, decision HAVING COUNT(*) > 1");
@@ -104,22 +109,25 @@ final class Outcome {
 		assertThat(timerAnswers + typedAnswers).as("upward answers, by timer or task").isEqualTo(pieces);
 		assertThat(timerAnswers).isEqualTo(pieces / 2);
 		assertThat(this.db.count("SELECT COUNT(*) FROM minyi_piece_event WHERE step = 'task_archive'"))
-			.as("archived by the instruction-window timer").isEqualTo(pieces);
+			.as("archived by the instruction-window timer")
+			.isEqualTo(pieces);
 		List<Map<String, Object>> repeatedFacts = this.db.jdbc()
 			.queryForList("SELECT piece_id, event_type, level, COUNT(*) AS n FROM minyi_stat_fact "
 					+ "GROUP BY piece_id, event_type, level HAVING COUNT(*) > 1");
 		assertThat(repeatedFacts).as("statistics facts recorded twice").isEmpty();
 		Map<String, Long> facts = new HashMap<>();
 		this.db.jdbc()
-			.queryForList("SELECT event_type || '/' || COALESCE(level, '-') AS kind, COUNT(*) AS n FROM minyi_stat_fact "
-					+ "GROUP BY event_type, level")
+			.queryForList(
+					"SELECT event_type || '/' || COALESCE(level, '-') AS kind, COUNT(*) AS n FROM minyi_stat_fact "
+							+ "GROUP BY event_type, level")
 			.forEach((row) -> facts.put((String) row.get("kind"), ((Number) row.get("n")).longValue()));
 		assertThat(facts).containsEntry("submitted/-", (long) pieces)
 			.containsEntry("registered/-", (long) pieces)
 			.containsEntry("adopted/committee", (long) pieces)
 			.containsEntry("adopted/city", typedAnswers);
 
-		// Mail: every recipient's mail accepted and received; a second copy only of a mail in flight at a kill.
+		// Mail: every recipient's mail accepted and received; a second copy only of a
+		// mail in flight at a kill.
 		long expectedMails = this.db.count("SELECT COUNT(*) FROM minyi_notification_recipient WHERE channel = 'MAIL'");
 		Map<String, Integer> received = new HashMap<>();
 		for (MimeMessage message : this.mail.getReceivedMessages()) {
@@ -143,7 +151,8 @@ final class Outcome {
 		assertThat(unexpectedDuplicates).as("mails received twice though not in flight at a kill").isEmpty();
 
 		this.figures.put("pieces", pieces);
-		this.figures.put("tasksCompleted", this.db.count("SELECT COUNT(*) FROM act_hi_taskinst WHERE delete_reason_ = 'completed'"));
+		this.figures.put("tasksCompleted",
+				this.db.count("SELECT COUNT(*) FROM act_hi_taskinst WHERE delete_reason_ = 'completed'"));
 		this.figures.put("bulletinIssues", issues);
 		this.figures.put("upwardAnswersByTimer", timerAnswers);
 		this.figures.put("upwardAnswersByTask", typedAnswers);

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A fresh PostgreSQL database for one reliability test, on the test run's server (the embedded one, or
- * {@code MINYI_TEST_PG_URL} whose user may create databases), and the checks that read it directly.
+ * A fresh PostgreSQL database for one reliability test, on the test run's server (the
+ * embedded one, or {@code MINYI_TEST_PG_URL} whose user may create databases), and the
+ * checks that read it directly.
  */
 final class ReliabilityDatabase {
 
@@ -61,12 +62,14 @@ final class ReliabilityDatabase {
 	}
 
 	/**
-	 * Registration numbers ({@code 2026-0042}): unique, and per year exactly 1..n. Returns the problems.
+	 * Registration numbers ({@code 2026-0042}): unique, and per year exactly 1..n.
+	 * Returns the problems.
 	 */
 	List<String> registrationNumberGaps() {
 		Map<String, List<Integer>> byYear = new TreeMap<>();
-		this.jdbc.queryForList("SELECT registration_number FROM minyi_piece WHERE registration_number IS NOT NULL",
-				String.class)
+		this.jdbc
+			.queryForList("SELECT registration_number FROM minyi_piece WHERE registration_number IS NOT NULL",
+					String.class)
 			.forEach((number) -> byYear.computeIfAbsent(number.substring(0, 4), (year) -> new ArrayList<>())
 				.add(Integer.parseInt(number.substring(5))));
 		return gaps(byYear, "registration");
@@ -97,9 +100,10 @@ final class ReliabilityDatabase {
 	}
 
 	/**
-	 * Every piece's status against where its process instances are, read in one snapshot: an active piece
-	 * has exactly the user task its status says, or waits for a message, a timer or a condition; none is
-	 * left without a way forward. Returns the problems, one line per piece.
+	 * Every piece's status against where its process instances are, read in one snapshot:
+	 * an active piece has exactly the user task its status says, or waits for a message,
+	 * a timer or a condition; none is left without a way forward. Returns the problems,
+	 * one line per piece.
 	 */
 	List<String> inconsistentPieces() {
 		return this.jdbc.execute((Connection connection) -> {
@@ -123,13 +127,17 @@ final class ReliabilityDatabase {
 			.forEach((row) -> tasks.computeIfAbsent((String) row.get("proc_inst_id_"), (id) -> new ArrayList<>())
 				.add((String) row.get("task_def_key_")));
 		Map<String, List<String>> jobs = new HashMap<>();
-		this.jdbc.queryForList("SELECT process_instance_id_, handler_type_ FROM act_ru_job WHERE process_instance_id_ IS NOT NULL")
+		this.jdbc
+			.queryForList(
+					"SELECT process_instance_id_, handler_type_ FROM act_ru_job WHERE process_instance_id_ IS NOT NULL")
 			.forEach((row) -> jobs.computeIfAbsent((String) row.get("process_instance_id_"), (id) -> new ArrayList<>())
 				.add((String) row.get("handler_type_")));
 		Map<String, List<String>> waits = new HashMap<>();
-		// The event subprocess for leader instructions listens all life long: not a way forward.
-		this.jdbc.queryForList("SELECT proc_inst_id_, event_type_, event_name_ FROM act_ru_event_subscr "
-				+ "WHERE event_name_ IS NULL OR event_name_ <> 'LeaderInstruction'")
+		// The event subprocess for leader instructions listens all life long: not a way
+		// forward.
+		this.jdbc
+			.queryForList("SELECT proc_inst_id_, event_type_, event_name_ FROM act_ru_event_subscr "
+					+ "WHERE event_name_ IS NULL OR event_name_ <> 'LeaderInstruction'")
 			.forEach((row) -> waits.computeIfAbsent((String) row.get("proc_inst_id_"), (id) -> new ArrayList<>())
 				.add(row.get("event_type_") + ":" + row.get("event_name_")));
 		Map<String, List<String>> instancesByKey = new HashMap<>();
@@ -143,8 +151,8 @@ final class ReliabilityDatabase {
 				}
 			});
 		List<String> problems = new ArrayList<>();
-		for (Map<String, Object> piece : this.jdbc.queryForList(
-				"SELECT id, registration_number, status, process_instance_id FROM minyi_piece ORDER BY id")) {
+		for (Map<String, Object> piece : this.jdbc
+			.queryForList("SELECT id, registration_number, status, process_instance_id FROM minyi_piece ORDER BY id")) {
 			String status = (String) piece.get("status");
 			List<String> instances = new ArrayList<>();
 			if (rootInstances.contains(piece.get("process_instance_id"))) {
@@ -184,7 +192,8 @@ final class ReliabilityDatabase {
 			else if ("DISPATCHED".equals(status)) {
 				boolean answering = open.equals(List.of("task_record_answer")) && timers.contains("timer-transition");
 				boolean windowOrClosing = open.isEmpty() && (!timers.isEmpty() || !waiting.isEmpty());
-				problem = (answering || windowOrClosing) ? null : "tasks " + open + ", jobs " + timers + ", waits " + waiting;
+				problem = (answering || windowOrClosing) ? null
+						: "tasks " + open + ", jobs " + timers + ", waits " + waiting;
 			}
 			else {
 				problem = "unexpected status";

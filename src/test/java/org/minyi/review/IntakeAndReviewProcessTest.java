@@ -12,10 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -34,6 +30,7 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.piece.PieceStatus;
 import org.minyi.piece.PieceTimeline;
+import org.minyi.support.Engine;
 import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
@@ -43,7 +40,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-/** Part 1 of the lifecycle, one test per path: collection, registration, verification, editing, sign-off. */
+/**
+ * Part 1 of the lifecycle, one test per path: collection, registration, verification,
+ * editing, sign-off.
+ */
 @MinyiIntegrationTest
 class IntakeAndReviewProcessTest {
 
@@ -64,16 +64,7 @@ class IntakeAndReviewProcessTest {
 	private static final String ESCALATION = "【超期提醒】";
 
 	@Autowired
-	ProcessEngine processEngine;
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -90,15 +81,15 @@ class IntakeAndReviewProcessTest {
 	@Autowired
 	NotificationService notificationService;
 
-	private Users users;
+	@Autowired
+	Users users;
 
 	@Autowired
 	EngineClock clock;
 
 	@BeforeEach
 	void setUp() {
-		BpmnAwareTests.init(this.processEngine);
-		this.users = new Users(this.identityService);
+		BpmnAwareTests.init(this.engine.processEngine());
 	}
 
 	@AfterEach
@@ -115,7 +106,8 @@ class IntakeAndReviewProcessTest {
 		complete(CLERK, instance, PieceFixtures.accept(false));
 		Piece registered = piece(instance);
 		assertThat(registered.registrationNumber()).matches("\\d{4}-\\d{4}");
-		assertThat(this.runtimeService.createProcessInstanceQuery()
+		assertThat(this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processInstanceId(instance.getId())
 			.singleResult()
 			.getBusinessKey()).isEqualTo(registered.registrationNumber());
@@ -137,7 +129,8 @@ class IntakeAndReviewProcessTest {
 		assertThat(this.timeline.of(signedOff.id())).extracting(PieceEvent::step)
 			.containsSubsequence("submitted", PieceProcess.TASK_REGISTER, PieceProcess.TASK_EDIT,
 					PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL, PieceProcess.TASK_SIGNOFF_VICE_CHAIR);
-		assertThat(this.timeline.of(signedOff.id())).filteredOn((event) -> event.step().equals(PieceProcess.TASK_REGISTER))
+		assertThat(this.timeline.of(signedOff.id()))
+			.filteredOn((event) -> event.step().equals(PieceProcess.TASK_REGISTER))
 			.extracting(PieceEvent::actorId, PieceEvent::decision)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(CLERK, PieceProcess.ACCEPT));
 	}
@@ -174,14 +167,14 @@ class IntakeAndReviewProcessTest {
 		complete(SUBMITTER, instance, revision);
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_REGISTER);
-		assertThat(this.taskService.getVariables(task(instance).getId())).as("the second registration's form")
+		assertThat(this.engine.tasks().getVariables(task(instance).getId())).as("the second registration's form")
 			.doesNotContainKeys(PieceProcess.REGISTRATION_DECISION, PieceProcess.REGISTRATION_COMMENT);
 		complete(CLERK, instance, PieceFixtures.accept(false));
 		completeEdit(instance, "编辑后的标题");
-		complete(SECRETARY_GENERAL, instance, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE,
-				PieceProcess.SIGNOFF_COMMENT, "同意，建议报市政协"));
+		complete(SECRETARY_GENERAL, instance,
+				Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE, PieceProcess.SIGNOFF_COMMENT, "同意，建议报市政协"));
 
-		assertThat(this.taskService.getVariables(task(instance).getId())).as("the vice-chair's form")
+		assertThat(this.engine.tasks().getVariables(task(instance).getId())).as("the vice-chair's form")
 			.doesNotContainKeys(PieceProcess.SIGNOFF_DECISION, PieceProcess.SIGNOFF_COMMENT);
 		complete(VICE_CHAIR, instance, Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
 
@@ -189,13 +182,16 @@ class IntakeAndReviewProcessTest {
 		assertThat(signedOff.status()).isEqualTo(PieceStatus.SIGNED_OFF);
 		assertThat(signedOff.closingReason()).as("the return reason of the first registration").isNull();
 		List<PieceEvent> events = this.timeline.of(signedOff.id());
-		assertThat(events).filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL))
+		assertThat(events).filteredOn(
+				(event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL))
 			.extracting(PieceEvent::comment)
 			.containsExactly("同意，建议报市政协");
-		assertThat(events).filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR))
+		assertThat(events)
+			.filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_SIGNOFF_VICE_CHAIR))
 			.extracting(PieceEvent::comment)
 			.containsExactly((String) null);
-		assertThat(events).filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_REGISTER))
+		assertThat(events)
+			.filteredOn((event) -> event.actorId() != null && event.step().equals(PieceProcess.TASK_REGISTER))
 			.extracting(PieceEvent::comment)
 			.containsExactly("请补充具体小区名单", null);
 	}
@@ -204,8 +200,8 @@ class IntakeAndReviewProcessTest {
 	void shouldEndWithdrawnWhenSubmitterWithdrawsReturnedPiece() {
 		ProcessInstance instance = submit(PieceFixtures.piece());
 		complete(CLERK, instance, registration(PieceProcess.RETURN, "材料不全"));
-		complete(SUBMITTER, instance, Map.of(PieceProcess.REVISION_DECISION, PieceProcess.WITHDRAW,
-				PieceProcess.REVISION_COMMENT, "情况已解决"));
+		complete(SUBMITTER, instance,
+				Map.of(PieceProcess.REVISION_DECISION, PieceProcess.WITHDRAW, PieceProcess.REVISION_COMMENT, "情况已解决"));
 
 		assertThat(instance).isEnded().hasPassed(PieceProcess.END_WITHDRAWN);
 		Piece withdrawn = piece(instance);
@@ -217,7 +213,8 @@ class IntakeAndReviewProcessTest {
 		complete(CLERK, next, PieceFixtures.accept(false));
 		assertThat(this.pieces.findByRegistrationNumber(number)).as("the withdrawn piece keeps its number")
 			.hasValueSatisfying((kept) -> assertThat(kept.id()).isEqualTo(withdrawn.id()));
-		assertThat(piece(next).registrationNumber()).as("a number is never reused").isNotEqualTo(number)
+		assertThat(piece(next).registrationNumber()).as("a number is never reused")
+			.isNotEqualTo(number)
 			.isGreaterThan(number);
 	}
 
@@ -237,7 +234,8 @@ class IntakeAndReviewProcessTest {
 		complete(CLERK, instance, PieceFixtures.accept(true));
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_VERIFY);
 		assertThat(task(instance)).hasCandidateGroup("verifier").isNotAssigned();
-		// Due at the end of office hours, ten working days (minyi.deadlines.working-days.verify) from today.
+		// Due at the end of office hours, ten working days
+		// (minyi.deadlines.working-days.verify) from today.
 		ZonedDateTime due = task(instance).getDueDate().toInstant().atZone(ZoneId.of("Asia/Shanghai"));
 		assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(18, 0));
 		assertThat(this.calendar.workingDaysBetween(LocalDate.now(ZoneId.of("Asia/Shanghai")), due.toLocalDate()))
@@ -255,7 +253,7 @@ class IntakeAndReviewProcessTest {
 	@Test
 	void shouldGiveVerificationToTheVerifierTheRegistrarChoseAndRefuseAnyoneElse() {
 		ProcessInstance instance = submit(PieceFixtures.piece());
-		assertThat((String) this.taskService.getVariable(task(instance).getId(), PieceProcess.VERIFIER_CHOICES))
+		assertThat((String) this.engine.tasks().getVariable(task(instance).getId(), PieceProcess.VERIFIER_CHOICES))
 			.as("the registration form's choice of verifiers: the verifier group")
 			.contains(VERIFIER + "|周敏")
 			.doesNotContain(CLERK);
@@ -271,9 +269,10 @@ class IntakeAndReviewProcessTest {
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_VERIFY);
 		assertThat(task(instance)).isAssignedTo(VERIFIER);
-		assertThat(this.taskService.getIdentityLinksForTask(task(instance).getId()))
+		assertThat(this.engine.tasks().getIdentityLinksForTask(task(instance).getId()))
 			.as("the verifier group stays candidate, to take over if need be")
-			.anyMatch((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && "verifier".equals(link.getGroupId()));
+			.anyMatch((link) -> IdentityLinkType.CANDIDATE.equals(link.getType())
+					&& "verifier".equals(link.getGroupId()));
 		assertThat(notices(VERIFIER, "【待办】调查核实", piece(instance).registrationNumber())).hasSize(1);
 		complete(VERIFIER, instance, Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.CONFIRMED,
 				PieceProcess.VERIFICATION_NOTES, "经实地走访，情况属实"));
@@ -359,9 +358,8 @@ class IntakeAndReviewProcessTest {
 	void shouldMergePieceIntoAnotherAndCreditEveryOriginalSubmitter() {
 		ProcessInstance target = submit(PieceFixtures.piece().coSubmitters(CO_SUBMITTER));
 		complete(CLERK, target, PieceFixtures.accept(false));
-		ProcessInstance absorbed = this.users.as("zhaolei",
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY,
-						PieceFixtures.piece().title("加装电梯审批难问题亟待解决").variables()));
+		ProcessInstance absorbed = this.users.as("zhaolei", () -> this.engine.runtime()
+			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().title("加装电梯审批难问题亟待解决").variables()));
 		complete(CLERK, absorbed, PieceFixtures.accept(false));
 
 		Map<String, Object> merge = editVariables("加装电梯审批难问题亟待解决");
@@ -402,7 +400,7 @@ class IntakeAndReviewProcessTest {
 		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.RETURN, "数据需注明来源"));
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);
-		assertThat(this.runtimeService.getVariable(instance.getId(), PieceProcess.SIGNOFF_COMMENT))
+		assertThat(this.engine.runtime().getVariable(instance.getId(), PieceProcess.SIGNOFF_COMMENT))
 			.isEqualTo("数据需注明来源");
 	}
 
@@ -441,8 +439,8 @@ class IntakeAndReviewProcessTest {
 
 	@Test
 	void shouldLetTheInfoSectionRegisterAPieceReceivedByPhone() {
-		ProcessInstance instance = this.users.as(CLERK, () -> this.runtimeService.startProcessInstanceByKey(
-				PieceProcess.KEY, PieceFixtures.piece().receivedBy("phone", "张大爷").variables()));
+		ProcessInstance instance = this.users.as(CLERK, () -> this.engine.runtime()
+			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().receivedBy("phone", "张大爷").variables()));
 
 		Piece piece = piece(instance);
 		assertThat(piece.submitterId()).isNull();
@@ -458,14 +456,15 @@ class IntakeAndReviewProcessTest {
 
 	@Test
 	void shouldShowSimilarRecentPiecesToTheRegistrar() {
-		ProcessInstance first = submit(PieceFixtures.piece().title("关于规范共享单车停放秩序的建议")
-			.situation("城区共享单车乱停乱放现象突出，占用盲道和消防通道。"));
+		ProcessInstance first = submit(
+				PieceFixtures.piece().title("关于规范共享单车停放秩序的建议").situation("城区共享单车乱停乱放现象突出，占用盲道和消防通道。"));
 		complete(CLERK, first, PieceFixtures.accept(false));
-		ProcessInstance second = submit(PieceFixtures.piece().title("关于规范共享单车停放秩序的几点建议")
-			.situation("城区共享单车乱停乱放现象突出，严重占用盲道。"));
+		ProcessInstance second = submit(
+				PieceFixtures.piece().title("关于规范共享单车停放秩序的几点建议").situation("城区共享单车乱停乱放现象突出，严重占用盲道。"));
 
-		// Only the registrar asks for them; the process keeps none, so no other reader of it finds them.
-		assertThat(this.runtimeService.getVariables(second.getId()))
+		// Only the registrar asks for them; the process keeps none, so no other reader of
+		// it finds them.
+		assertThat(this.engine.runtime().getVariables(second.getId()))
 			.doesNotContainKey(PieceProcess.RETIRED_DUPLICATE_CANDIDATES);
 		ResponseEntity<List<Map<String, Object>>> similar = new Http(this.rest).getList(CLERK,
 				"/api/pieces/" + piece(second).id() + "/similar");
@@ -496,7 +495,7 @@ class IntakeAndReviewProcessTest {
 
 	private ProcessInstance submit(PieceFixtures fixture) {
 		return this.users.as(SUBMITTER,
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
+				() -> this.engine.runtime().startProcessInstanceByKey(PieceProcess.KEY, fixture.variables()));
 	}
 
 	private void completeEdit(ProcessInstance instance, String editedTitle) {
@@ -528,11 +527,11 @@ class IntakeAndReviewProcessTest {
 	}
 
 	private void complete(String userId, ProcessInstance instance, Map<String, Object> variables) {
-		this.users.run(userId, () -> this.taskService.complete(task(instance).getId(), variables));
+		this.users.run(userId, () -> this.engine.tasks().complete(task(instance).getId(), variables));
 	}
 
 	private Task task(ProcessInstance instance) {
-		return this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		return this.engine.tasks().createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
 	private Piece piece(ProcessInstance instance) {

@@ -8,9 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -25,21 +22,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A year that is over is read from monthly sums; they must say what the facts say. The year is one no
- * other test uses, so the whole year's report (monthly sums) and the report of this test's unit (always
- * read from the facts) must agree figure by figure.
+ * A year that is over is read from monthly sums; they must say what the facts say. The
+ * year is one no other test uses, so the whole year's report (monthly sums) and the
+ * report of this test's unit (always read from the facts) must agree figure by figure.
  */
 @MinyiIntegrationTest
 class MonthlyRollupsTest {
-
-	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
 
 	@Autowired
 	PieceRepository pieces;
@@ -50,6 +38,9 @@ class MonthlyRollupsTest {
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	Lifecycle lifecycle;
+
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
@@ -58,18 +49,18 @@ class MonthlyRollupsTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldReportAYearThatIsOverFromMonthlySumsAsFromTheFacts() {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		int year = 2001 + (int) (System.nanoTime() % 20);
 		String unit = "月度汇总测试单位" + System.nanoTime() % 100000;
 		this.jdbc.update("DELETE FROM minyi_stat_month_built WHERE month_start BETWEEN ? AND ?",
 				java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(LocalDate.of(year, 12, 1)));
 
 		at(LocalDate.of(year, 3, 10));
-		ProcessInstance published = lifecycle.signedOff(PieceFixtures.piece().unit(unit).title("三月信息"));
-		lifecycle.publish(this.pieces.findByProcessInstanceId(published.getId()).orElseThrow().registrationNumber());
-		lifecycle.submit(PieceFixtures.piece().unit(unit).title("三月信息二"));
+		ProcessInstance published = this.lifecycle.signedOff(PieceFixtures.piece().unit(unit).title("三月信息"));
+		this.lifecycle
+			.publish(this.pieces.findByProcessInstanceId(published.getId()).orElseThrow().registrationNumber());
+		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("三月信息二"));
 		at(LocalDate.of(year, 4, 12));
-		lifecycle.submit(PieceFixtures.piece().unit(unit).title("四月合写信息").coSubmitters("zhaolei"));
+		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("四月合写信息").coSubmitters("zhaolei"));
 		ClockUtil.reset();
 
 		Map<String, Object> whole = report("year=" + year);
@@ -86,9 +77,10 @@ class MonthlyRollupsTest {
 		assertThat(ranking.get("members")).isEqualTo(whole.get("memberRanking")).asList().isNotEmpty();
 		assertThat(ranking.get("units")).isEqualTo(whole.get("unitRanking")).asList().isNotEmpty();
 
-		// An engine clock moved back dates a fact in a month already summed: that month is summed again.
+		// An engine clock moved back dates a fact in a month already summed: that month
+		// is summed again.
 		at(LocalDate.of(year, 3, 20));
-		lifecycle.submit(PieceFixtures.piece().unit(unit).title("补记的三月信息"));
+		this.lifecycle.submit(PieceFixtures.piece().unit(unit).title("补记的三月信息"));
 		ClockUtil.reset();
 		assertThat(builtMonths(year)).hasSize(11);
 		Map<String, Object> again = report("year=" + year);
@@ -98,13 +90,14 @@ class MonthlyRollupsTest {
 				Map.of("year", year, "month", 4, "received", 1, "adopted", 0));
 		assertThat(again.get("byMember")).isEqualTo(report("year=" + year + "&unit=" + unit).get("byMember"));
 
-		// A quarter of the year, and a range cutting through months, combine sums and facts alike.
+		// A quarter of the year, and a range cutting through months, combine sums and
+		// facts alike.
 		assertThat(report("year=" + year + "&quarter=1").get("received")).isEqualTo(3);
 		assertThat(report("from=" + year + "-03-15&to=" + year + "-04-30").get("received")).isEqualTo(2);
 
 		// Re-scoring the year makes its months be summed again on the next report.
-		this.rest.withBasicAuth("admin", "Test-Admin-Pw-1").postForEntity("/api/statistics/rescore?year=" + year, null,
-				Map.class);
+		this.rest.withBasicAuth("admin", "Test-Admin-Pw-1")
+			.postForEntity("/api/statistics/rescore?year=" + year, null, Map.class);
 		assertThat(builtMonths(year)).isEmpty();
 		assertThat(report("year=" + year).get("byMember")).isEqualTo(again.get("byMember"));
 		assertThat(builtMonths(year)).hasSize(12);
@@ -115,9 +108,9 @@ class MonthlyRollupsTest {
 	}
 
 	private List<LocalDate> builtMonths(int year) {
-		return this.jdbc.queryForList("SELECT month_start FROM minyi_stat_month_built WHERE month_start BETWEEN ? AND ?",
-				LocalDate.class, java.sql.Date.valueOf(LocalDate.of(year, 1, 1)),
-				java.sql.Date.valueOf(LocalDate.of(year, 12, 1)));
+		return this.jdbc.queryForList(
+				"SELECT month_start FROM minyi_stat_month_built WHERE month_start BETWEEN ? AND ?", LocalDate.class,
+				java.sql.Date.valueOf(LocalDate.of(year, 1, 1)), java.sql.Date.valueOf(LocalDate.of(year, 12, 1)));
 	}
 
 	private static void at(LocalDate day) {

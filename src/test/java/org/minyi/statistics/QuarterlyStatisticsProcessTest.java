@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.notification.NotificationService;
+import org.minyi.support.Engine;
 import org.minyi.support.EngineClock;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
@@ -29,9 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 /**
- * The quota check after every period, driven by the engine clock: the clock is moved to the process's
- * next timer and whatever the job query finds due then runs, as the job executor would run it. Each test
- * goes on from where the timers are, so the clock only moves forward.
+ * The quota check after every period, driven by the engine clock: the clock is moved to
+ * the process's next timer and whatever the job query finds due then runs, as the job
+ * executor would run it. Each test goes on from where the timers are, so the clock only
+ * moves forward.
  */
 @MinyiIntegrationTest
 class QuarterlyStatisticsProcessTest {
@@ -42,13 +41,7 @@ class QuarterlyStatisticsProcessTest {
 	EngineClock clock;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	HistoryService historyService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	NotificationService notifications;
@@ -69,7 +62,8 @@ class QuarterlyStatisticsProcessTest {
 		while (monthsEndedBetween(first, today()).size() < 3) {
 			runNextCheck();
 			if (submittedIn == null && monthsEndedBetween(first, today()).size() == 1) {
-				// In the second month the officer does submit: that month is not reminded.
+				// In the second month the officer does submit: that month is not
+				// reminded.
 				submittedIn = today();
 				submitPiece(officer);
 			}
@@ -80,13 +74,15 @@ class QuarterlyStatisticsProcessTest {
 			assertThat(reminders(officer, month)).as(month.label()).isEqualTo(month.equals(submittedMonth) ? 0 : 1);
 		}
 		assertThat(submittedMonth).as("a check ran in every month").isNotNull();
-		assertThat(this.historyService.createHistoricProcessInstanceQuery()
+		assertThat(this.engine.history()
+			.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(QuotaCheckProcess.KEY)
 			.finished()
 			.count()).as("a check every day").isGreaterThanOrEqualTo(60);
 		assertThat(this.clock.nextTimer(QuotaCheckProcess.KEY).getDuedate()).as("the next check is scheduled")
 			.isAfter(ClockUtil.getCurrentTime());
-		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey(QuotaCheckProcess.KEY).count())
+		assertThat(
+				this.engine.runtime().createProcessInstanceQuery().processDefinitionKey(QuotaCheckProcess.KEY).count())
 			.as("no check left running")
 			.isZero();
 	}
@@ -101,7 +97,8 @@ class QuarterlyStatisticsProcessTest {
 		while (weeksEndedBetween(first, today()).size() < 3) {
 			runNextCheck();
 		}
-		// The application is stopped for two weeks and a half: the weeks it missed are checked when it is back.
+		// The application is stopped for two weeks and a half: the weeks it missed are
+		// checked when it is back.
 		LocalDate stoppedFrom = today();
 		this.clock.advanceTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(18))),
 				QuotaCheckProcess.KEY);
@@ -126,7 +123,8 @@ class QuarterlyStatisticsProcessTest {
 		while (today().getDayOfWeek() != DayOfWeek.MONDAY);
 		QuotaPeriod week = QuotaPeriod.Kind.WEEK.lastEndedBefore(today());
 		assertThat(reminders(station, week)).isOne();
-		// The same day again, by a second run of the check (another timer, another node, an operator).
+		// The same day again, by a second run of the check (another timer, another node,
+		// an operator).
 		assertThat(checkAgain()).as("periods checked again").isZero();
 		assertThat(reminders(station, week)).isOne();
 
@@ -139,19 +137,27 @@ class QuarterlyStatisticsProcessTest {
 		assertThat(reminders(officer, month)).isOne();
 	}
 
-	/** One more run of the check now, started at its task; the number of periods it checked. */
+	/**
+	 * One more run of the check now, started at its task; the number of periods it
+	 * checked.
+	 */
 	private int checkAgain() {
-		ProcessInstance again = this.runtimeService.createProcessInstanceByKey(QuotaCheckProcess.KEY)
+		ProcessInstance again = this.engine.runtime()
+			.createProcessInstanceByKey(QuotaCheckProcess.KEY)
 			.startBeforeActivity(QuotaCheckProcess.TASK_CHECK_QUOTAS)
 			.execute();
-		return (Integer) this.historyService.createHistoricVariableInstanceQuery()
+		return (Integer) this.engine.history()
+			.createHistoricVariableInstanceQuery()
 			.processInstanceId(again.getId())
 			.variableName(QuotaCheckProcess.CHECKED_PERIODS)
 			.singleResult()
 			.getValue();
 	}
 
-	/** Moves the engine clock a minute past the process's next timer and runs what is then due. */
+	/**
+	 * Moves the engine clock a minute past the process's next timer and runs what is then
+	 * due.
+	 */
 	private LocalDate runNextCheck() {
 		Job next = this.clock.nextTimer(QuotaCheckProcess.KEY);
 		this.clock.advanceTo(EngineClock.minutesAfter(next.getDuedate(), 1), QuotaCheckProcess.KEY);
@@ -162,7 +168,10 @@ class QuarterlyStatisticsProcessTest {
 		return ClockUtil.getCurrentTime().toInstant().atZone(SHANGHAI).toLocalDate();
 	}
 
-	/** The months that began on or after {@code from}'s month and are over on {@code today}. */
+	/**
+	 * The months that began on or after {@code from}'s month and are over on
+	 * {@code today}.
+	 */
 	private static List<QuotaPeriod> monthsEndedBetween(LocalDate from, LocalDate today) {
 		return ended(QuotaPeriod.Kind.MONTH.containing(from), today);
 	}
@@ -189,13 +198,13 @@ class QuarterlyStatisticsProcessTest {
 	/** A new submitter in the quota's group, with the demo password. */
 	private String submitter(String group) {
 		String id = group.substring(0, 4) + System.nanoTime();
-		User user = this.identityService.newUser(id);
+		User user = this.engine.identity().newUser(id);
 		user.setFirstName("定额测试");
 		user.setLastName("");
 		user.setPassword("demo");
-		((IdentityServiceImpl) this.identityService).saveUser(user, true);
-		this.identityService.createMembership(id, "submitter");
-		this.identityService.createMembership(id, group);
+		((IdentityServiceImpl) this.engine.identity()).saveUser(user, true);
+		this.engine.identity().createMembership(id, "submitter");
+		this.engine.identity().createMembership(id, group);
 		return id;
 	}
 

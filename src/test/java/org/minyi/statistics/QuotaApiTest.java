@@ -18,8 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * {@code GET /api/statistics/quotas}: who is behind their quota in a period, for the information section
- * and the others who read statistics; refused with 403 {@code FORBIDDEN} to everyone else.
+ * {@code GET /api/statistics/quotas}: who is behind their quota in a period, for the
+ * information section and the others who read statistics; refused with 403
+ * {@code FORBIDDEN} to everyone else.
  */
 @MinyiIntegrationTest
 class QuotaApiTest {
@@ -56,8 +57,8 @@ class QuotaApiTest {
 		assertThat((Map<String, Object>) officers.get("period")).containsEntry("code", month)
 			.containsEntry("kind", "month")
 			.containsEntry("ended", false)
-			.containsEntry("label", Integer.parseInt(month.substring(0, 4)) + "年"
-					+ Integer.parseInt(month.substring(5)) + "月");
+			.containsEntry("label",
+					Integer.parseInt(month.substring(0, 4)) + "年" + Integer.parseInt(month.substring(5)) + "月");
 		List<Map<String, Object>> people = (List<Map<String, Object>>) officers.get("behind");
 		assertThat(people).extracting((person) -> person.get("userId")).contains(behind).doesNotContain(done);
 		assertThat(people).filteredOn((person) -> person.get("userId").equals(behind))
@@ -68,13 +69,14 @@ class QuotaApiTest {
 		assertThat(officers.get("behindCount")).isEqualTo(people.size());
 
 		// Without a period: every quota in its latest period that is over.
-		List<Map<String, Object>> latest = (List<Map<String, Object>>) this.http.get("huangwei", "/api/statistics/quotas")
+		List<Map<String, Object>> latest = (List<Map<String, Object>>) this.http
+			.get("huangwei", "/api/statistics/quotas")
 			.getBody()
 			.get("quotas");
 		assertThat(latest).extracting((quota) -> quota.get("group"))
 			.containsExactly("member", "info-officer", "reporting-station");
-		assertThat(latest).allSatisfy(
-				(quota) -> assertThat((Map<String, Object>) quota.get("period")).containsEntry("ended", true));
+		assertThat(latest)
+			.allSatisfy((quota) -> assertThat((Map<String, Object>) quota.get("period")).containsEntry("ended", true));
 		assertThat((List<Map<String, Object>>) this.http.get("zhengyu", "/api/statistics/quotas?period=2026-W49")
 			.getBody()
 			.get("quotas")).extracting((quota) -> quota.get("group")).containsExactly("reporting-station");
@@ -90,7 +92,8 @@ class QuotaApiTest {
 		assertThat(this.rest.getForEntity("/api/statistics/quotas", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		for (String period : List.of("2026-13", "2026-W54", "2026-Q5", "1999", "11/2026")) {
-			ResponseEntity<Map<String, Object>> invalid = this.http.get("liqiang", "/api/statistics/quotas?period=" + period);
+			ResponseEntity<Map<String, Object>> invalid = this.http.get("liqiang",
+					"/api/statistics/quotas?period=" + period);
 			assertThat(invalid.getStatusCode()).as(period).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(invalid.getBody()).as(period).containsEntry("code", "PERIOD_INVALID");
 		}

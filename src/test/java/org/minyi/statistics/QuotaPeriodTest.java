@@ -37,7 +37,8 @@ class QuotaPeriodTest {
 
 	@Test
 	void shouldReadWhatItWrites() {
-		for (String code : new String[] { "2026", "2026-Q1", "2026-Q4", "2026-02", "2026-12", "2026-W01", "2020-W53" }) {
+		for (String code : new String[] { "2026", "2026-Q1", "2026-Q4", "2026-02", "2026-12", "2026-W01",
+				"2020-W53" }) {
 			assertThat(QuotaPeriod.parse(code).code()).isEqualTo(code);
 		}
 		assertThat(QuotaPeriod.parse("2026-02").to()).isEqualTo(LocalDate.of(2026, 2, 28));

@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
@@ -27,8 +24,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /**
- * A generated year: 200 pieces of one unit through the real process, with outcomes fixed by their
- * index, so every figure of the report is known in advance.
+ * A generated year: 200 pieces of one unit through the real process, with outcomes fixed
+ * by their index, so every figure of the report is known in advance.
  */
 @MinyiIntegrationTest
 class StatisticsGeneratedYearTest {
@@ -40,24 +37,17 @@ class StatisticsGeneratedYearTest {
 	private static final String[] SOURCE_TYPES = { "member", "special-committee" };
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
 	PieceRepository pieces;
 
 	@Autowired
 	TestRestTemplate rest;
 
+	@Autowired
+	Lifecycle lifecycle;
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldReportExactlyWhatTheYearContained() {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		String unit = "生成年度单位" + System.nanoTime() % 100000;
 		List<ProcessInstance> published = new ArrayList<>();
 		List<Integer> publishedIndexes = new ArrayList<>();
@@ -68,19 +58,19 @@ class StatisticsGeneratedYearTest {
 				.category(CATEGORIES[i % 4])
 				.sourceType(SOURCE_TYPES[i % 2]);
 			if (i % 10 == 0) {
-				ProcessInstance rejected = lifecycle.submit(fixture);
+				ProcessInstance rejected = this.lifecycle.submit(fixture);
 				Map<String, Object> reject = PieceFixtures.accept(false);
 				reject.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.REJECT);
 				reject.put(PieceProcess.REGISTRATION_COMMENT, "不予采用");
-				lifecycle.complete("liqiang", rejected.getId(), reject);
+				this.lifecycle.complete("liqiang", rejected.getId(), reject);
 			}
 			else {
-				published.add(lifecycle.signedOff(fixture));
+				published.add(this.lifecycle.signedOff(fixture));
 				publishedIndexes.add(i);
 			}
 		}
 		for (int from = 0; from < published.size(); from += 30) {
-			lifecycle.publish(published.subList(from, Math.min(from + 30, published.size()))
+			this.lifecycle.publish(published.subList(from, Math.min(from + 30, published.size()))
 				.stream()
 				.map(this::number)
 				.toArray(String[]::new));
@@ -91,10 +81,12 @@ class StatisticsGeneratedYearTest {
 			Map<String, Object> dispatch = new HashMap<>();
 			dispatch.put(DispatchProcess.DIRECT_REPORT, true);
 			dispatch.put(DispatchProcess.UPWARD_CITY, i % 4 == 1);
-			lifecycle.complete("liqiang", piece.getId(), dispatch);
+			this.lifecycle.complete("liqiang", piece.getId(), dispatch);
 			if (i % 4 == 1) {
-				assertThat(ApiActions.answer(new Http(this.rest), id(piece), "city", (i % 8 == 1) ? "single" : "forwarded")
-					.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+				assertThat(
+						ApiActions.answer(new Http(this.rest), id(piece), "city", (i % 8 == 1) ? "single" : "forwarded")
+							.getStatusCode())
+					.isEqualTo(HttpStatus.CREATED);
 			}
 			if (i % 20 == 3) {
 				assertThat(ApiActions.instruct(new Http(this.rest), id(piece), "housing-bureau").getStatusCode())
@@ -123,13 +115,11 @@ class StatisticsGeneratedYearTest {
 			.containsEntry("adopted", (int) membersAdopted);
 		assertThat(ApiActions.row(report, "bySourceType", "special-committee")).containsEntry("received", 100)
 			.containsEntry("adopted", 180 - (int) membersAdopted);
-		// 200 submitted × 1 + 180 adopted here × 3 + 25 city single × 5 + 25 city forwarded × 2.5 + 10 instructions × 5
+		// 200 submitted × 1 + 180 adopted here × 3 + 25 city single × 5 + 25 city
+		// forwarded × 2.5 + 10 instructions × 5
 		assertThat(new BigDecimal(String.valueOf(ApiActions.row(report, "byMember", "wangfang").get("points"))))
 			.isEqualByComparingTo("977.50");
 	}
-
-
-
 
 	private String number(ProcessInstance instance) {
 		return this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow().registrationNumber();

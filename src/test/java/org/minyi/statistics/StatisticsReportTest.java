@@ -18,10 +18,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
@@ -29,6 +25,7 @@ import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -40,23 +37,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Pieces of one unit driven through the real process with known outcomes; every figure of the report,
- * the scores (co-submitted pieces share them) and the Excel workbook must match.
+ * Pieces of one unit driven through the real process with known outcomes; every figure of
+ * the report, the scores (co-submitted pieces share them) and the Excel workbook must
+ * match.
  */
 @MinyiIntegrationTest
 class StatisticsReportTest {
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	RepositoryService repositoryService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -64,12 +53,12 @@ class StatisticsReportTest {
 	@Autowired
 	TestRestTemplate rest;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void shouldReportEveryFigureOfAKnownYearAndRescoreAfterTheTableChanges() throws Exception {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		String unit = "统计测试单位" + System.nanoTime() % 100000;
 		ProcessInstance a = published(PieceFixtures.piece().unit(unit).title("信息甲"));
 		dispatch(a, true, false);
@@ -107,7 +96,8 @@ class StatisticsReportTest {
 		assertThat(points(report, "byMember", "wangfang")).isEqualByComparingTo("31.00");
 		assertThat(points(report, "byMember", "zhaolei")).isEqualByComparingTo("2.00");
 		assertThat(points(report, "byUnit", unit)).isEqualByComparingTo("33.00");
-		assertThat(ApiActions.row(report, "bySourceType", "member")).containsEntry("received", 6).containsEntry("adopted", 4);
+		assertThat(ApiActions.row(report, "bySourceType", "member")).containsEntry("received", 6)
+			.containsEntry("adopted", 4);
 
 		assertWorkbookMatches(unit, report);
 
@@ -223,12 +213,8 @@ class StatisticsReportTest {
 	}
 
 	private void deployScoring(String dmn) {
-		this.repositoryService.createDeployment()
-			.name("scoring")
-			.addString("scoring.dmn", dmn)
-			.deploy();
+		this.engine.repository().createDeployment().name("scoring").addString("scoring.dmn", dmn).deploy();
 	}
-
 
 	private static BigDecimal points(Map<String, Object> report, String table, String key) {
 		return new BigDecimal(String.valueOf(ApiActions.row(report, table, key).get("points")));
@@ -249,7 +235,6 @@ class StatisticsReportTest {
 		this.lifecycle.complete("liqiang", piece.getId(), choices);
 	}
 
-
 	private void answered(ProcessInstance piece, String level, String form) {
 		assertThat(ApiActions.answer(new Http(this.rest), id(piece), level, form).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
@@ -257,7 +242,8 @@ class StatisticsReportTest {
 
 	private void instructAndClose(ProcessInstance piece) {
 		ApiActions.instruct(new Http(this.rest), id(piece), "housing-bureau");
-		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(piece))
 			.singleResult();

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 
-/** What the info-section (or an external system) posts to the application's API, and reading reports. */
+/**
+ * What the info-section (or an external system) posts to the application's API, and
+ * reading reports.
+ */
 public final class ApiActions {
 
 	private ApiActions() {

@@ -16,10 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The benchmarks' one result file, {@code target/bench/results.json}: every figure of one run (one test
- * JVM: {@code mvn -Pbench verify}) with its baseline, ratio and target, merged by name so that the
- * benchmark classes can run in any order; a file of an earlier run is replaced. Also writes
- * {@code target/bench/results.md}, the table the README's "Performance" section shows.
+ * The benchmarks' one result file, {@code target/bench/results.json}: every figure of one
+ * run (one test JVM: {@code mvn -Pbench verify}) with its baseline, ratio and target,
+ * merged by name so that the benchmark classes can run in any order; a file of an earlier
+ * run is replaced. Also writes {@code target/bench/results.md}, the table the README's
+ * "Performance" section shows.
  */
 public final class BenchResults {
 
@@ -30,8 +31,8 @@ public final class BenchResults {
 	private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	/**
-	 * One measured figure. {@code baseline} and {@code ratio} are null when the figure has none;
-	 * {@code met} is null when the figure has no target.
+	 * One measured figure. {@code baseline} and {@code ratio} are null when the figure
+	 * has none; {@code met} is null when the figure has no target.
 	 */
 	public record Figure(String group, String name, double value, String unit, String baselineName, Double baseline,
 			Double ratio, String target, Boolean met, String note) {
@@ -40,7 +41,10 @@ public final class BenchResults {
 	private BenchResults() {
 	}
 
-	/** Latency percentiles of sorted-or-not nanosecond samples, in milliseconds: p50, p95, p99. */
+	/**
+	 * Latency percentiles of sorted-or-not nanosecond samples, in milliseconds: p50, p95,
+	 * p99.
+	 */
 	public static double[] percentiles(long[] nanos) {
 		long[] sorted = nanos.clone();
 		Arrays.sort(sorted);
@@ -52,7 +56,10 @@ public final class BenchResults {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
 	}
 
-	/** Adds or replaces figures (by group and name), then rewrites the JSON file and the table. */
+	/**
+	 * Adds or replaces figures (by group and name), then rewrites the JSON file and the
+	 * table.
+	 */
 	public static synchronized void record(String database, List<Figure> figures) {
 		try {
 			Files.createDirectories(JSON.getParent());
@@ -76,8 +83,8 @@ public final class BenchResults {
 				map.put("database", database);
 				byKey.put(figure.group() + "|" + figure.name(), map);
 			}
-			root.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-					+ System.getProperty("os.name") + ", Java " + System.getProperty("java.version"));
+			root.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
+					+ ", Java " + System.getProperty("java.version"));
 			root.put("figures", new ArrayList<>(byKey.values()));
 			root.put("all_targets_met", byKey.values().stream().noneMatch((f) -> Boolean.FALSE.equals(f.get("met"))));
 			MAPPER.writeValue(JSON.toFile(), root);
@@ -117,9 +124,8 @@ public final class BenchResults {
 
 	/** Two significant digits, so that 0.0012 does not show as 0.00. */
 	private static String ratio(double value) {
-		return (value >= 0.1) ? String.format("%.2f", value) : new java.math.BigDecimal(value)
-			.round(new java.math.MathContext(2))
-			.toPlainString();
+		return (value >= 0.1) ? String.format("%.2f", value)
+				: new java.math.BigDecimal(value).round(new java.math.MathContext(2)).toPlainString();
 	}
 
 	private static String number(Object value) {

@@ -26,9 +26,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
- * installs) with a Chinese locale. Screenshots go to {@code target/screenshots}. Outside CI the tests
- * are skipped where Chromium is not installed; in CI a missing browser fails them.
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs) with a Chinese locale. Screenshots go to
+ * {@code target/screenshots}. Outside CI the tests are skipped where Chromium is not
+ * installed; in CI a missing browser fails them.
  */
 public final class Browser implements AutoCloseable {
 
@@ -101,7 +102,10 @@ public final class Browser implements AutoCloseable {
 		return until(ExpectedConditions.elementToBeClickable(by));
 	}
 
-	/** Waits for the condition; on a timeout the page is kept as a screenshot for the report. */
+	/**
+	 * Waits for the condition; on a timeout the page is kept as a screenshot for the
+	 * report.
+	 */
 	private <T> T until(ExpectedCondition<T> condition) {
 		try {
 			return this.wait.until(condition);
@@ -112,7 +116,10 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Scrolls the element to the middle of the window first: Tasklist's footer covers the page bottom. */
+	/**
+	 * Scrolls the element to the middle of the window first: Tasklist's footer covers the
+	 * page bottom.
+	 */
 	public void click(By by) {
 		WebElement element = clickable(by);
 		((org.openqa.selenium.JavascriptExecutor) this.driver)
@@ -140,9 +147,7 @@ public final class Browser implements AutoCloseable {
 	public Path downloaded(String suffix) {
 		return until((driver) -> {
 			try (var files = Files.list(this.downloads)) {
-				return files.filter((file) -> file.getFileName().toString().endsWith(suffix))
-					.findFirst()
-					.orElse(null);
+				return files.filter((file) -> file.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -14,9 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on loopback that forwards to a server but drops every n-th connection at once: a mail
- * server that fails now and then. It can also be cut off for a while, which ends every open connection
- * and drops every new one until it is restored: a database that is briefly out of reach.
+ * A TCP proxy on loopback that forwards to a server but drops every n-th connection at
+ * once: a mail server that fails now and then. It can also be cut off for a while, which
+ * ends every open connection and drops every new one until it is restored: a database
+ * that is briefly out of reach.
  */
 public final class DroppingProxy implements AutoCloseable {
 
@@ -110,7 +111,8 @@ public final class DroppingProxy implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			// The connection ended; the client sees it (a mail job is retried, a database call fails).
+			// The connection ended; the client sees it (a mail job is retried, a database
+			// call fails).
 		}
 		finally {
 			this.open.remove(client);

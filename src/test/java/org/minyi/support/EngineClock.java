@@ -10,15 +10,19 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * Time for process tests: the engine's clock is moved, and then every job of the given process instances
- * that is due by then runs, as the job executor would run it (the tests switch the executor off). What
- * fires is decided by the jobs' due dates, not by the test: a timer that the model does not schedule for
- * that time does not fire. Jobs of other instances in the shared engine are left alone. Call
- * {@link #reset()} after the test.
+ * Time for process tests: the engine's clock is moved, and then every job of the given
+ * process instances that is due by then runs, as the job executor would run it (the tests
+ * switch the executor off). What fires is decided by the jobs' due dates, not by the
+ * test: a timer that the model does not schedule for that time does not fire. Jobs of
+ * other instances in the shared engine are left alone. Call {@link #reset()} after the
+ * test.
  */
 public final class EngineClock {
 
-	/** A model that keeps scheduling due jobs would loop for ever; no path of ours needs this many rounds. */
+	/**
+	 * A model that keeps scheduling due jobs would loop for ever; no path of ours needs
+	 * this many rounds.
+	 */
 	private static final int MAX_ROUNDS = 50;
 
 	private final ManagementService managementService;
@@ -27,31 +31,38 @@ public final class EngineClock {
 		this.managementService = managementService;
 	}
 
-	/** Moves the clock to {@code instant} and runs the due jobs of these instances until none is left. */
+	/**
+	 * Moves the clock to {@code instant} and runs the due jobs of these instances until
+	 * none is left.
+	 */
 	public void advanceTo(Date instant, Collection<String> processInstanceIds) {
 		advanceTo(instant, () -> List.copyOf(processInstanceIds));
 	}
 
 	/**
-	 * As {@link #advanceTo(Date, Collection)}, with the instances asked again each round, for jobs that start
-	 * instances (a call activity behind a timer).
+	 * As {@link #advanceTo(Date, Collection)}, with the instances asked again each round,
+	 * for jobs that start instances (a call activity behind a timer).
 	 */
 	public void advanceTo(Date instant, Supplier<List<String>> processInstanceIds) {
 		runDue(instant, () -> dueJobs(processInstanceIds.get()));
 	}
 
 	/**
-	 * Moves the clock to {@code instant} and runs the due jobs of a process definition, its timer start
-	 * events included, until none is left.
+	 * Moves the clock to {@code instant} and runs the due jobs of a process definition,
+	 * its timer start events included, until none is left.
 	 */
 	public void advanceTo(Date instant, String processDefinitionKey) {
-		runDue(instant, () -> this.managementService.createJobQuery()
-			.processDefinitionKey(processDefinitionKey)
-			.executable()
-			.list());
+		runDue(instant,
+				() -> this.managementService.createJobQuery()
+					.processDefinitionKey(processDefinitionKey)
+					.executable()
+					.list());
 	}
 
-	/** The process definition's timer that is due first: where {@link #advanceTo(Date, String)} goes next. */
+	/**
+	 * The process definition's timer that is due first: where
+	 * {@link #advanceTo(Date, String)} goes next.
+	 */
 	public Job nextTimer(String processDefinitionKey) {
 		return this.managementService.createJobQuery()
 			.processDefinitionKey(processDefinitionKey)

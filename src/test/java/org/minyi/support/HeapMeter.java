@@ -15,9 +15,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Heap in use after a full garbage collection, in MB: of this JVM (the test application), or of a
- * separately started application process (full GC by {@code jcmd <pid> GC.run}, then the heap from its
- * {@code /actuator/metrics/jvm.memory.used?tag=area:heap}).
+ * Heap in use after a full garbage collection, in MB: of this JVM (the test application),
+ * or of a separately started application process (full GC by {@code jcmd <pid> GC.run},
+ * then the heap from its {@code /actuator/metrics/jvm.memory.used?tag=area:heap}).
  */
 public final class HeapMeter {
 
@@ -27,8 +27,9 @@ public final class HeapMeter {
 	}
 
 	/**
-	 * This JVM's heap after full collections: {@code System.gc()} until the used heap stops shrinking
-	 * (at most five times), so that objects freed by finalisation or reference processing are gone too.
+	 * This JVM's heap after full collections: {@code System.gc()} until the used heap
+	 * stops shrinking (at most five times), so that objects freed by finalisation or
+	 * reference processing are gone too.
 	 */
 	public static double usedAfterFullGcMb() {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -44,7 +45,10 @@ public final class HeapMeter {
 		return used / MB;
 	}
 
-	/** The heap of the application process {@code pid} answering at {@code baseUrl}, after a full GC. */
+	/**
+	 * The heap of the application process {@code pid} answering at {@code baseUrl}, after
+	 * a full GC.
+	 */
 	public static double usedAfterFullGcMb(long pid, String baseUrl) {
 		try {
 			for (int i = 0; i < 2; i++) {
@@ -60,7 +64,8 @@ public final class HeapMeter {
 					.timeout(Duration.ofSeconds(10))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException("Heap metric answered " + response.statusCode() + ": " + response.body());
+				throw new IllegalStateException(
+						"Heap metric answered " + response.statusCode() + ": " + response.body());
 			}
 			@SuppressWarnings("unchecked")
 			List<Map<String, Object>> measurements = (List<Map<String, Object>>) new ObjectMapper()

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.piece.PieceProcess;
 
-/** Drives pieces through the lifecycle as the demo users would, for tests of the later steps. */
+/**
+ * Drives pieces through the lifecycle as the demo users would, for tests of the later
+ * steps.
+ */
 public final class Lifecycle {
 
 	private final RuntimeService runtimeService;
@@ -35,7 +38,10 @@ public final class Lifecycle {
 				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, piece.variables()));
 	}
 
-	/** A piece submitted, registered, edited and signed off by both levels: waiting for publication. */
+	/**
+	 * A piece submitted, registered, edited and signed off by both levels: waiting for
+	 * publication.
+	 */
 	public ProcessInstance signedOff(PieceFixtures piece) {
 		ProcessInstance instance = submit(piece);
 		Map<String, Object> accept = PieceFixtures.accept(false);
@@ -60,7 +66,10 @@ public final class Lifecycle {
 		}
 	}
 
-	/** The info-section publishes these signed-off pieces in a new issue of 《社情民意》; returns that process. */
+	/**
+	 * The info-section publishes these signed-off pieces in a new issue of 《社情民意》;
+	 * returns that process.
+	 */
 	public ProcessInstance publish(String... registrationNumbers) {
 		ProcessInstance bulletin = this.users.as("liqiang", () -> this.runtimeService
 			.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "bulletin")));
@@ -69,7 +78,10 @@ public final class Lifecycle {
 		return bulletin;
 	}
 
-	/** A piece signed off, published in a new issue and sent directly to the leaders (专报): open for instructions. */
+	/**
+	 * A piece signed off, published in a new issue and sent directly to the leaders (专报):
+	 * open for instructions.
+	 */
 	public ProcessInstance dispatched(PieceFixtures piece) {
 		ProcessInstance instance = signedOff(piece);
 		String number = this.runtimeService.createProcessInstanceQuery()
@@ -81,13 +93,17 @@ public final class Lifecycle {
 		return instance;
 	}
 
-	/** Completes the one open task of the process instance or of the instance it called. */
+	/**
+	 * Completes the one open task of the process instance or of the instance it called.
+	 */
 	public void complete(String userId, String processInstanceId, Map<String, Object> variables) {
 		Task task = task(processInstanceId);
 		this.users.run(userId, () -> this.taskService.complete(task.getId(), variables));
 	}
 
-	/** The open task of this instance or of the process it called (dispatch, follow-up). */
+	/**
+	 * The open task of this instance or of the process it called (dispatch, follow-up).
+	 */
 	public Task task(String processInstanceId) {
 		Task own = this.taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
 		if (own != null) {
@@ -100,7 +116,9 @@ public final class Lifecycle {
 	}
 
 	public ProcessInstance calledInstance(String processInstanceId) {
-		return this.runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).singleResult();
+		return this.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(processInstanceId)
+			.singleResult();
 	}
 
 }

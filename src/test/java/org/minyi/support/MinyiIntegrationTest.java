@@ -12,8 +12,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port against the database of this test run. Every class with this
- * annotation (and no other context customisation) shares one Spring context per database.
+ * The whole application on a random port against the database of this test run. Every
+ * class with this annotation (and no other context customisation) shares one Spring
+ * context per database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

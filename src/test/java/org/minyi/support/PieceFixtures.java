@@ -95,7 +95,10 @@ public final class PieceFixtures {
 		return build().toVariables();
 	}
 
-	/** The variables of a registration task that accepts the piece as the submitter classified it. */
+	/**
+	 * The variables of a registration task that accepts the piece as the submitter
+	 * classified it.
+	 */
 	public static Map<String, Object> accept(boolean needsVerification) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("registrationDecision", "accept");

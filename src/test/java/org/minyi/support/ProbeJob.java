@@ -7,8 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.minyi.engine.ApplicationJob;
 
 /**
- * An application job for the tests of {@code org.minyi.engine}'s application jobs: it records the payloads
- * it ran and fails while told to. Its retries differ from the mail job's, to tell the two apart.
+ * An application job for the tests of {@code org.minyi.engine}'s application jobs: it
+ * records the payloads it ran and fails while told to. Its retries differ from the mail
+ * job's, to tell the two apart.
  */
 public final class ProbeJob implements ApplicationJob {
 

@@ -8,10 +8,11 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The database the test JVM runs against, chosen by the system property {@code minyi.test.db}
- * ({@code h2} or {@code postgres}); Maven runs the whole suite once for each. PostgreSQL is the embedded
- * one unless {@code MINYI_TEST_PG_URL} (with {@code MINYI_TEST_PG_USER}, {@code MINYI_TEST_PG_PASSWORD})
- * names an existing, disposable database.
+ * The database the test JVM runs against, chosen by the system property
+ * {@code minyi.test.db} ({@code h2} or {@code postgres}); Maven runs the whole suite once
+ * for each. PostgreSQL is the embedded one unless {@code MINYI_TEST_PG_URL} (with
+ * {@code MINYI_TEST_PG_USER}, {@code MINYI_TEST_PG_PASSWORD}) names an existing,
+ * disposable database.
  */
 public final class TestDatabase {
 
@@ -32,7 +33,10 @@ public final class TestDatabase {
 		return isPostgres() ? "PostgreSQL" : "H2";
 	}
 
-	/** Spring datasource properties for the chosen database; PostgreSQL is started on first use. */
+	/**
+	 * Spring datasource properties for the chosen database; PostgreSQL is started on
+	 * first use.
+	 */
 	public static Map<String, String> datasourceProperties() {
 		if (!isPostgres()) {
 			return Map.of("spring.datasource.url", "jdbc:h2:mem:minyi-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
@@ -41,7 +45,10 @@ public final class TestDatabase {
 		return postgres();
 	}
 
-	/** A PostgreSQL for this JVM, also for tests that run on H2 but need PostgreSQL for one check. */
+	/**
+	 * A PostgreSQL for this JVM, also for tests that run on H2 but need PostgreSQL for
+	 * one check.
+	 */
 	public static synchronized Map<String, String> postgres() {
 		if (postgresProperties == null) {
 			String url = System.getenv("MINYI_TEST_PG_URL");
@@ -52,11 +59,16 @@ public final class TestDatabase {
 			}
 			else {
 				try {
-					// zonky runs PostgreSQL in a user namespace when the build runs as root, as CI does.
-					// A throwaway server: without fsync a crash loses it anyway, so it keeps no crash safety
-					// (no full-page images, no WAL for replicas: index builds then write no WAL) and
-					// checkpoints rarely. With larger buffers, the benchmark's bulk load of tens of millions
-					// of rows on two connections does not stall on checkpoints every gigabyte of WAL or on
+					// zonky runs PostgreSQL in a user namespace when the build runs as
+					// root, as CI does.
+					// A throwaway server: without fsync a crash loses it anyway, so it
+					// keeps no crash safety
+					// (no full-page images, no WAL for replicas: index builds then write
+					// no WAL) and
+					// checkpoints rarely. With larger buffers, the benchmark's bulk load
+					// of tens of millions
+					// of rows on two connections does not stall on checkpoints every
+					// gigabyte of WAL or on
 					// evicting its own pages; a normal test run uses a fraction of them.
 					embedded = EmbeddedPostgres.builder()
 						.setServerConfig("max_connections", "200")

@@ -13,7 +13,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Map<String, Object> properties = new HashMap<>(TestDatabase.datasourceProperties());
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("minyi-test-database", properties));
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("minyi-test-database", properties));
 	}
 
 }

@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
-/** Runs engine calls as a demo user, with that user's groups, so the engine's authorizations apply. */
+/**
+ * Runs engine calls as a demo user, with that user's groups, so the engine's
+ * authorizations apply.
+ */
 public final class Users {
 
 	private final IdentityService identityService;
@@ -16,12 +19,14 @@ public final class Users {
 	}
 
 	public <T> T as(String userId, Callable<T> work) {
-		List<String> groups = this.identityService.createGroupQuery()
-			.groupMember(userId)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList();
+		return as(userId, groupsOf(userId), work);
+	}
+
+	/**
+	 * As {@link #as(String, Callable)}, with groups the caller already knows (looked up
+	 * once, as a session holds them).
+	 */
+	public <T> T as(String userId, List<String> groups, Callable<T> work) {
 		this.identityService.setAuthentication(userId, groups);
 		try {
 			return work.call();
@@ -35,6 +40,10 @@ public final class Users {
 		finally {
 			this.identityService.clearAuthentication();
 		}
+	}
+
+	public List<String> groupsOf(String userId) {
+		return this.identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
 	}
 
 	public void run(String userId, Runnable work) {

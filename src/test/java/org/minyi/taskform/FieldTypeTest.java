@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.minyi.common.RuleViolation;
 
 /**
- * What a user may set and what the server checks come from one list of field types: a checklist is
- * submitted but not checked, a text view submits nothing.
+ * What a user may set and what the server checks come from one list of field types: a
+ * checklist is submitted but not checked, a text view submits nothing.
  */
 class FieldTypeTest {
 

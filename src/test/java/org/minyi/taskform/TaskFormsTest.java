@@ -15,8 +15,9 @@ import org.minyi.support.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A completion through engine-rest is checked by the HTTP boundary and again by the completion listener:
- * both read the same parsed form, which is parsed once per deployed form.
+ * A completion through engine-rest is checked by the HTTP boundary and again by the
+ * completion listener: both read the same parsed form, which is parsed once per deployed
+ * form.
  */
 @MinyiIntegrationTest
 class TaskFormsTest {
@@ -35,8 +36,8 @@ class TaskFormsTest {
 
 	@Test
 	void shouldParseADeployedFormOnce() {
-		ProcessInstance instance = new Users(this.identityService).as("wangfang",
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
+		ProcessInstance instance = new Users(this.identityService).as("wangfang", () -> this.runtimeService
+			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
 		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		FormFields fields = this.taskForms.taskFormFields(task.getId());
 		assertThat(fields.isEditable(PieceProcess.REGISTRATION_DECISION)).isTrue();

@@ -7,9 +7,6 @@ import java.util.List;
 import org.camunda.bpm.engine.FilterService;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.filter.Filter;
@@ -38,16 +35,13 @@ class TasklistFiltersTest {
 	FilterService filterService;
 
 	@Autowired
-	IdentityService identityService;
-
-	@Autowired
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
+	Lifecycle lifecycle;
 
 	@Autowired
-	TaskService taskService;
+	Users users;
 
 	@Test
 	void shouldKeepOneOfEachFilterAfterASecondStartUp() {
@@ -75,30 +69,27 @@ class TasklistFiltersTest {
 
 	@Test
 	void shouldFindTasksDueWithinThreeWorkingDaysAndTheSubmittersPiecesToRevise() {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.submit(PieceFixtures.piece());
-		Task register = lifecycle.task(piece.getId());
+		ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece());
+		Task register = this.lifecycle.task(piece.getId());
 		assertThat(tasksIn("即将到期", "liqiang")).as("registration is due in two working days").contains(register.getId());
 
 		Map<String, Object> ret = PieceFixtures.accept(false);
 		ret.put(PieceProcess.REGISTRATION_DECISION, PieceProcess.RETURN);
 		ret.put(PieceProcess.REGISTRATION_COMMENT, "请补充");
-		lifecycle.complete("liqiang", piece.getId(), ret);
-		Task revise = lifecycle.task(piece.getId());
+		this.lifecycle.complete("liqiang", piece.getId(), ret);
+		Task revise = this.lifecycle.task(piece.getId());
 		assertThat(tasksIn("我发起的", "wangfang")).contains(revise.getId());
 		assertThat(tasksIn("我发起的", "zhaolei")).doesNotContain(revise.getId());
 	}
 
 	private List<String> tasksIn(String filterName, String userId) {
 		String filterId = this.filterService.createFilterQuery().filterName(filterName).singleResult().getId();
-		return new Users(this.identityService).as(userId, () -> this.filterService.<Task>listPage(filterId, 0, PAGE)
-			.stream()
-			.map(Task::getId)
-			.toList());
+		return this.users.as(userId,
+				() -> this.filterService.<Task>listPage(filterId, 0, PAGE).stream().map(Task::getId).toList());
 	}
 
 	private List<String> filtersOf(String userId) {
-		return new Users(this.identityService).as(userId,
+		return this.users.as(userId,
 				() -> this.filterService.createFilterQuery().listPage(0, PAGE).stream().map(Filter::getName).toList());
 	}
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.support.Browser;
@@ -22,8 +20,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Tasklist's pages for a piece in a real browser: a submitter uploads an attachment and a reviewer
- * downloads the same bytes; the registrar compares a piece with similar ones in the 「相似信息」 tab.
+ * Tasklist's pages for a piece in a real browser: a submitter uploads an attachment and a
+ * reviewer downloads the same bytes; the registrar compares a piece with similar ones in
+ * the 「相似信息」 tab.
  */
 @MinyiIntegrationTest
 class AttachmentBrowserTest {
@@ -38,10 +37,7 @@ class AttachmentBrowserTest {
 	RuntimeService runtimeService;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldLetASubmitterUploadAndAReviewerDownloadTheSameBytes() throws Exception {
@@ -75,26 +71,24 @@ class AttachmentBrowserTest {
 
 	@Test
 	void shouldShowTheRegistrarSimilarPiecesInTheRegistrationTask() {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		// A title is what a submitter typed: the tab must show it as text, never as markup.
+		// A title is what a submitter typed: the tab must show it as text, never as
+		// markup.
 		String title = "关于规范校园周边<img src=x onerror=alert(1)>接送车辆停放的建议";
 		String situation = "校园周边接送车辆上下学时段乱停乱放，占用非机动车道，存在安全隐患。";
-		ProcessInstance earlier = lifecycle.submit(PieceFixtures.piece().title(title).situation(situation));
-		lifecycle.complete("liqiang", earlier.getId(), PieceFixtures.accept(false));
+		ProcessInstance earlier = this.lifecycle.submit(PieceFixtures.piece().title(title).situation(situation));
+		this.lifecycle.complete("liqiang", earlier.getId(), PieceFixtures.accept(false));
 		String number = this.runtimeService.createProcessInstanceQuery()
 			.processInstanceId(earlier.getId())
 			.singleResult()
 			.getBusinessKey();
-		ProcessInstance later = lifecycle.submit(PieceFixtures.piece()
-			.title("关于规范校园周边接送车辆停放秩序的建议")
-			.situation("校园周边接送车辆上下学时段乱停乱放，占用非机动车道。"));
-		ProcessInstance unlike = lifecycle.submit(PieceFixtures.piece()
-			.title("关于在社区卫生服务中心增设夜间门诊的建议")
-			.situation("居民夜间突发小病只能去三甲医院急诊，排队时间长，费用高。"));
+		ProcessInstance later = this.lifecycle
+			.submit(PieceFixtures.piece().title("关于规范校园周边接送车辆停放秩序的建议").situation("校园周边接送车辆上下学时段乱停乱放，占用非机动车道。"));
+		ProcessInstance unlike = this.lifecycle
+			.submit(PieceFixtures.piece().title("关于在社区卫生服务中心增设夜间门诊的建议").situation("居民夜间突发小病只能去三甲医院急诊，排队时间长，费用高。"));
 
 		try (Browser browser = Browser.open(this.port)) {
 			browser.login("/camunda/app/tasklist/", "liqiang", "demo");
-			WebElement tab = similarTab(browser, lifecycle.task(later.getId()).getId());
+			WebElement tab = similarTab(browser, this.lifecycle.task(later.getId()).getId());
 			browser.waitForText(By.cssSelector(".minyi-similar-pieces"), number);
 			assertThat(tab.getText()).contains("近12个月内的相似信息", title, "%");
 			assertThat(tab.findElements(By.tagName("img"))).as("no markup from a title").isEmpty();
@@ -103,11 +97,11 @@ class AttachmentBrowserTest {
 			browser.waitForText(By.cssSelector(".minyi-similar-detail"), situation);
 			browser.screenshot("similar-1-registration-task");
 
-			similarTab(browser, lifecycle.task(unlike.getId()).getId());
+			similarTab(browser, this.lifecycle.task(unlike.getId()).getId());
 			browser.waitForText(By.cssSelector(".minyi-similar-status"), "近12个月内未发现相似信息");
 			browser.screenshot("similar-2-none");
 
-			similarTab(browser, lifecycle.task(earlier.getId()).getId());
+			similarTab(browser, this.lifecycle.task(earlier.getId()).getId());
 			browser.waitForText(By.cssSelector(".minyi-similar-status"), "相似信息只在登记分类任务中显示");
 		}
 	}

@@ -23,11 +23,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,6 +39,7 @@ import org.minyi.piece.Piece;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -61,10 +57,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Every cell of {@code src/test/resources/security/authorization-matrix.md} as a test case: the action of
- * the row, through HTTP, as the demo user of the column's role. An allowed cell must answer 2xx and have
- * its effect; a denied one must answer the row's refusal and leave everything as it was. Task cells each
- * get a fresh task.
+ * Every cell of {@code src/test/resources/security/authorization-matrix.md} as a test
+ * case: the action of the row, through HTTP, as the demo user of the column's role. An
+ * allowed cell must answer 2xx and have its effect; a denied one must answer the row's
+ * refusal and leave everything as it was. Task cells each get a fresh task.
  */
 @MinyiIntegrationTest
 class AuthorizationMatrixTest {
@@ -72,9 +68,9 @@ class AuthorizationMatrixTest {
 	static final String MATRIX = "/security/authorization-matrix.md";
 
 	/** The demo user of each role column; anonymous sends no credentials. */
-	static final Map<String, String> USERS = Map.of("anonymous", "", "submitter", "wangfang", "info-section",
-			"liqiang", "verifier", "zhoumin", "secretary-general", "chenjun", "vice-chair", "sunli", "leader",
-			"huangwei", "department", "wuhao", "supervisor", "zhengyu", "administrator", "admin");
+	static final Map<String, String> USERS = Map.of("anonymous", "", "submitter", "wangfang", "info-section", "liqiang",
+			"verifier", "zhoumin", "secretary-general", "chenjun", "vice-chair", "sunli", "leader", "huangwei",
+			"department", "wuhao", "supervisor", "zhengyu", "administrator", "admin");
 
 	private static final String ADMIN_PASSWORD = "Test-Admin-Pw-1";
 
@@ -93,19 +89,7 @@ class AuthorizationMatrixTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	RepositoryService repositoryService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -113,7 +97,8 @@ class AuthorizationMatrixTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	private final Map<String, Object> shared = new HashMap<>();
 
@@ -150,24 +135,25 @@ class AuthorizationMatrixTest {
 
 	@TestFactory
 	Stream<DynamicContainer> authorizationMatrix() throws IOException {
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		List<String> roles = new ArrayList<>();
 		List<Row> rows = parse(roles);
 		assertThat(roles).containsExactlyInAnyOrderElementsOf(USERS.keySet());
 		Map<String, Probe> probes = probes();
 		assertThat(rows).extracting(Row::key).containsExactlyInAnyOrderElementsOf(probes.keySet());
 		return rows.stream()
-			.map((row) -> dynamicContainer(row.key() + " — " + row.title(), roles.stream()
-				.map((role) -> cell(row, new Caller(role, USERS.get(role)), probes.get(row.key())))));
+			.map((row) -> dynamicContainer(row.key() + " — " + row.title(),
+					roles.stream().map((role) -> cell(row, new Caller(role, USERS.get(role)), probes.get(row.key())))));
 	}
 
 	/**
-	 * Removes the open processes, users, groups, authorizations and deployments the matrix made: the
-	 * context is shared, and other tests (the browser's task lists) must not find them.
+	 * Removes the open processes, users, groups, authorizations and deployments the
+	 * matrix made: the context is shared, and other tests (the browser's task lists) must
+	 * not find them.
 	 */
 	@AfterEach
 	void removeWhatTheMatrixLeft() {
-		// Signed-off pieces are offered in every new issue's form: publish them out of the way first.
+		// Signed-off pieces are offered in every new issue's form: publish them out of
+		// the way first.
 		List<String> unpublished = this.jdbc.queryForList(
 				"SELECT registration_number FROM minyi_piece WHERE source_unit = ? AND status = 'SIGNED_OFF'",
 				String.class, UNIT);
@@ -179,7 +165,8 @@ class AuthorizationMatrixTest {
 				"SELECT registration_number FROM minyi_piece WHERE source_unit = ? AND registration_number IS NOT NULL",
 				String.class, UNIT);
 		for (String number : numbers) {
-			this.runtimeService.createProcessInstanceQuery()
+			this.engine.runtime()
+				.createProcessInstanceQuery()
 				.processInstanceBusinessKey(number)
 				.list()
 				.forEach((instance) -> instances.add(instance.getId()));
@@ -188,24 +175,27 @@ class AuthorizationMatrixTest {
 				"SELECT process_instance_id FROM minyi_piece WHERE source_unit = ? AND process_instance_id IS NOT NULL",
 				String.class, UNIT));
 		for (String instance : instances) {
-			this.runtimeService.deleteProcessInstanceIfExists(instance, "authorization matrix cleanup", true, true, true,
-					false);
+			this.engine.runtime()
+				.deleteProcessInstanceIfExists(instance, "authorization matrix cleanup", true, true, true, false);
 		}
-		this.repositoryService.createDeploymentQuery()
+		this.engine.repository()
+			.createDeploymentQuery()
 			.list()
 			.stream()
 			.filter((deployment) -> String.valueOf(deployment.getName()).startsWith("authz-probe-"))
-			.forEach((deployment) -> this.repositoryService.deleteDeployment(deployment.getId(), true));
-		this.identityService.createUserQuery()
+			.forEach((deployment) -> this.engine.repository().deleteDeployment(deployment.getId(), true));
+		this.engine.identity()
+			.createUserQuery()
 			.list()
 			.stream()
 			.filter((user) -> user.getId().startsWith("authzuser") || user.getId().equals("authzmember"))
-			.forEach((user) -> this.identityService.deleteUser(user.getId()));
-		this.identityService.createGroupQuery()
+			.forEach((user) -> this.engine.identity().deleteUser(user.getId()));
+		this.engine.identity()
+			.createGroupQuery()
 			.list()
 			.stream()
 			.filter((group) -> group.getId().startsWith("authz-"))
-			.forEach((group) -> this.identityService.deleteGroup(group.getId()));
+			.forEach((group) -> this.engine.identity().deleteGroup(group.getId()));
 		this.jdbc.update("DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ LIKE 'authz-probe-%'");
 	}
 
@@ -275,8 +265,8 @@ class AuthorizationMatrixTest {
 		probes.put("piece.start.engine", (caller) -> {
 			String title = uniqueTitle("start-engine", caller);
 			ResponseEntity<String> response = call(caller, HttpMethod.POST,
-					"/engine-rest/process-definition/key/" + PieceProcess.KEY + "/start",
-					json(Map.of("variables", restVariables(PieceFixtures.piece().title(title).unit(UNIT).variables()))));
+					"/engine-rest/process-definition/key/" + PieceProcess.KEY + "/start", json(Map.of("variables",
+							restVariables(PieceFixtures.piece().title(title).unit(UNIT).variables()))));
 			return new Result(status(response), piecesTitled(title) > 0);
 		});
 		probes.put("piece.read.api", (caller) -> readPiece(caller, publicPiece()));
@@ -295,21 +285,22 @@ class AuthorizationMatrixTest {
 
 		probes.put("task.register", (caller) -> task(caller, this::registrationTask, PieceFixtures.accept(false)));
 		probes.put("task.revise", (caller) -> task(caller, this::revisionTask, revision()));
-		probes.put("task.verify", (caller) -> task(caller, this::verificationTask,
-				Map.of(PieceProcess.VERIFICATION_RESULT, PieceProcess.CONFIRMED, PieceProcess.VERIFICATION_NOTES,
-						"经实地走访核实，情况属实。")));
+		probes.put("task.verify",
+				(caller) -> task(caller, this::verificationTask, Map.of(PieceProcess.VERIFICATION_RESULT,
+						PieceProcess.CONFIRMED, PieceProcess.VERIFICATION_NOTES, "经实地走访核实，情况属实。")));
 		probes.put("task.edit", (caller) -> task(caller, this::editingTask, edit()));
-		probes.put("task.signoff.secretary-general", (caller) -> task(caller,
-				() -> signoffTask(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL), approve()));
+		probes.put("task.signoff.secretary-general",
+				(caller) -> task(caller, () -> signoffTask(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL), approve()));
 		probes.put("task.signoff.vice-chair",
 				(caller) -> task(caller, () -> signoffTask(PieceProcess.TASK_SIGNOFF_VICE_CHAIR), approve()));
 		probes.put("task.assemble-issue", (caller) -> task(caller, this::assemblyTask, null));
 		probes.put("task.distribute-issue", (caller) -> task(caller, this::distributionTask, Map.of()));
 		probes.put("task.dispatch",
 				(caller) -> task(caller, this::dispatchTask, Map.of(DispatchProcess.DIRECT_REPORT, true)));
-		probes.put("task.record-answer", (caller) -> task(caller, this::answerTask,
-				Map.of(DispatchProcess.ADOPTION_FORM, "single", DispatchProcess.ADOPTED_ON, LocalDate.now().toString(),
-						DispatchProcess.ADOPTION_REFERENCE, "市政协《社情民意》")));
+		probes.put("task.record-answer",
+				(caller) -> task(caller, this::answerTask,
+						Map.of(DispatchProcess.ADOPTION_FORM, "single", DispatchProcess.ADOPTED_ON,
+								LocalDate.now().toString(), DispatchProcess.ADOPTION_REFERENCE, "市政协《社情民意》")));
 		probes.put("task.handle", (caller) -> task(caller, this::handlingTask, reply()));
 		probes.put("task.review-reply", (caller) -> task(caller, this::replyReviewTask,
 				Map.of(FollowupProcess.REVIEW_DECISION, FollowupProcess.ACCEPT)));
@@ -317,9 +308,9 @@ class AuthorizationMatrixTest {
 				Map.of(FollowupProcess.HAND_BACK_DECISION, FollowupProcess.APPROVE)));
 		probes.put("task.reassign", (caller) -> task(caller, this::reassignmentTask,
 				Map.of(FollowupProcess.NEW_DEPARTMENT, "education-bureau")));
-		probes.put("task.supervise", (caller) -> task(caller, this::supervisionTask,
-				Map.of(FollowupProcess.SUPERVISION_DECISION, FollowupProcess.CHASE, FollowupProcess.SUPERVISION_COMMENT,
-						"请于本周内办复")));
+		probes.put("task.supervise",
+				(caller) -> task(caller, this::supervisionTask, Map.of(FollowupProcess.SUPERVISION_DECISION,
+						FollowupProcess.CHASE, FollowupProcess.SUPERVISION_COMMENT, "请于本周内办复")));
 
 		probes.put("instruction.record", (caller) -> {
 			String messageId = "authz-instruction-" + SEQUENCE.incrementAndGet();
@@ -335,7 +326,8 @@ class AuthorizationMatrixTest {
 					count("SELECT COUNT(*) FROM minyi_instruction WHERE message_id = ?", messageId) > 0);
 		});
 		probes.put("adoption.record", (caller) -> {
-			Piece piece = piece(dispatched(Map.of(DispatchProcess.DIRECT_REPORT, true, DispatchProcess.UPWARD_CITY, true)));
+			Piece piece = piece(
+					dispatched(Map.of(DispatchProcess.DIRECT_REPORT, true, DispatchProcess.UPWARD_CITY, true)));
 			Map<String, Object> body = Map.of("level", "city", "form", "single", "adoptedOn",
 					LocalDate.now().toString(), "reference", "市政协《社情民意》");
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/api/pieces/" + piece.id() + "/adoptions",
@@ -343,10 +335,10 @@ class AuthorizationMatrixTest {
 			return new Result(status(response),
 					count("SELECT COUNT(*) FROM minyi_adoption WHERE piece_id = ? AND level = 'city'", piece.id()) > 0);
 		});
-		probes.put("statistics.report", (caller) -> ok(call(caller, HttpMethod.GET,
-				"/api/statistics/report?year=" + LocalDate.now().getYear(), null)));
-		probes.put("statistics.ranking", (caller) -> ok(call(caller, HttpMethod.GET,
-				"/api/statistics/ranking?year=" + LocalDate.now().getYear(), null)));
+		probes.put("statistics.report", (caller) -> ok(
+				call(caller, HttpMethod.GET, "/api/statistics/report?year=" + LocalDate.now().getYear(), null)));
+		probes.put("statistics.ranking", (caller) -> ok(
+				call(caller, HttpMethod.GET, "/api/statistics/ranking?year=" + LocalDate.now().getYear(), null)));
 		probes.put("statistics.export", (caller) -> {
 			ResponseEntity<String> response = call(caller, HttpMethod.GET,
 					"/api/statistics/report.xlsx?year=" + LocalDate.now().getYear(), null);
@@ -357,8 +349,8 @@ class AuthorizationMatrixTest {
 			ResponseEntity<String> response = call(caller, HttpMethod.GET, "/api/statistics/quotas", null);
 			return new Result(status(response), status(response) == 200 && response.getBody().contains("\"quotas\""));
 		});
-		probes.put("statistics.rescore", (caller) -> ok(call(caller, HttpMethod.POST,
-				"/api/statistics/rescore?year=" + LocalDate.now().getYear(), null)));
+		probes.put("statistics.rescore", (caller) -> ok(
+				call(caller, HttpMethod.POST, "/api/statistics/rescore?year=" + LocalDate.now().getYear(), null)));
 		probes.put("statistics.outstanding", (caller) -> {
 			Piece piece = piece(registered());
 			ResponseEntity<String> response = call(caller, HttpMethod.POST,
@@ -372,8 +364,9 @@ class AuthorizationMatrixTest {
 			Piece piece = piece(uploadPiece());
 			String filename = "authz-" + caller.role() + ".pdf";
 			ResponseEntity<String> response = upload(caller, piece.id(), filename);
-			return new Result(status(response), count(
-					"SELECT COUNT(*) FROM minyi_attachment WHERE piece_id = ? AND filename = ?", piece.id(), filename) > 0);
+			return new Result(status(response),
+					count("SELECT COUNT(*) FROM minyi_attachment WHERE piece_id = ? AND filename = ?", piece.id(),
+							filename) > 0);
 		});
 		probes.put("attachment.list.confidential", (caller) -> {
 			Long attachment = confidentialAttachment();
@@ -393,8 +386,9 @@ class AuthorizationMatrixTest {
 			Long entry = infoSectionInboxEntry();
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/api/notifications/" + entry + "/read",
 					null);
-			return new Result(status(response), count(
-					"SELECT COUNT(*) FROM minyi_notification_recipient WHERE id = ? AND read_at IS NOT NULL", entry) > 0);
+			return new Result(status(response),
+					count("SELECT COUNT(*) FROM minyi_notification_recipient WHERE id = ? AND read_at IS NOT NULL",
+							entry) > 0);
 		});
 		probes.put("feedback.mine", (caller) -> ok(call(caller, HttpMethod.GET, "/api/feedback", null)));
 		probes.put("supervision.overdue",
@@ -409,7 +403,7 @@ class AuthorizationMatrixTest {
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/engine-rest/deployment/create",
 					multipart(form));
 			return new Result(status(response),
-					this.repositoryService.createDeploymentQuery().deploymentName(name).count() > 0);
+					this.engine.repository().createDeploymentQuery().deploymentName(name).count() > 0);
 		});
 		probes.put("user.create", (caller) -> {
 			String id = "authzuser" + SEQUENCE.incrementAndGet();
@@ -417,23 +411,23 @@ class AuthorizationMatrixTest {
 					Map.of("id", id, "firstName", "权限", "lastName", "探针", "email", id + "@minyi.example"),
 					"credentials", Map.of("password", "Probe-Pass-2026!"));
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/engine-rest/user/create", json(body));
-			return new Result(status(response), this.identityService.createUserQuery().userId(id).count() > 0);
+			return new Result(status(response), this.engine.identity().createUserQuery().userId(id).count() > 0);
 		});
 		probes.put("group.create", (caller) -> {
 			String id = "authz-group-" + SEQUENCE.incrementAndGet();
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/engine-rest/group/create",
 					json(Map.of("id", id, "name", "权限探针", "type", "WORKFLOW")));
-			return new Result(status(response), this.identityService.createGroupQuery().groupId(id).count() > 0);
+			return new Result(status(response), this.engine.identity().createGroupQuery().groupId(id).count() > 0);
 		});
 		probes.put("group.member", (caller) -> {
 			String groupId = "authz-members-" + SEQUENCE.incrementAndGet();
-			Group group = this.identityService.newGroup(groupId);
+			Group group = this.engine.identity().newGroup(groupId);
 			group.setName("权限探针");
-			this.identityService.saveGroup(group);
+			this.engine.identity().saveGroup(group);
 			ResponseEntity<String> response = call(caller, HttpMethod.PUT,
 					"/engine-rest/group/" + groupId + "/members/" + probeUser(), null);
 			return new Result(status(response),
-					this.identityService.createUserQuery().memberOfGroup(groupId).count() > 0);
+					this.engine.identity().createUserQuery().memberOfGroup(groupId).count() > 0);
 		});
 		probes.put("authorization.create", (caller) -> {
 			String resourceId = "authz-probe-" + SEQUENCE.incrementAndGet();
@@ -441,16 +435,16 @@ class AuthorizationMatrixTest {
 					"resourceType", 0, "resourceId", resourceId);
 			ResponseEntity<String> response = call(caller, HttpMethod.POST, "/engine-rest/authorization/create",
 					json(body));
-			return new Result(status(response), count(
-					"SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ = ?", resourceId) > 0);
+			return new Result(status(response),
+					count("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ = ?", resourceId) > 0);
 		});
 
 		probes.put("engine.definitions", (caller) -> listed(caller,
 				"/engine-rest/process-definition?latestVersion=true&key=" + PieceProcess.KEY));
 		probes.put("engine.tasks",
 				(caller) -> listed(caller, "/engine-rest/task?processInstanceId=" + publicPiece().getId()));
-		probes.put("engine.tasks.others", (caller) -> listed(caller, "/engine-rest/task?taskId="
-				+ ((Task) memo("handling", this::handlingTask)).getId()));
+		probes.put("engine.tasks.others", (caller) -> listed(caller,
+				"/engine-rest/task?taskId=" + ((Task) memo("handling", this::handlingTask)).getId()));
 		probes.put("engine.instances", (caller) -> listed(caller,
 				"/engine-rest/process-instance?processInstanceIds=" + publicPiece().getId()));
 		probes.put("engine.instances.confidential", (caller) -> listed(caller,
@@ -467,21 +461,21 @@ class AuthorizationMatrixTest {
 			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece().unit(UNIT));
 			ResponseEntity<String> response = call(caller, HttpMethod.DELETE,
 					"/engine-rest/process-instance/" + piece.getId(), null);
-			return new Result(status(response), this.runtimeService.createProcessInstanceQuery()
-				.processInstanceId(piece.getId())
-				.count() == 0);
+			return new Result(status(response),
+					this.engine.runtime().createProcessInstanceQuery().processInstanceId(piece.getId()).count() == 0);
 		});
 		probes.put("engine.instance.variables", (caller) -> {
 			String name = "authzProbe" + SEQUENCE.incrementAndGet();
 			ResponseEntity<String> response = call(caller, HttpMethod.POST,
 					"/engine-rest/process-instance/" + publicPiece().getId() + "/variables",
 					json(Map.of("modifications", restVariables(Map.of(name, "changed")))));
-			return new Result(status(response), this.runtimeService.getVariable(publicPiece().getId(), name) != null);
+			return new Result(status(response), this.engine.runtime().getVariable(publicPiece().getId(), name) != null);
 		});
 		return probes;
 	}
 
-	// --- probes --------------------------------------------------------------------------------------
+	// --- probes
+	// --------------------------------------------------------------------------------------
 
 	private Result readPiece(Caller caller, ProcessInstance instance) {
 		Piece piece = piece(instance);
@@ -515,9 +509,10 @@ class AuthorizationMatrixTest {
 	}
 
 	/**
-	 * Claims the task (unless it is assigned already) and completes it; a refused claim is followed by a
-	 * completion attempt too, so that both are shown refused. The effect: the task is gone or has another
-	 * assignee; administrators may claim every task, so for them only the completion counts.
+	 * Claims the task (unless it is assigned already) and completes it; a refused claim
+	 * is followed by a completion attempt too, so that both are shown refused. The
+	 * effect: the task is gone or has another assignee; administrators may claim every
+	 * task, so for them only the completion counts.
 	 */
 	private Result task(Caller caller, Supplier<Task> fresh, Map<String, Object> variables) {
 		Task task = fresh.get();
@@ -533,7 +528,7 @@ class AuthorizationMatrixTest {
 		if (status == 204) {
 			status = completed;
 		}
-		Task after = this.taskService.createTaskQuery().taskId(task.getId()).singleResult();
+		Task after = this.engine.tasks().createTaskQuery().taskId(task.getId()).singleResult();
 		boolean claimed = after != null && !Objects.equals(after.getAssignee(), task.getAssignee());
 		return new Result(status, after == null || (claimed && !caller.role().equals("administrator")));
 	}
@@ -542,7 +537,8 @@ class AuthorizationMatrixTest {
 		return new Result(status(response), status(response) == 200);
 	}
 
-	// --- fresh tasks -----------------------------------------------------------------------------------
+	// --- fresh tasks
+	// -----------------------------------------------------------------------------------
 
 	private Task registrationTask() {
 		return this.lifecycle.task(this.lifecycle.submit(PieceFixtures.piece().unit(UNIT)).getId());
@@ -579,8 +575,10 @@ class AuthorizationMatrixTest {
 	private Task assemblyTask() {
 		String number = piece(this.lifecycle.signedOff(PieceFixtures.piece().unit(UNIT))).registrationNumber();
 		ProcessInstance bulletin = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
-					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
+			.as("liqiang",
+					() -> this.engine.runtime()
+						.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+								Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 		this.bulletins.add(bulletin.getId());
 		Task task = this.lifecycle.task(bulletin.getId());
 		this.shared.put("assemble:" + task.getId(), number);
@@ -598,7 +596,8 @@ class AuthorizationMatrixTest {
 	}
 
 	private Task answerTask() {
-		ProcessInstance piece = dispatched(Map.of(DispatchProcess.DIRECT_REPORT, true, DispatchProcess.UPWARD_CITY, true));
+		ProcessInstance piece = dispatched(
+				Map.of(DispatchProcess.DIRECT_REPORT, true, DispatchProcess.UPWARD_CITY, true));
 		return this.lifecycle.task(piece.getId());
 	}
 
@@ -632,13 +631,14 @@ class AuthorizationMatrixTest {
 	private Task supervisionTask() {
 		handlingTask();
 		ProcessInstance piece = (ProcessInstance) this.shared.get("followup:current");
-		Job overdue = this.managementService.createJobQuery()
+		Job overdue = this.engine.management()
+			.createJobQuery()
 			.processInstanceId(followupTask(piece, FollowupProcess.TASK_HANDLE).getProcessInstanceId())
 			.activityId(FollowupProcess.TIMER_OVERDUE)
 			.singleResult();
 		try {
 			ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 60_000));
-			this.managementService.executeJob(overdue.getId());
+			this.engine.management().executeJob(overdue.getId());
 		}
 		finally {
 			ClockUtil.reset();
@@ -647,24 +647,27 @@ class AuthorizationMatrixTest {
 	}
 
 	private Task followupTask(ProcessInstance piece, String key) {
-		List<String> followups = this.runtimeService.createProcessInstanceQuery()
+		List<String> followups = this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(piece(piece).registrationNumber())
 			.list()
 			.stream()
 			.map(ProcessInstance::getId)
 			.toList();
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processInstanceIdIn(followups.toArray(String[]::new))
 			.taskDefinitionKey(key)
 			.singleResult();
 	}
 
 	private void complete(String userId, Task task, Map<String, Object> variables) {
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(task.getId(), variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(task.getId(), variables));
 	}
 
-	// --- pieces and other fixtures ---------------------------------------------------------------------
+	// --- pieces and other fixtures
+	// ---------------------------------------------------------------------
 
 	private ProcessInstance registered() {
 		ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece().unit(UNIT));
@@ -672,7 +675,10 @@ class AuthorizationMatrixTest {
 		return piece;
 	}
 
-	/** Signed off and published in a new bulletin issue; returns the bulletin process, waiting for distribution. */
+	/**
+	 * Signed off and published in a new bulletin issue; returns the bulletin process,
+	 * waiting for distribution.
+	 */
 	private ProcessInstance published(PieceFixtures fixture) {
 		ProcessInstance piece = this.lifecycle.signedOff(fixture);
 		return publish(piece);
@@ -697,13 +703,14 @@ class AuthorizationMatrixTest {
 				() -> this.lifecycle.submit(PieceFixtures.piece().title("权限矩阵：公开信息").unit(UNIT)));
 	}
 
-	/** One of two pieces on the same matter; the earlier one is registered, so the later one finds it. */
+	/**
+	 * One of two pieces on the same matter; the earlier one is registered, so the later
+	 * one finds it.
+	 */
 	private ProcessInstance lookalike(String key, boolean registered) {
 		return (ProcessInstance) memo(key, () -> {
-			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece()
-				.title("权限矩阵：关于规范快递驿站设置的建议")
-				.situation("城区快递驿站占道经营，影响居民通行。")
-				.unit(UNIT));
+			ProcessInstance piece = this.lifecycle
+				.submit(PieceFixtures.piece().title("权限矩阵：关于规范快递驿站设置的建议").situation("城区快递驿站占道经营，影响居民通行。").unit(UNIT));
 			if (registered) {
 				this.lifecycle.complete("liqiang", piece.getId(), PieceFixtures.accept(false));
 			}
@@ -714,8 +721,10 @@ class AuthorizationMatrixTest {
 	private ProcessInstance othersPiece() {
 		return (ProcessInstance) memo("others",
 				() -> this.lifecycle.users()
-					.as("zhaolei", () -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY,
-							PieceFixtures.piece().title("权限矩阵：他人信息").unit(UNIT).variables())));
+					.as("zhaolei",
+							() -> this.engine.runtime()
+								.startProcessInstanceByKey(PieceProcess.KEY,
+										PieceFixtures.piece().title("权限矩阵：他人信息").unit(UNIT).variables())));
 	}
 
 	private ProcessInstance confidentialPiece() {
@@ -731,7 +740,7 @@ class AuthorizationMatrixTest {
 	private ProcessInstance dispatchedPiece() {
 		return (ProcessInstance) memo("dispatched", () -> {
 			ProcessInstance piece = dispatched(Map.of(DispatchProcess.DIRECT_REPORT, true));
-			assertThat(this.managementService.createJobQuery().processInstanceId(piece.getId()).count()).isPositive();
+			assertThat(this.engine.management().createJobQuery().processInstanceId(piece.getId()).count()).isPositive();
 			return piece;
 		});
 	}
@@ -739,16 +748,16 @@ class AuthorizationMatrixTest {
 	private ProcessInstance incidentPiece() {
 		return (ProcessInstance) memo("incident", () -> {
 			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece().title("权限矩阵：故障").unit(UNIT));
-			// On the execution of the open task: the instance's own execution need not be at an activity.
-			this.runtimeService.createIncident("authz-probe", this.lifecycle.task(piece.getId()).getExecutionId(),
-					"权限矩阵测试");
+			// On the execution of the open task: the instance's own execution need not be
+			// at an activity.
+			this.engine.runtime()
+				.createIncident("authz-probe", this.lifecycle.task(piece.getId()).getExecutionId(), "权限矩阵测试");
 			return piece;
 		});
 	}
 
 	private long publicIssue() {
-		return (Long) memo("publicIssue",
-				() -> issueOf(published(PieceFixtures.piece().unit(UNIT))));
+		return (Long) memo("publicIssue", () -> issueOf(published(PieceFixtures.piece().unit(UNIT))));
 	}
 
 	private long confidentialIssue() {
@@ -757,7 +766,7 @@ class AuthorizationMatrixTest {
 	}
 
 	private Long issueOf(ProcessInstance bulletin) {
-		return ((Number) this.runtimeService.getVariable(bulletin.getId(), DispatchProcess.ISSUE_ID)).longValue();
+		return ((Number) this.engine.runtime().getVariable(bulletin.getId(), DispatchProcess.ISSUE_ID)).longValue();
 	}
 
 	/** An attachment of the confidential piece, uploaded by its submitter. */
@@ -770,7 +779,10 @@ class AuthorizationMatrixTest {
 		});
 	}
 
-	/** A fresh inbox entry of the info-section's {@code liqiang}: the announcement of a registration task. */
+	/**
+	 * A fresh inbox entry of the info-section's {@code liqiang}: the announcement of a
+	 * registration task.
+	 */
 	private Long infoSectionInboxEntry() {
 		Piece piece = piece(this.lifecycle.submit(PieceFixtures.piece().unit(UNIT)));
 		return this.jdbc.queryForObject("""
@@ -780,10 +792,10 @@ class AuthorizationMatrixTest {
 
 	private String probeUser() {
 		return (String) memo("probeUser", () -> {
-			User user = this.identityService.newUser("authzmember");
+			User user = this.engine.identity().newUser("authzmember");
 			user.setFirstName("权限探针");
 			user.setPassword("Probe-Pass-2026!");
-			this.identityService.saveUser(user);
+			this.engine.identity().saveUser(user);
 			return user.getId();
 		});
 	}
@@ -814,13 +826,15 @@ class AuthorizationMatrixTest {
 		return "权限矩阵 " + action + " " + caller.role() + " " + SEQUENCE.incrementAndGet();
 	}
 
-	// --- task variables --------------------------------------------------------------------------------
+	// --- task variables
+	// --------------------------------------------------------------------------------
 
 	private static Map<String, Object> revision() {
 		PieceFixtures fixture = PieceFixtures.piece();
 		return Map.of(PieceProcess.REVISION_DECISION, PieceProcess.RESUBMIT, PieceProcess.TITLE,
 				fixture.build().title(), PieceProcess.SITUATION, fixture.build().situation() + "（已补充数据）",
-				PieceProcess.ANALYSIS, fixture.build().analysis(), PieceProcess.SUGGESTIONS, fixture.build().suggestions());
+				PieceProcess.ANALYSIS, fixture.build().analysis(), PieceProcess.SUGGESTIONS,
+				fixture.build().suggestions());
 	}
 
 	private static Map<String, Object> edit() {
@@ -836,16 +850,16 @@ class AuthorizationMatrixTest {
 
 	private static Map<String, Object> reply() {
 		return Map.of(FollowupProcess.HANDLE_DECISION, FollowupProcess.REPLY, FollowupProcess.REPLY_RESULT,
-				"已制定加装电梯并联审批办法，本月起实施。", FollowupProcess.RESOLUTION, "solved",
-				FollowupProcess.SUBMITTER_CONTACTED, true, FollowupProcess.CONTACT_METHOD, "phone");
+				"已制定加装电梯并联审批办法，本月起实施。", FollowupProcess.RESOLUTION, "solved", FollowupProcess.SUBMITTER_CONTACTED, true,
+				FollowupProcess.CONTACT_METHOD, "phone");
 	}
 
-	// --- HTTP --------------------------------------------------------------------------------------------
+	// --- HTTP
+	// --------------------------------------------------------------------------------------------
 
 	private ResponseEntity<String> call(Caller caller, HttpMethod method, String path, HttpEntity<?> entity) {
 		TestRestTemplate template = caller.anonymous() ? this.rest
-				: this.rest.withBasicAuth(caller.userId(),
-						caller.userId().equals("admin") ? ADMIN_PASSWORD : "demo");
+				: this.rest.withBasicAuth(caller.userId(), caller.userId().equals("admin") ? ADMIN_PASSWORD : "demo");
 		return template.exchange(path, method, entity, String.class);
 	}
 
@@ -878,7 +892,10 @@ class AuthorizationMatrixTest {
 		return new HttpEntity<>(body, headers);
 	}
 
-	/** Variables as engine-rest expects them: {@code {"name": {"value": ..., "type": ...}}}. */
+	/**
+	 * Variables as engine-rest expects them: {@code {"name": {"value": ..., "type":
+	 * ...}}}.
+	 */
 	static Map<String, Object> restVariables(Map<String, Object> variables) {
 		Map<String, Object> typed = new LinkedHashMap<>();
 		variables.forEach((name, value) -> {

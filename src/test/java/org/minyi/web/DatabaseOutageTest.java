@@ -47,11 +47,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The database out of reach for a few seconds, then back: requests in between get 503 with a JSON body
- * (never a 500 with a stack trace), and the application serves again without a restart. PostgreSQL
- * only, through a TCP proxy that is cut and restored; this class has its own application (the one
- * exception to the shared context) because its connections go through the proxy, with a short pool
- * timeout so that requests fail fast while the database is away.
+ * The database out of reach for a few seconds, then back: requests in between get 503
+ * with a JSON body (never a 500 with a stack trace), and the application serves again
+ * without a restart. PostgreSQL only, through a TCP proxy that is cut and restored; this
+ * class has its own application (the one exception to the shared context) because its
+ * connections go through the proxy, with a short pool timeout so that requests fail fast
+ * while the database is away.
  */
 @ExtendWith(DatabaseOutageTest.ProxiedDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -98,11 +99,12 @@ class DatabaseOutageTest {
 	}
 
 	/**
-	 * Starts the proxy before this class's application and closes it after. The engine registers itself
-	 * by name in a JVM-wide registry, replacing the shared test application's engine while this
-	 * application runs and removing it when this one closes; so that engine-rest of the shared
-	 * application finds its engine again, it is registered again. Declared before
-	 * {@code @SpringBootTest}, so that this runs after the application is closed.
+	 * Starts the proxy before this class's application and closes it after. The engine
+	 * registers itself by name in a JVM-wide registry, replacing the shared test
+	 * application's engine while this application runs and removing it when this one
+	 * closes; so that engine-rest of the shared application finds its engine again, it is
+	 * registered again. Declared before {@code @SpringBootTest}, so that this runs after
+	 * the application is closed.
 	 */
 	static class ProxiedDatabase implements BeforeAllCallback, AfterAllCallback {
 
@@ -131,11 +133,12 @@ class DatabaseOutageTest {
 
 	@Test
 	void shouldAnswer503WhileTheDatabaseIsAwayAndServeAgainWithoutARestart() throws Exception {
-		Map<String, Supplier<ResponseEntity<String>>> requests = Map.of(
-				"GET /api/pieces/mine", () -> call("wangfang", HttpMethod.GET, "/api/pieces/mine", null),
-				"POST /api/pieces", () -> call("wangfang", HttpMethod.POST, "/api/pieces",
+		Map<String, Supplier<ResponseEntity<String>>> requests = Map.of("GET /api/pieces/mine",
+				() -> call("wangfang", HttpMethod.GET, "/api/pieces/mine", null), "POST /api/pieces",
+				() -> call("wangfang", HttpMethod.POST, "/api/pieces",
 						PieceFixtures.piece().title(OUTAGE_TITLE).build()),
-				"GET /engine-rest/task", () -> call("liqiang", HttpMethod.GET, "/engine-rest/task?firstResult=0&maxResults=15", null),
+				"GET /engine-rest/task",
+				() -> call("liqiang", HttpMethod.GET, "/engine-rest/task?firstResult=0&maxResults=15", null),
 				"GET /actuator/health", () -> call(null, HttpMethod.GET, "/actuator/health", null));
 		for (var request : requests.entrySet()) {
 			assertThat(request.getValue().get().getStatusCode().is2xxSuccessful()).as("before: " + request.getKey())
@@ -170,8 +173,7 @@ class DatabaseOutageTest {
 				assertThat(this.objectMapper.readValue(probe.body(), Map.class)).containsEntry("status", "DOWN");
 			}
 		}
-		assertThat(statuses.keySet()).as("every kind of request was tried during the outage")
-			.hasSize(requests.size());
+		assertThat(statuses.keySet()).as("every kind of request was tried during the outage").hasSize(requests.size());
 
 		Map<String, Long> recovery = new TreeMap<>();
 		for (var request : requests.entrySet()) {
@@ -193,7 +195,9 @@ class DatabaseOutageTest {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE title = ?", Long.class, OUTAGE_TITLE);
 	}
 
-	/** After the outage a piece is submitted over the API and registered over engine-rest. */
+	/**
+	 * After the outage a piece is submitted over the API and registered over engine-rest.
+	 */
 	private void submitAndRegisterAfterTheOutage() throws Exception {
 		ResponseEntity<Map<String, Object>> submitted = new Http(this.rest).post("wangfang", "/api/pieces",
 				PieceFixtures.piece().title("关于数据库恢复后提交的建议").build());
@@ -201,8 +205,8 @@ class DatabaseOutageTest {
 		String instanceId = this.pieces.findById(((Number) submitted.getBody().get("id")).longValue())
 			.orElseThrow()
 			.processInstanceId();
-		ResponseEntity<String> tasks = call("liqiang", HttpMethod.GET, "/engine-rest/task?firstResult=0&maxResults=15&processInstanceId=" + instanceId,
-				null);
+		ResponseEntity<String> tasks = call("liqiang", HttpMethod.GET,
+				"/engine-rest/task?firstResult=0&maxResults=15&processInstanceId=" + instanceId, null);
 		List<?> open = this.objectMapper.readValue(tasks.getBody(), List.class);
 		assertThat(open).hasSize(1);
 		String taskId = (String) ((Map<?, ?>) open.get(0)).get("id");
@@ -211,15 +215,18 @@ class DatabaseOutageTest {
 		assertThat(call("liqiang", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
 				Map.of("variables", variables))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		List<?> next = this.objectMapper.readValue(
-				call("liqiang", HttpMethod.GET, "/engine-rest/task?firstResult=0&maxResults=15&processInstanceId=" + instanceId, null).getBody(),
-				List.class);
+		List<?> next = this.objectMapper.readValue(call("liqiang", HttpMethod.GET,
+				"/engine-rest/task?firstResult=0&maxResults=15&processInstanceId=" + instanceId, null)
+			.getBody(), List.class);
 		assertThat(next).singleElement()
 			.extracting((task) -> ((Map<?, ?>) task).get("taskDefinitionKey"))
 			.isEqualTo(PieceProcess.TASK_EDIT);
 	}
 
-	/** Each kind of request sent again and again, in parallel, until the outage has lasted this long. */
+	/**
+	 * Each kind of request sent again and again, in parallel, until the outage has lasted
+	 * this long.
+	 */
 	private List<Probe> during(Duration outage, Map<String, Supplier<ResponseEntity<String>>> requests)
 			throws Exception {
 		long end = System.nanoTime() + outage.toNanos();

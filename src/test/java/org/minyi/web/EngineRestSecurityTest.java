@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minyi.piece.PieceProcess;
+import org.minyi.support.Engine;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.minyi.support.Users;
@@ -33,22 +32,22 @@ class EngineRestSecurityTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
+	Engine engine;
 
 	@Autowired
-	IdentityService identityService;
+	Users users;
 
 	private ProcessInstance instance;
 
 	@BeforeEach
 	void startPieceWaitingForInfoSection() {
-		this.instance = new Users(this.identityService).as("wangfang",
-				() -> this.runtimeService.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
+		this.instance = this.users.as("wangfang", () -> this.engine.runtime()
+			.startProcessInstanceByKey(PieceProcess.KEY, PieceFixtures.piece().variables()));
 	}
 
 	@AfterEach
 	void removePiece() {
-		this.runtimeService.deleteProcessInstance(this.instance.getId(), "test cleanup");
+		this.engine.runtime().deleteProcessInstance(this.instance.getId(), "test cleanup");
 	}
 
 	@Test
@@ -59,11 +58,12 @@ class EngineRestSecurityTest {
 
 	@Test
 	void shouldAnswer401WithWrongPassword() {
-		// A user of its own: a failed login delays that user's next logins (the engine's throttling).
-		if (this.identityService.createUserQuery().userId("wrongPasswordProbe").count() == 0) {
-			User probe = this.identityService.newUser("wrongPasswordProbe");
+		// A user of its own: a failed login delays that user's next logins (the engine's
+		// throttling).
+		if (this.engine.identity().createUserQuery().userId("wrongPasswordProbe").count() == 0) {
+			User probe = this.engine.identity().newUser("wrongPasswordProbe");
 			probe.setPassword("Right-Password-1");
-			this.identityService.saveUser(probe);
+			this.engine.identity().saveUser(probe);
 		}
 		ResponseEntity<String> response = this.rest.withBasicAuth("wrongPasswordProbe", "wrong")
 			.getForEntity("/engine-rest/process-definition", String.class);
@@ -95,8 +95,10 @@ class EngineRestSecurityTest {
 	@Test
 	void shouldSendSecurityHeadersWithTheApplicationsOwnPagesAndApi() {
 		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine")) {
-			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo").getForEntity(path, String.class);
-			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("default-src 'self'");
+			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo")
+				.getForEntity(path, String.class);
+			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path)
+				.contains("default-src 'self'");
 			assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
 		}
@@ -104,8 +106,8 @@ class EngineRestSecurityTest {
 
 	private List<Object> tasksVisibleTo(String userId) {
 		ResponseEntity<List<Map<String, Object>>> response = this.rest.withBasicAuth(userId, "demo")
-			.exchange("/engine-rest/task?processInstanceId={id}&firstResult=0&maxResults=100", HttpMethod.GET, null, LIST,
-					this.instance.getId());
+			.exchange("/engine-rest/task?processInstanceId={id}&firstResult=0&maxResults=100", HttpMethod.GET, null,
+					LIST, this.instance.getId());
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return response.getBody().stream().map((task) -> task.get("processInstanceId")).toList();
 	}

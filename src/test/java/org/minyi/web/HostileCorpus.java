@@ -15,16 +15,21 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Hostile request bodies, generated deterministically: a base corpus ({@code hostile/values.txt}) and
- * mutations of a valid body, field by field, of the kinds a field refuses (too long, control and invisible
- * characters, unpaired surrogates, wrong JSON types, blanks, unknown codes, dates out of range), mixed
- * with bodies no parser accepts (truncated, invalid UTF-8, nested 10,000 levels deep, several MB).
- * Text that merely looks like SQL or markup is a legitimate value of a free-text field (stored as text,
- * shown escaped), so in free text it always comes with a defect that the rules refuse.
+ * Hostile request bodies, generated deterministically: a base corpus
+ * ({@code hostile/values.txt}) and mutations of a valid body, field by field, of the
+ * kinds a field refuses (too long, control and invisible characters, unpaired surrogates,
+ * wrong JSON types, blanks, unknown codes, dates out of range), mixed with bodies no
+ * parser accepts (truncated, invalid UTF-8, nested 10,000 levels deep, several MB). Text
+ * that merely looks like SQL or markup is a legitimate value of a free-text field (stored
+ * as text, shown escaped), so in free text it always comes with a defect that the rules
+ * refuse.
  */
 final class HostileCorpus {
 
-	/** Who refuses an input: the application's rules ({@code [CODE] 中文}) or the parser before them. */
+	/**
+	 * Who refuses an input: the application's rules ({@code [CODE] 中文}) or the parser
+	 * before them.
+	 */
 	enum Refusal {
 
 		RULE, PARSER
@@ -39,7 +44,10 @@ final class HostileCorpus {
 
 		/** Free text with a maximum length. */
 		TEXT,
-		/** A code from a fixed list or looked up (options, departments, registration numbers). */
+		/**
+		 * A code from a fixed list or looked up (options, departments, registration
+		 * numbers).
+		 */
 		CODE,
 		/** An ISO date. */
 		DATE,
@@ -87,33 +95,41 @@ final class HostileCorpus {
 	private static final char[] CONTROL = { '\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u000E',
 			'\u001B', '\u001F', '\u007F', '\u0085', '\u009B' };
 
-	/** Bidirectional overrides and isolates, zero-width characters, word joiner, byte order mark, soft hyphen. */
+	/**
+	 * Bidirectional overrides and isolates, zero-width characters, word joiner, byte
+	 * order mark, soft hyphen.
+	 */
 	private static final char[] INVISIBLE = { '\u202E', '\u202D', '\u202A', '\u202B', '\u2066', '\u2067', '\u2068',
 			'\u2069', '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u00AD', '\u061C' };
 
 	private static final String[] SURROGATES = { "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uDC00\uD800" };
 
 	private static final String[] BAD_DATES = { "2026-13-01", "2026-02-30", "2026-00-10", "2026-1-1", "26-01-01",
-			"2026/01/01", "01.05.2026", "2026年5月1日", "today", "yesterday", "0000-01-01", "-0001-01-01",
-			"+10000-01-01", "1969-12-31", "1999-12-31", "2100-01-01", "9999-12-31", "2026-05-01T25:00:00",
-			"2026-05-01T00:00:00+25:00", "20260501", "2026-W18-5", "1e9", "" + Long.MAX_VALUE };
+			"2026/01/01", "01.05.2026", "2026年5月1日", "today", "yesterday", "0000-01-01", "-0001-01-01", "+10000-01-01",
+			"1969-12-31", "1999-12-31", "2100-01-01", "9999-12-31", "2026-05-01T25:00:00", "2026-05-01T00:00:00+25:00",
+			"20260501", "2026-W18-5", "1e9", "" + Long.MAX_VALUE };
 
 	private static final String[] WRONG_TYPES = { "42", "-1", "0", "3.14", "-0", "1e308", "1e-400",
 			"9223372036854775808", "-9223372036854775809", "18446744073709551616" + "0".repeat(40), "true", "false",
 			"{}", "{\"$ne\":null}", "{\"value\":\"urban\"}", "[]", "[\"a\",\"b\"]", "[[[]]]", "[null]" };
 
-	/** Valid variables of a Camunda task form or start form, as engine-rest expects them. */
+	/**
+	 * Valid variables of a Camunda task form or start form, as engine-rest expects them.
+	 */
 	static final Function<Map<String, Object>, Object> ENGINE_REST = (fields) -> {
 		Map<String, Object> variables = new LinkedHashMap<>();
-		fields.forEach((name, value) -> variables.put(name,
-				(value instanceof Typed typed) ? typed.variable() : java.util.Collections.singletonMap("value", value)));
+		fields.forEach((name, value) -> variables.put(name, (value instanceof Typed typed) ? typed.variable()
+				: java.util.Collections.singletonMap("value", value)));
 		return Map.of("variables", variables);
 	};
 
 	/** The application's API: the fields are the body. */
 	static final Function<Map<String, Object>, Object> API = (fields) -> fields;
 
-	/** An engine-rest variable with an explicit type (and value info), as a client may send it. */
+	/**
+	 * An engine-rest variable with an explicit type (and value info), as a client may
+	 * send it.
+	 */
 	record Typed(Map<String, Object> variable) {
 	}
 
@@ -136,7 +152,10 @@ final class HostileCorpus {
 		this.engineRest = shape == ENGINE_REST;
 	}
 
-	/** {@code count} inputs: every tenth one a body no parser accepts, the others one hostile field each. */
+	/**
+	 * {@code count} inputs: every tenth one a body no parser accepts, the others one
+	 * hostile field each.
+	 */
 	List<Input> generate(int count) {
 		List<Input> inputs = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
@@ -158,29 +177,32 @@ final class HostileCorpus {
 		return switch (n % 12) {
 			case 0 -> parser("truncated", java.util.Arrays.copyOf(valid, 1 + this.random.nextInt(valid.length - 1)));
 			case 1 -> parser("invalid UTF-8", invalidUtf8(valid));
-			case 2 -> parser("raw control character in a string", insertIntoString(valid,
-					new byte[] { (byte) CONTROL[this.random.nextInt(7)] }));
+			case 2 -> parser("raw control character in a string",
+					insertIntoString(valid, new byte[] { (byte) CONTROL[this.random.nextInt(7)] }));
 			case 3 -> parser("nested 10,000 levels", nested(10_000, this.random.nextBoolean()));
 			case 4 -> parser("field nested 10,000 levels", withField(nestedText(10_000)));
 			case 5 -> {
-				// An empty body completes a task without fields, as a completion without variables should.
+				// An empty body completes a task without fields, as a completion without
+				// variables should.
 				String body = this.fields.isEmpty() ? pick("null", "[]", "42", "{", "}")
 						: pick("", " ", "null", "[]", "42", "\"text\"", "true", "{", "}", "{\"variables\":", "[{}]",
-						"{'title':'x'}", "{title: 1}", "\u00EF\u00BB\u00BF{");
+								"{'title':'x'}", "{title: 1}", "\u00EF\u00BB\u00BF{");
 				yield parser("not an object: " + body, body.getBytes(StandardCharsets.ISO_8859_1));
 			}
 			case 6 -> parser("several MB of junk", huge());
-			case 7 -> parser("NaN and comments", json(this.valid).replaceFirst("\\{", "{/* x */ \"n\": NaN, ")
-				.getBytes(StandardCharsets.UTF_8));
+			case 7 -> parser("NaN and comments",
+					json(this.valid).replaceFirst("\\{", "{/* x */ \"n\": NaN, ").getBytes(StandardCharsets.UTF_8));
 			case 8 -> parser("single quotes", json(this.valid).replace('"', '\'').getBytes(StandardCharsets.UTF_8));
-			case 9 -> parser("trailing garbage in a value", json(this.valid).replaceFirst("\":", "\": ]")
-				.getBytes(StandardCharsets.UTF_8));
+			case 9 -> parser("trailing garbage in a value",
+					json(this.valid).replaceFirst("\":", "\": ]").getBytes(StandardCharsets.UTF_8));
 			case 10 -> {
 				if (this.fields.isEmpty()) {
-					// Here the bytes would land in a key, and engine-rest ignores a key it does not know.
+					// Here the bytes would land in a key, and engine-rest ignores a key
+					// it does not know.
 					yield parser("invalid UTF-8", invalidUtf8(valid));
 				}
-				// A surrogate or a code point beyond U+10FFFF in UTF-8. (Overlong forms of ASCII, C0 AF for "/",
+				// A surrogate or a code point beyond U+10FFFF in UTF-8. (Overlong forms
+				// of ASCII, C0 AF for "/",
 				// Jackson decodes to that character: the rules then see a plain "/".)
 				byte[] bytes = pickBytes(new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
 						new byte[] { (byte) 0xED, (byte) 0xBF, (byte) 0xBF },
@@ -188,16 +210,17 @@ final class HostileCorpus {
 				yield parser("encoded surrogate or beyond U+10FFFF " + java.util.HexFormat.of().formatHex(bytes),
 						insertIntoString(valid, bytes));
 			}
-			default -> parser("wrong variables shape", this.engineRest
-					? pick("{\"variables\": []}", "{\"variables\": \"x\"}", "{\"variables\": {\"x\": 1}}",
-							"{\"variables\": {\"x\": {\"value\": \"1\", \"type\": \"NoSuchType\"}}}",
-							"{\"variables\": {\"x\": {\"value\": \"abc\", \"type\": \"Integer\"}}}",
-							"{\"variables\": {\"x\": {\"value\": \"99999999999\", \"type\": \"Integer\"}}}",
-							"{\"variables\": {\"x\": {\"value\": \"maybe\", \"type\": \"Boolean\"}}}",
-							"{\"variables\": {\"x\": {\"value\": \"31/12/2026\", \"type\": \"Date\"}}}",
-							"{\"variables\": {\"x\": {\"value\": \"!!!\", \"type\": \"Bytes\"}}}")
-						.getBytes(StandardCharsets.UTF_8)
-					: truncatedArray());
+			default -> parser("wrong variables shape",
+					this.engineRest
+							? pick("{\"variables\": []}", "{\"variables\": \"x\"}", "{\"variables\": {\"x\": 1}}",
+									"{\"variables\": {\"x\": {\"value\": \"1\", \"type\": \"NoSuchType\"}}}",
+									"{\"variables\": {\"x\": {\"value\": \"abc\", \"type\": \"Integer\"}}}",
+									"{\"variables\": {\"x\": {\"value\": \"99999999999\", \"type\": \"Integer\"}}}",
+									"{\"variables\": {\"x\": {\"value\": \"maybe\", \"type\": \"Boolean\"}}}",
+									"{\"variables\": {\"x\": {\"value\": \"31/12/2026\", \"type\": \"Date\"}}}",
+									"{\"variables\": {\"x\": {\"value\": \"!!!\", \"type\": \"Bytes\"}}}")
+								.getBytes(StandardCharsets.UTF_8)
+							: truncatedArray());
 		};
 	}
 
@@ -235,7 +258,10 @@ final class HostileCorpus {
 		return new Raw("[".repeat(depth) + "\"x\"" + "]".repeat(depth));
 	}
 
-	/** The valid body with its first field replaced (a body without fields becomes that value alone). */
+	/**
+	 * The valid body with its first field replaced (a body without fields becomes that
+	 * value alone).
+	 */
 	private byte[] withField(Object value) {
 		if (this.fields.isEmpty()) {
 			return bytes(Map.of("x", value));
@@ -249,13 +275,16 @@ final class HostileCorpus {
 	private byte[] huge() {
 		int megabytes = 3 + this.random.nextInt(4);
 		if (this.fields.isEmpty()) {
-			// A task without fields takes any well-formed variables: only an unparseable body is hostile here.
-			String junk = "{\"variables\": {\"x\": {\"value\": [" + "\"<script>alert(1)</script>\",".repeat(megabytes * 40_000);
+			// A task without fields takes any well-formed variables: only an unparseable
+			// body is hostile here.
+			String junk = "{\"variables\": {\"x\": {\"value\": ["
+					+ "\"<script>alert(1)</script>\",".repeat(megabytes * 40_000);
 			return junk.getBytes(StandardCharsets.UTF_8);
 		}
 		if (this.random.nextBoolean()) {
 			String value = pickNonBlankValue();
-			return withField(value.repeat(megabytes * 1024 * 1024 / value.length() + 1).substring(0, megabytes * 1024 * 1024));
+			return withField(
+					value.repeat(megabytes * 1024 * 1024 / value.length() + 1).substring(0, megabytes * 1024 * 1024));
 		}
 		StringBuilder array = new StringBuilder("[");
 		while (array.length() < megabytes * 1024 * 1024) {
@@ -347,7 +376,8 @@ final class HostileCorpus {
 					refusal = Refusal.PARSER;
 				}
 				if (!this.engineRest && (description.equals("bad date") || description.equals("hostile date"))) {
-					// The API parses dates with Jackson; a few of these are valid dates outside the allowed range.
+					// The API parses dates with Jackson; a few of these are valid dates
+					// outside the allowed range.
 					refusal = isIsoDate((String) value) ? Refusal.RULE : Refusal.PARSER;
 				}
 			}
@@ -369,8 +399,8 @@ final class HostileCorpus {
 					description = "null in list";
 				}
 				else {
-					value = new Raw(pick("\"housing-bureau\"", "42", "{}", "[[\"housing-bureau\"]]", "[42]", "[true]",
-							"[{}]"));
+					value = new Raw(
+							pick("\"housing-bureau\"", "42", "{}", "[[\"housing-bureau\"]]", "[42]", "[true]", "[{}]"));
 					description = "wrong type";
 					refusal = Refusal.PARSER;
 				}
@@ -412,8 +442,9 @@ final class HostileCorpus {
 	}
 
 	/**
-	 * Empty, white space, null or left out; left out only from the API: a task's form is checked against the
-	 * process variables, and a field the process already holds (the title while revising) may stay as it is.
+	 * Empty, white space, null or left out; left out only from the API: a task's form is
+	 * checked against the process variables, and a field the process already holds (the
+	 * title while revising) may stay as it is.
 	 */
 	private Object blank() {
 		return this.engineRest ? pick("", " ", "\t\n", "\u3000", "   ", null)
@@ -542,7 +573,10 @@ final class HostileCorpus {
 		}
 	}
 
-	/** Quotes, backslashes, control characters and unpaired surrogates escaped; the rest as UTF-8. */
+	/**
+	 * Quotes, backslashes, control characters and unpaired surrogates escaped; the rest
+	 * as UTF-8.
+	 */
 	private static void writeString(String text, StringBuilder out) {
 		out.append('"');
 		for (int i = 0; i < text.length(); i++) {

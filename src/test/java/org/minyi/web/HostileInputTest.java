@@ -31,11 +31,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,6 +45,7 @@ import org.minyi.dispatch.DispatchProcess;
 import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceProcess;
 import org.minyi.piece.PieceRepository;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -65,17 +61,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9, hostile input: every write endpoint of the application's API, the start form and every kind of
- * task form through engine-rest get {@value #DEFAULT_INPUTS} generated hostile inputs each
- * ({@link HostileCorpus}; a form's inputs half through {@code complete} or {@code start}, half through
- * {@code submit-form}, so each of these engine-rest endpoints gets several thousand in all). Each
- * must be refused with a 4xx and a clear message ({@code {code, message}} from the API, {@code [CODE] 中文}
- * from the rules through engine-rest, engine-rest's own 400 for what its parser refuses), and leave the
- * database exactly as it was: a fingerprint of the application's tables and the engine's runtime and
- * history tables is taken after every input. The counts are printed as a table and written to
- * {@code target/hostile-input/summary-<database>.md}. Every query route of engine-rest gets expressions that
- * would create a file ({@link HostileQueries}): a task query refuses each with {@code EXPRESSION_NOT_ALLOWED},
- * another answers without a 5xx, neither names an engine class, and the file never appears.
+ * Issue 9, hostile input: every write endpoint of the application's API, the start form
+ * and every kind of task form through engine-rest get {@value #DEFAULT_INPUTS} generated
+ * hostile inputs each ({@link HostileCorpus}; a form's inputs half through
+ * {@code complete} or {@code start}, half through {@code submit-form}, so each of these
+ * engine-rest endpoints gets several thousand in all). A form's fields are read from the
+ * deployed form ({@link FormFieldsToProbe}), so a field added to a form is attacked too.
+ * Each must be refused with a 4xx and a clear message ({@code {code, message}} from the
+ * API, {@code [CODE] 中文} from the rules through engine-rest, engine-rest's own 400 for
+ * what its parser refuses), and leave the database exactly as it was: a fingerprint of
+ * the application's tables and the engine's runtime and history tables is taken after
+ * every input. The counts are printed as a table and written to
+ * {@code target/hostile-input/summary-<database>.md}. Every query route of engine-rest
+ * gets expressions that would create a file ({@link HostileQueries}): a task query
+ * refuses each with {@code EXPRESSION_NOT_ALLOWED}, another answers without a 5xx,
+ * neither names an engine class, and the file never appears.
  */
 @MinyiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,10 +96,10 @@ class HostileInputTest {
 	private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
 	/** Application tables with a generated id: the count and the highest id. */
-	private static final List<String> TABLES_WITH_ID = List.of("minyi_piece", "minyi_piece_event", "minyi_bulletin_issue",
-			"minyi_dispatch", "minyi_upward_submission", "minyi_adoption", "minyi_instruction", "minyi_followup_case",
-			"minyi_feedback", "minyi_notification", "minyi_notification_recipient", "minyi_stat_fact",
-			"minyi_attachment");
+	private static final List<String> TABLES_WITH_ID = List.of("minyi_piece", "minyi_piece_event",
+			"minyi_bulletin_issue", "minyi_dispatch", "minyi_upward_submission", "minyi_adoption", "minyi_instruction",
+			"minyi_followup_case", "minyi_feedback", "minyi_notification", "minyi_notification_recipient",
+			"minyi_stat_fact", "minyi_attachment");
 
 	/** Rows that change in place: these sums move when one of them does. */
 	private static final List<String> CHECKSUMS = List.of("SELECT COUNT(*) FROM minyi_piece_credit",
@@ -111,7 +111,10 @@ class HostileInputTest {
 			"SELECT COALESCE(SUM(LENGTH(status)), 0) FROM minyi_upward_submission",
 			"SELECT COUNT(read_at) FROM minyi_feedback", "SELECT COUNT(read_at) FROM minyi_notification_recipient");
 
-	/** Engine tables: runtime rows with their revisions (any update moves them), history rows. */
+	/**
+	 * Engine tables: runtime rows with their revisions (any update moves them), history
+	 * rows.
+	 */
 	private static final List<String> ENGINE_RUNTIME = List.of("ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE",
 			"ACT_RU_JOB", "ACT_RU_IDENTITYLINK", "ACT_RU_EVENT_SUBSCR", "ACT_RU_FILTER");
 
@@ -132,22 +135,10 @@ class HostileInputTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
-
-	@Autowired
-	FilterService filterService;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -160,7 +151,11 @@ class HostileInputTest {
 
 	private final List<String> instances = new ArrayList<>();
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
+
+	/** The start form's fields, which are also the API's for a new piece. */
+	private List<Field> startFormFields;
 
 	private List<String> fingerprintLabels;
 
@@ -169,7 +164,10 @@ class HostileInputTest {
 	/** A registered piece of wangfang's, for attachments. */
 	private long registeredPieceId;
 
-	/** A dispatched piece, sent up to the city committee: for answers, instructions, the outstanding flag. */
+	/**
+	 * A dispatched piece, sent up to the city committee: for answers, instructions, the
+	 * outstanding flag.
+	 */
 	private long dispatchedPieceId;
 
 	/** One open task of a kind, the user who may complete it, and a valid completion. */
@@ -185,7 +183,8 @@ class HostileInputTest {
 
 	@Test
 	void apiPieceSubmission() {
-		attackJson("POST /api/pieces", "wangfang", "/api/pieces", piece(), pieceFields(), HostileCorpus.API, true);
+		attackJson("POST /api/pieces", "wangfang", "/api/pieces", piece(), this.startFormFields, HostileCorpus.API,
+				true);
 	}
 
 	@Test
@@ -289,31 +288,32 @@ class HostileInputTest {
 		List<Attempt> attempts = new ArrayList<>();
 		String path = "/api/pieces/" + this.registeredPieceId + "/attachments";
 		byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-		// Allowed bytes under a name that would run them when opened: the stored name must say what they are.
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0,
-				0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89 };
+		// Allowed bytes under a name that would run them when opened: the stored name
+		// must say what they are.
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1,
+				0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89 };
 		List<byte[]> forbidden = List.of(
 				"<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8),
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8),
 				"#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8),
-				"MZ\u0090\u0000\u0003\u0000\u0000\u0000This program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1),
+				"MZ\u0090\u0000\u0003\u0000\u0000\u0000This program cannot be run in DOS mode"
+					.getBytes(StandardCharsets.ISO_8859_1),
 				"\u007FELF\u0002\u0001\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1),
 				"PK\u0003\u0004\u0014\u0000\u0000\u0000junk".getBytes(StandardCharsets.ISO_8859_1),
-				"alert(document.cookie);".getBytes(StandardCharsets.UTF_8),
-				"普通文本文件".getBytes(StandardCharsets.UTF_8));
+				"alert(document.cookie);".getBytes(StandardCharsets.UTF_8), "普通文本文件".getBytes(StandardCharsets.UTF_8));
 		for (int i = 0; i < INPUTS; i++) {
 			String name = HostileCorpus.VALUES.get(random.nextInt(HostileCorpus.VALUES.size()));
 			switch (i % 8) {
 				case 0, 1 -> attempts.add(multipart("forbidden content as " + name, path, "file",
-						name + pick(random, ".pdf", ".png", ".docx", ".html", ""), forbidden.get(random.nextInt(forbidden.size()))));
-				case 2 -> attempts.add(multipart("image bytes as " + name, path, "file", name
-						+ pick(random, ".bat", ".hta", ".png.hta", ".exe", ".cmd", ".js", ".html", ".svg", ".pdf", ".bat.", ".hta . "),
-						png));
+						name + pick(random, ".pdf", ".png", ".docx", ".html", ""),
+						forbidden.get(random.nextInt(forbidden.size()))));
+				case 2 -> attempts.add(multipart("image bytes as " + name, path, "file", name + pick(random, ".bat",
+						".hta", ".png.hta", ".exe", ".cmd", ".js", ".html", ".svg", ".pdf", ".bat.", ".hta . "), png));
 				case 3 -> attempts.add(multipart("file name too long", path, "file",
 						name.repeat(200 / Math.max(1, name.length()) + 2) + ".pdf", pdf));
 				case 4 -> attempts.add(multipart("empty file " + name, path, "file", name + ".pdf", new byte[0]));
-				case 5 -> attempts.add(multipart("no file part", path, pick(random, "files", "FILE", "upload", "file[]"),
-						name + ".pdf", pdf));
+				case 5 -> attempts.add(multipart("no file part", path,
+						pick(random, "files", "FILE", "upload", "file[]"), name + ".pdf", pdf));
 				case 6 -> {
 					String id = hostileId(random);
 					attempts.add(multipart("piece " + id, "/api/pieces/" + segment(id) + "/attachments", "file",
@@ -338,15 +338,16 @@ class HostileInputTest {
 		String base = "/engine-rest/process-definition/key/" + PieceProcess.KEY;
 		for (String action : List.of("start", "submit-form")) {
 			String endpoint = "POST " + base + "/" + action;
-			attack(endpoint, attempts(endpoint, "wangfang", base + "/" + action, valid, pieceFields(),
+			attack(endpoint, attempts(endpoint, "wangfang", base + "/" + action, valid, this.startFormFields,
 					HostileCorpus.ENGINE_REST, INPUTS / 2), false);
 		}
 	}
 
 	Stream<String> taskKinds() {
 		return Stream.of(PieceProcess.TASK_REGISTER, PieceProcess.TASK_REVISE, PieceProcess.TASK_VERIFY,
-				PieceProcess.TASK_EDIT, PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL, PieceProcess.TASK_SIGNOFF_VICE_CHAIR,
-				DispatchProcess.TASK_ASSEMBLE_ISSUE, DispatchProcess.TASK_DISTRIBUTE_ISSUE, DispatchProcess.TASK_DISPATCH,
+				PieceProcess.TASK_EDIT, PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL,
+				PieceProcess.TASK_SIGNOFF_VICE_CHAIR, DispatchProcess.TASK_ASSEMBLE_ISSUE,
+				DispatchProcess.TASK_DISTRIBUTE_ISSUE, DispatchProcess.TASK_DISPATCH,
 				DispatchProcess.TASK_RECORD_ANSWER, FollowupProcess.TASK_HANDLE, FollowupProcess.TASK_REVIEW_REPLY,
 				FollowupProcess.TASK_REVIEW_HAND_BACK, FollowupProcess.TASK_REASSIGN, FollowupProcess.TASK_SUPERVISE);
 	}
@@ -359,9 +360,9 @@ class HostileInputTest {
 		Random random = new Random(key.hashCode());
 		for (String action : List.of("complete", "submit-form")) {
 			String endpoint = "POST /engine-rest/task/{id}/" + action + " (" + key + ")";
-			List<Attempt> attempts = new ArrayList<>(attempts(endpoint, task.userId(),
-					"/engine-rest/task/" + task.taskId() + "/" + action, task.valid(), task.fields(),
-					HostileCorpus.ENGINE_REST, INPUTS / 2));
+			List<Attempt> attempts = new ArrayList<>(
+					attempts(endpoint, task.userId(), "/engine-rest/task/" + task.taskId() + "/" + action, task.valid(),
+							task.fields(), HostileCorpus.ENGINE_REST, INPUTS / 2));
 			byte[] valid = HostileCorpus.json(HostileCorpus.ENGINE_REST.apply(task.valid()))
 				.getBytes(StandardCharsets.UTF_8);
 			for (int i = 5; i < attempts.size(); i += 20) {
@@ -372,13 +373,14 @@ class HostileInputTest {
 			}
 			attack(endpoint, attempts, false);
 		}
-		assertThat(this.taskService.createTaskQuery().taskId(task.taskId()).count()).as("the task is still open").isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(task.taskId()).count()).as("the task is still open")
+			.isOne();
 	}
 
 	// ---- engine-rest queries: no expression a client sends is evaluated
 
 	Stream<HostileQueries.Route> queryRoutes() {
-		String filter = this.filterService.createFilterQuery().filterName("本组待办").singleResult().getId();
+		String filter = this.engine.filters().createFilterQuery().filterName("本组待办").singleResult().getId();
 		String[] instanceCriteria = { "processInstanceId", "businessKey", "processDefinitionKey", "variables",
 				"assigneeExpression", "activityIdIn" };
 		return Stream.of(HostileQueries.Route.task("POST", "/engine-rest/task"),
@@ -407,12 +409,14 @@ class HostileInputTest {
 						"processInstanceIdIn"),
 				HostileQueries.Route.other("POST", "/engine-rest/history/activity-instance", "activityId",
 						"processInstanceId"),
-				HostileQueries.Route.other("POST", "/engine-rest/history/detail", "processInstanceId", "variableInstanceId"),
+				HostileQueries.Route.other("POST", "/engine-rest/history/detail", "processInstanceId",
+						"variableInstanceId"),
 				HostileQueries.Route.other("POST", "/engine-rest/external-task", "topicName", "processInstanceIdIn"),
 				HostileQueries.Route.other("POST", "/engine-rest/job", "processInstanceId", "dueDates"),
 				HostileQueries.Route.other("GET", "/engine-rest/job", "processInstanceId", "jobDefinitionId"),
 				HostileQueries.Route.other("GET", "/engine-rest/incident", "processInstanceId", "incidentMessage"),
-				HostileQueries.Route.other("GET", "/engine-rest/history/job-log", "processInstanceId", "jobExceptionMessage"),
+				HostileQueries.Route.other("GET", "/engine-rest/history/job-log", "processInstanceId",
+						"jobExceptionMessage"),
 				HostileQueries.Route.other("GET", "/engine-rest/process-definition", "key", "nameLike", "startableBy"),
 				HostileQueries.Route.other("GET", "/engine-rest/deployment", "name", "source"),
 				HostileQueries.Route.other("GET", "/engine-rest/decision-definition", "key", "name"),
@@ -464,15 +468,17 @@ class HostileInputTest {
 		Files.delete(directory);
 		SUMMARY.put(route.name() + " (expressions)", new long[] { requests.size(), refused });
 		if (!failures.isEmpty()) {
-			fail(route.name() + ": " + failures.size() + " of " + requests.size() + " queries not answered safely, e.g.\n"
+			fail(route.name() + ": " + failures.size() + " of " + requests.size()
+					+ " queries not answered safely, e.g.\n"
 					+ String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
 		}
 	}
 
 	/**
-	 * An expression criterion of a task query is refused with 400 {@code EXPRESSION_NOT_ALLOWED}; anything
-	 * else is answered with 2xx or a 4xx with a message. No message names an engine class (the {@code type}
-	 * field is engine-rest's documented error type).
+	 * An expression criterion of a task query is refused with 400
+	 * {@code EXPRESSION_NOT_ALLOWED}; anything else is answered with 2xx or a 4xx with a
+	 * message. No message names an engine class (the {@code type} field is engine-rest's
+	 * documented error type).
 	 */
 	private String queryProblem(boolean expressionCriterion, HostileQueries queries, HttpResponse<String> response) {
 		String body = response.body().replaceFirst("\"type\":\"[A-Za-z]+\"", "");
@@ -546,10 +552,12 @@ class HostileInputTest {
 
 	private HttpResponse<String> send(Attempt attempt) {
 		String password = "admin".equals(attempt.userId()) ? ADMIN_PASSWORD : "demo";
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + attempt.path()))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + attempt.path()))
 			.timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((attempt.userId() + ":" + password).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((attempt.userId() + ":" + password).getBytes(StandardCharsets.UTF_8)))
 			.method(attempt.method(), HttpRequest.BodyPublishers.ofByteArray(attempt.body()));
 		if (attempt.contentType() != null) {
 			request.header("Content-Type", attempt.contentType());
@@ -566,7 +574,10 @@ class HostileInputTest {
 		}
 	}
 
-	/** The API's refusal: a 4xx with {@code {code, message}}, a stable code and a Chinese message. */
+	/**
+	 * The API's refusal: a 4xx with {@code {code, message}}, a stable code and a Chinese
+	 * message.
+	 */
 	private String apiProblem(Attempt attempt, HttpResponse<String> response) {
 		String status = statusProblem(response);
 		if (status != null || refusedByServer(attempt, response)) {
@@ -581,8 +592,8 @@ class HostileInputTest {
 	}
 
 	/**
-	 * engine-rest's refusal: a 4xx with a message; {@code [CODE] 中文} when the application's rules refused
-	 * it (always, for inputs only the rules can refuse).
+	 * engine-rest's refusal: a 4xx with a message; {@code [CODE] 中文} when the
+	 * application's rules refused it (always, for inputs only the rules can refuse).
 	 */
 	private String engineProblem(Attempt attempt, HttpResponse<String> response) {
 		String status = statusProblem(response);
@@ -602,8 +613,8 @@ class HostileInputTest {
 	}
 
 	/**
-	 * A slash or backslash encoded in a path segment: Tomcat refuses the URL with 400 before any
-	 * application code runs (its own error page, no JSON).
+	 * A slash or backslash encoded in a path segment: Tomcat refuses the URL with 400
+	 * before any application code runs (its own error page, no JSON).
 	 */
 	private static boolean refusedByServer(Attempt attempt, HttpResponse<String> response) {
 		String path = attempt.path().toUpperCase(java.util.Locale.ROOT);
@@ -636,8 +647,8 @@ class HostileInputTest {
 		Random random = new Random(seed);
 		List<Attempt> attempts = new ArrayList<>();
 		for (int i = 0; i < INPUTS; i++) {
-			String id = (i % 5 == 0 && !notTheirs.isEmpty()) ? String.valueOf(notTheirs.get(random.nextInt(notTheirs.size())))
-					: hostileId(random);
+			String id = (i % 5 == 0 && !notTheirs.isEmpty())
+					? String.valueOf(notTheirs.get(random.nextInt(notTheirs.size()))) : hostileId(random);
 			attempts.add(post("id " + id, String.format(pathFormat, segment(id)), userId));
 		}
 		attack(endpoint, attempts, true);
@@ -647,12 +658,16 @@ class HostileInputTest {
 		return new Attempt(description, "POST", path, userId, null, new byte[0], Refusal.RULE);
 	}
 
-	/** Never an id that exists: negative, zero, far beyond any id, overflowing, or not a number at all. */
+	/**
+	 * Never an id that exists: negative, zero, far beyond any id, overflowing, or not a
+	 * number at all.
+	 */
 	private static String hostileId(Random random) {
 		return switch (random.nextInt(8)) {
 			case 0 -> String.valueOf(-1 - random.nextInt(1_000_000));
 			case 1 -> String.valueOf(Long.MAX_VALUE - random.nextInt(1000));
-			case 2 -> new BigInteger(70 + random.nextInt(200), random).add(BigInteger.valueOf(Long.MAX_VALUE)).toString();
+			case 2 ->
+				new BigInteger(70 + random.nextInt(200), random).add(BigInteger.valueOf(Long.MAX_VALUE)).toString();
 			case 3 -> pick(random, "0", "1.5", "1e3", "0x1F", "NaN", "null", "-0", "９９９９９９９９９９９９", "一", "", "%00");
 			default -> {
 				String value = HostileCorpus.VALUES.get(random.nextInt(HostileCorpus.VALUES.size()));
@@ -702,16 +717,16 @@ class HostileInputTest {
 	private Attempt brokenMultipart(Random random, String path, byte[] pdf) {
 		Attempt valid = multipart("broken", path, "file", "说明.pdf", pdf);
 		return switch (random.nextInt(5)) {
-			case 0 -> new Attempt("multipart without its closing boundary", "POST", path, "wangfang", valid.contentType(),
-					java.util.Arrays.copyOf(valid.body(), valid.body().length - 12), Refusal.RULE);
+			case 0 -> new Attempt("multipart without its closing boundary", "POST", path, "wangfang",
+					valid.contentType(), java.util.Arrays.copyOf(valid.body(), valid.body().length - 12), Refusal.RULE);
 			case 1 -> new Attempt("multipart with another boundary", "POST", path, "wangfang",
 					"multipart/form-data; boundary=other", valid.body(), Refusal.RULE);
 			case 2 -> new Attempt("multipart without a boundary", "POST", path, "wangfang", "multipart/form-data",
 					valid.body(), Refusal.RULE);
 			case 3 -> new Attempt("the file as JSON", "POST", path, "wangfang", "application/json",
 					"{\"file\": \"JVBERi0xLjQ=\"}".getBytes(StandardCharsets.UTF_8), Refusal.RULE);
-			default -> new Attempt("the file as the raw body", "POST", path, "wangfang", "application/pdf", pdf,
-					Refusal.RULE);
+			default ->
+				new Attempt("the file as the raw body", "POST", path, "wangfang", "application/pdf", pdf, Refusal.RULE);
 		};
 	}
 
@@ -774,23 +789,30 @@ class HostileInputTest {
 
 	// ---- one open task of each kind
 
-	/** Once, in the first test: processes run only inside a test method (process test coverage). */
+	/**
+	 * Once, in the first test: processes run only inside a test method (process test
+	 * coverage).
+	 */
 	@BeforeEach
 	void prepare() {
-		if (this.lifecycle != null) {
+		if (this.fingerprintSql != null) {
 			return;
 		}
 		buildFingerprint();
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
+		String pieceDefinition = this.engine.repository()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(PieceProcess.KEY)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		this.startFormFields = FormFieldsToProbe.of(this.engine.forms().getDeployedStartForm(pieceDefinition), piece());
 
 		ProcessInstance register = submitted("登记");
-		// With verification, so that the verifier field counts: the form shows it only then.
+		// With verification, so that the verifier field counts: the form shows it only
+		// then.
 		Map<String, Object> registration = PieceFixtures.accept(true);
 		registration.put(PieceProcess.VERIFIER, "zhoumin");
-		prepare(PieceProcess.TASK_REGISTER, register, "liqiang", registration,
-				List.of(Field.code("registrationDecision", true), Field.code("categoryCode", true),
-						Field.code("sourceTypeCode", true), Field.checkbox("needsVerification"),
-						Field.code(PieceProcess.VERIFIER, false)));
+		prepare(PieceProcess.TASK_REGISTER, register, "liqiang", registration);
 		this.registeredPieceId = this.pieces.findByProcessInstanceId(register.getId()).orElseThrow().id();
 
 		ProcessInstance revise = submitted("修改");
@@ -806,73 +828,59 @@ class HostileInputTest {
 		resubmit.put("analysis", "分析（修改稿）");
 		resubmit.put("suggestions", "建议（修改稿）");
 		resubmit.put("revisionComment", "已补充");
-		prepare(PieceProcess.TASK_REVISE, revise, "wangfang", resubmit,
-				List.of(Field.code("revisionDecision", true), Field.text("title", 100, true),
-						Field.text("situation", 1500, true), Field.text("analysis", 1500, true),
-						Field.text("suggestions", 1500, true), Field.text("revisionComment", 500, false)));
+		prepare(PieceProcess.TASK_REVISE, revise, "wangfang", resubmit);
 
 		ProcessInstance verify = submitted("核实");
 		this.lifecycle.complete("liqiang", verify.getId(), PieceFixtures.accept(true));
 		prepare(PieceProcess.TASK_VERIFY, verify, "zhoumin",
-				map("verificationResult", "confirmed", "verificationNotes", "经实地走访，情况属实。"),
-				List.of(Field.code("verificationResult", true), Field.text("verificationNotes", 1500, true)));
+				map("verificationResult", "confirmed", "verificationNotes", "经实地走访，情况属实。"));
 
 		ProcessInstance edit = submitted("编辑");
 		this.lifecycle.complete("liqiang", edit.getId(), PieceFixtures.accept(false));
-		Map<String, Object> edited = map("editAction", "edit", "editedTitle", "关于恶意输入测试的建议（编辑稿）",
-				"editedSituation", "情况（编辑稿）", "editedAnalysis", "分析（编辑稿）", "editedSuggestions", "建议（编辑稿）");
+		Map<String, Object> edited = map("editAction", "edit", "editedTitle", "关于恶意输入测试的建议（编辑稿）", "editedSituation",
+				"情况（编辑稿）", "editedAnalysis", "分析（编辑稿）", "editedSuggestions", "建议（编辑稿）");
 		edited.put("withholdSource", false);
 		edited.put("editComment", "已整理");
-		prepare(PieceProcess.TASK_EDIT, edit, "liqiang", edited,
-				List.of(Field.code("editAction", false), Field.text("editedTitle", 100, true),
-						Field.text("editedSituation", 1500, true), Field.text("editedAnalysis", 1500, true),
-						Field.text("editedSuggestions", 1500, true), Field.checkbox("withholdSource"),
-						Field.text("editComment", 500, false)));
+		prepare(PieceProcess.TASK_EDIT, edit, "liqiang", edited);
 
-		List<Field> signoffFields = List.of(Field.code("signoffDecision", true), Field.text("signoffComment", 500, false));
 		ProcessInstance secretaryGeneral = submitted("秘书长审核");
 		this.lifecycle.complete("liqiang", secretaryGeneral.getId(), PieceFixtures.accept(false));
 		this.lifecycle.complete("liqiang", secretaryGeneral.getId(), withoutComment(edited));
 		prepare(PieceProcess.TASK_SIGNOFF_SECRETARY_GENERAL, secretaryGeneral, "chenjun",
-				map("signoffDecision", "approve", "signoffComment", "同意"), signoffFields);
+				map("signoffDecision", "approve", "signoffComment", "同意"));
 
 		ProcessInstance viceChair = submitted("副主席签发");
 		this.lifecycle.complete("liqiang", viceChair.getId(), PieceFixtures.accept(false));
 		this.lifecycle.complete("liqiang", viceChair.getId(), withoutComment(edited));
 		this.lifecycle.complete("chenjun", viceChair.getId(), Map.of("signoffDecision", "approve"));
 		prepare(PieceProcess.TASK_SIGNOFF_VICE_CHAIR, viceChair, "sunli",
-				map("signoffDecision", "approve", "signoffComment", "同意"), signoffFields);
+				map("signoffDecision", "approve", "signoffComment", "同意"));
 
 		ProcessInstance awaitingIssue = signedOff("待刊发");
 		ProcessInstance assemble = this.lifecycle.users()
-			.as("liqiang", () -> this.runtimeService.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
-					Map.of(DispatchProcess.PUBLICATION, "bulletin")));
+			.as("liqiang",
+					() -> this.engine.runtime()
+						.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY,
+								Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 		this.instances.add(assemble.getId());
 		prepare(DispatchProcess.TASK_ASSEMBLE_ISSUE, assemble, "liqiang",
-				map(DispatchProcess.PIECE_NUMBERS, number(awaitingIssue)),
-				List.of(new Field(DispatchProcess.PIECE_NUMBERS, HostileCorpus.Kind.CODE, 2000, true)));
+				map(DispatchProcess.PIECE_NUMBERS, number(awaitingIssue)));
 
 		ProcessInstance dispatch = signedOff("报送");
 		ProcessInstance bulletin = this.lifecycle.publish(number(dispatch));
 		this.instances.add(bulletin.getId());
-		prepare(DispatchProcess.TASK_DISTRIBUTE_ISSUE, bulletin, "liqiang", Map.of(), List.of());
+		prepare(DispatchProcess.TASK_DISTRIBUTE_ISSUE, bulletin, "liqiang", Map.of());
 		Map<String, Object> dispatchValid = new LinkedHashMap<>();
 		dispatchValid.put(DispatchProcess.DIRECT_REPORT, true);
 		dispatchValid.put(DispatchProcess.FORWARD_REPORT, false);
 		dispatchValid.put(DispatchProcess.UPWARD_CITY, false);
 		dispatchValid.put(DispatchProcess.UPWARD_PROVINCE, false);
 		dispatchValid.put(DispatchProcess.UPWARD_NATIONAL, false);
-		prepare(DispatchProcess.TASK_DISPATCH, dispatch, "liqiang", dispatchValid,
-				List.of(Field.checkbox(DispatchProcess.DIRECT_REPORT), Field.checkbox(DispatchProcess.FORWARD_REPORT),
-						Field.code(DispatchProcess.REFERRAL_DEPARTMENT, false), Field.checkbox(DispatchProcess.UPWARD_CITY),
-						Field.checkbox(DispatchProcess.UPWARD_PROVINCE), Field.checkbox(DispatchProcess.UPWARD_NATIONAL)));
+		prepare(DispatchProcess.TASK_DISPATCH, dispatch, "liqiang", dispatchValid);
 
 		ProcessInstance answer = dispatched("上级采用", true);
-		prepare(DispatchProcess.TASK_RECORD_ANSWER, answer, "liqiang",
-				map(DispatchProcess.ADOPTION_FORM, "single", DispatchProcess.ADOPTED_ON, LocalDate.now().toString(),
-						DispatchProcess.ADOPTION_REFERENCE, "市政协采用"),
-				List.of(Field.code(DispatchProcess.ADOPTION_FORM, true), Field.date(DispatchProcess.ADOPTED_ON),
-						Field.text(DispatchProcess.ADOPTION_REFERENCE, 200, false)));
+		prepare(DispatchProcess.TASK_RECORD_ANSWER, answer, "liqiang", map(DispatchProcess.ADOPTION_FORM, "single",
+				DispatchProcess.ADOPTED_ON, LocalDate.now().toString(), DispatchProcess.ADOPTION_REFERENCE, "市政协采用"));
 
 		ProcessInstance api = dispatched("接口", true);
 		this.dispatchedPieceId = this.pieces.findByProcessInstanceId(api.getId()).orElseThrow().id();
@@ -887,48 +895,40 @@ class HostileInputTest {
 				FollowupProcess.HAND_BACK_REASON, "该事项属于规划部门职责");
 
 		ProcessInstance handle = instructed("部门办理");
-		prepareFollowup(FollowupProcess.TASK_HANDLE, handle, "wuhao", reply,
-				List.of(Field.code(FollowupProcess.HANDLE_DECISION, true), Field.text(FollowupProcess.REPLY_RESULT, 2000, true),
-						Field.code(FollowupProcess.RESOLUTION, true), Field.checkbox(FollowupProcess.SUBMITTER_CONTACTED),
-						Field.code(FollowupProcess.CONTACT_METHOD, true)));
+		prepareFollowup(FollowupProcess.TASK_HANDLE, handle, "wuhao", reply);
 
 		ProcessInstance review = instructed("审核办复");
 		completeFollowup(review, FollowupProcess.TASK_HANDLE, "wuhao", reply);
 		prepareFollowup(FollowupProcess.TASK_REVIEW_REPLY, review, "zhengyu",
-				map(FollowupProcess.REVIEW_DECISION, "accept", FollowupProcess.REVIEW_COMMENT, "同意"),
-				List.of(Field.code(FollowupProcess.REVIEW_DECISION, true), Field.text(FollowupProcess.REVIEW_COMMENT, 500, false)));
+				map(FollowupProcess.REVIEW_DECISION, "accept", FollowupProcess.REVIEW_COMMENT, "同意"));
 
 		ProcessInstance reviewHandBack = instructed("审核申退");
 		completeFollowup(reviewHandBack, FollowupProcess.TASK_HANDLE, "wuhao", handBack);
 		prepareFollowup(FollowupProcess.TASK_REVIEW_HAND_BACK, reviewHandBack, "zhengyu",
-				map(FollowupProcess.HAND_BACK_DECISION, "approve", FollowupProcess.HAND_BACK_COMMENT, "同意"),
-				List.of(Field.code(FollowupProcess.HAND_BACK_DECISION, true),
-						Field.text(FollowupProcess.HAND_BACK_COMMENT, 500, false)));
+				map(FollowupProcess.HAND_BACK_DECISION, "approve", FollowupProcess.HAND_BACK_COMMENT, "同意"));
 
 		ProcessInstance reassign = instructed("重新交办");
 		completeFollowup(reassign, FollowupProcess.TASK_HANDLE, "wuhao", handBack);
 		completeFollowup(reassign, FollowupProcess.TASK_REVIEW_HAND_BACK, "zhengyu",
 				Map.of(FollowupProcess.HAND_BACK_DECISION, "approve"));
 		prepareFollowup(FollowupProcess.TASK_REASSIGN, reassign, "liqiang",
-				map(FollowupProcess.NEW_DEPARTMENT, "education-bureau"),
-				List.of(Field.code(FollowupProcess.NEW_DEPARTMENT, true)));
+				map(FollowupProcess.NEW_DEPARTMENT, "education-bureau"));
 
 		ProcessInstance supervise = instructed("督办");
-		Job overdue = this.managementService.createJobQuery()
+		Job overdue = this.engine.management()
+			.createJobQuery()
 			.processInstanceId(followupTask(supervise, FollowupProcess.TASK_HANDLE).getProcessInstanceId())
 			.activityId(FollowupProcess.TIMER_OVERDUE)
 			.singleResult();
 		try {
 			ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 60_000));
-			this.managementService.executeJob(overdue.getId());
+			this.engine.management().executeJob(overdue.getId());
 		}
 		finally {
 			ClockUtil.reset();
 		}
 		prepareFollowup(FollowupProcess.TASK_SUPERVISE, supervise, "zhengyu",
-				map(FollowupProcess.SUPERVISION_DECISION, "chase", FollowupProcess.SUPERVISION_COMMENT, "请于本周内办复"),
-				List.of(Field.code(FollowupProcess.SUPERVISION_DECISION, true),
-						Field.text(FollowupProcess.SUPERVISION_COMMENT, 500, true)));
+				map(FollowupProcess.SUPERVISION_DECISION, "chase", FollowupProcess.SUPERVISION_COMMENT, "请于本周内办复"));
 	}
 
 	@AfterAll
@@ -937,8 +937,13 @@ class HostileInputTest {
 		long tried = 0;
 		long refused = 0;
 		for (Map.Entry<String, long[]> row : SUMMARY.entrySet()) {
-			table.append("| `").append(row.getKey()).append("` | ").append(row.getValue()[0]).append(" | ")
-				.append(row.getValue()[1]).append(" |\n");
+			table.append("| `")
+				.append(row.getKey())
+				.append("` | ")
+				.append(row.getValue()[0])
+				.append(" | ")
+				.append(row.getValue()[1])
+				.append(" |\n");
 			tried += row.getValue()[0];
 			refused += row.getValue()[1];
 		}
@@ -949,15 +954,14 @@ class HostileInputTest {
 		Files.writeString(summary, "Hostile input on " + TestDatabase.name() + "\n\n" + table);
 		// Left open, these tasks would turn up in other tests' group task lists.
 		for (String instance : this.instances) {
-			if (this.runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
-				this.runtimeService.deleteProcessInstance(instance, "hostile input test done", true);
+			if (this.engine.runtime().createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+				this.engine.runtime().deleteProcessInstance(instance, "hostile input test done", true);
 			}
 		}
 	}
 
 	private ProcessInstance submitted(String what) {
-		ProcessInstance instance = this.lifecycle
-			.submit(PieceFixtures.piece().unit(UNIT).title("关于恶意输入测试的建议：" + what));
+		ProcessInstance instance = this.lifecycle.submit(PieceFixtures.piece().unit(UNIT).title("关于恶意输入测试的建议：" + what));
 		this.instances.add(instance.getId());
 		return instance;
 	}
@@ -982,9 +986,11 @@ class HostileInputTest {
 		long pieceId = this.pieces.findByProcessInstanceId(instance.getId()).orElseThrow().id();
 		Map<String, Object> body = map("leader", "district-mayor", "instructedOn", LocalDate.now().toString(), "text",
 				"请研究办理。", "leadDepartment", "housing-bureau");
-		assertThat(new Http(this.rest).post("liqiang", "/api/pieces/" + pieceId + "/instructions", body).getStatusCode())
+		assertThat(
+				new Http(this.rest).post("liqiang", "/api/pieces/" + pieceId + "/instructions", body).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		this.runtimeService.createProcessInstanceQuery()
+		this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(instance))
 			.list()
@@ -992,25 +998,35 @@ class HostileInputTest {
 		return instance;
 	}
 
-	private void prepare(String key, ProcessInstance instance, String userId, Map<String, Object> valid,
-			List<Field> fields) {
+	private void prepare(String key, ProcessInstance instance, String userId, Map<String, Object> valid) {
 		Task task = this.lifecycle.task(instance.getId());
 		assertThat(task.getTaskDefinitionKey()).as("prepared task").isEqualTo(key);
-		this.tasks.put(key, new PreparedTask(key, task.getId(), userId, valid, fields));
+		prepare(key, task.getId(), userId, valid);
 	}
 
-	private void prepareFollowup(String key, ProcessInstance piece, String userId, Map<String, Object> valid,
-			List<Field> fields) {
-		this.tasks.put(key, new PreparedTask(key, followupTask(piece, key).getId(), userId, valid, fields));
+	private void prepareFollowup(String key, ProcessInstance piece, String userId, Map<String, Object> valid) {
+		prepare(key, followupTask(piece, key).getId(), userId, valid);
+	}
+
+	/**
+	 * The fields attacked are those the task's form lets its user set for the valid
+	 * completion.
+	 */
+	private void prepare(String key, String taskId, String userId, Map<String, Object> valid) {
+		Map<String, Object> filled = new HashMap<>(this.engine.tasks().getVariables(taskId));
+		filled.putAll(valid);
+		List<Field> fields = FormFieldsToProbe.of(this.engine.forms().getDeployedTaskForm(taskId), filled);
+		this.tasks.put(key, new PreparedTask(key, taskId, userId, valid, fields));
 	}
 
 	private void completeFollowup(ProcessInstance piece, String key, String userId, Map<String, Object> variables) {
 		Task task = followupTask(piece, key);
-		this.lifecycle.users().run(userId, () -> this.taskService.complete(task.getId(), variables));
+		this.lifecycle.users().run(userId, () -> this.engine.tasks().complete(task.getId(), variables));
 	}
 
 	private Task followupTask(ProcessInstance piece, String key) {
-		return this.taskService.createTaskQuery()
+		return this.engine.tasks()
+			.createTaskQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(number(piece))
 			.taskDefinitionKey(key)
@@ -1023,15 +1039,6 @@ class HostileInputTest {
 
 	private static Map<String, Object> piece() {
 		return new LinkedHashMap<>(new java.util.TreeMap<>(PieceFixtures.piece().unit(UNIT).variables()));
-	}
-
-	private static List<Field> pieceFields() {
-		return List.of(Field.text("title", 100, true), Field.code("categoryCode", true),
-				Field.text("situation", 1500, true), Field.text("analysis", 1500, true),
-				Field.text("suggestions", 1500, true), Field.code("sourceTypeCode", false),
-				Field.text("sourceUnit", 100, true), Field.code("urgency", false), Field.code("confidentiality", false),
-				Field.code("channel", false), Field.text("coSubmitters", 500, false),
-				Field.text("originalSubmitter", 100, false));
 	}
 
 	private static Map<String, Object> withoutComment(Map<String, Object> edited) {

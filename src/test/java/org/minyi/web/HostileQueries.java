@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Generated expression payloads for the engine's query routes: an expression that would create a file, in
- * the body at some depth or in the query string, among ordinary criteria. A task query (ad hoc, extending
- * a filter, stored as a filter) must refuse every one of them with {@code EXPRESSION_NOT_ALLOWED}; any other
- * query takes a criterion as plain text and must still answer without a 5xx or an engine class name.
+ * Generated expression payloads for the engine's query routes: an expression that would
+ * create a file, in the body at some depth or in the query string, among ordinary
+ * criteria. A task query (ad hoc, extending a filter, stored as a filter) must refuse
+ * every one of them with {@code EXPRESSION_NOT_ALLOWED}; any other query takes a
+ * criterion as plain text and must still answer without a 5xx or an engine class name.
  */
 final class HostileQueries {
 
@@ -26,7 +27,10 @@ final class HostileQueries {
 			"processInstanceBusinessKeyExpression", "processInstanceBusinessKeyLikeExpression",
 			"taskDefinitionKeyExpression", "AssigneeExpression", "CANDIDATEGROUPEXPRESSION");
 
-	/** One query route: where it is, how it takes criteria, and whether it is a task query. */
+	/**
+	 * One query route: where it is, how it takes criteria, and whether it is a task
+	 * query.
+	 */
 	record Route(String name, String method, String path, List<String> criteria, boolean taskQuery, boolean stored) {
 
 		static Route task(String method, String path) {
@@ -74,8 +78,8 @@ final class HostileQueries {
 			if ("GET".equals(route.method())) {
 				String parameter = (random.nextInt(5) == 0) ? "sortBy" : field;
 				String path = route.path() + paging + (paging.length() > 1 ? "&" : "") + parameter + "="
-						+ URLEncoder.encode(expression, StandardCharsets.UTF_8) + (parameter.equals("sortBy")
-								? "&sortOrder=asc" : "");
+						+ URLEncoder.encode(expression, StandardCharsets.UTF_8)
+						+ (parameter.equals("sortBy") ? "&sortOrder=asc" : "");
 				requests.add(new Request(parameter + "=" + expression + " in the query string", path, null));
 				continue;
 			}
@@ -90,8 +94,7 @@ final class HostileQueries {
 				case 4 -> Map.of(field, List.of(expression));
 				default -> Map.of(field, Map.of("value", expression));
 			};
-			Object body = route.stored()
-					? Map.of("resourceType", "Task", "name", "恶意表达式探针" + i, "query", query)
+			Object body = route.stored() ? Map.of("resourceType", "Task", "name", "恶意表达式探针" + i, "query", query)
 					: query;
 			requests.add(new Request(field + "=" + expression + " as " + shapeOf(query), route.path() + paging,
 					HostileCorpus.json(body)));

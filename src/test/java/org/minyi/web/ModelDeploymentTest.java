@@ -7,13 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.Users;
@@ -29,9 +27,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * An administrator changes a model in Camunda Modeler and deploys it, as Modeler does, through
- * engine-rest with basic auth: new instances get the new version, running ones keep theirs. The forms
- * and the DMN are bound to their latest version, so a diagram deployed alone still finds them.
+ * An administrator changes a model in Camunda Modeler and deploys it, as Modeler does,
+ * through engine-rest with basic auth: new instances get the new version, running ones
+ * keep theirs. The forms and the DMN are bound to their latest version, so a diagram
+ * deployed alone still finds them.
  */
 @MinyiIntegrationTest
 class ModelDeploymentTest {
@@ -40,18 +39,14 @@ class ModelDeploymentTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RepositoryService repositoryService;
+	Engine engine;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	IdentityService identityService;
+	Users users;
 
 	@Test
 	void shouldDeployAChangedModelAsANewVersionWhileRunningInstancesKeepTheirs() throws Exception {
-		Users users = new Users(this.identityService);
-		ProcessInstance running = users.as("liqiang", () -> this.runtimeService
+		ProcessInstance running = this.users.as("liqiang", () -> this.engine.runtime()
 			.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 		ProcessDefinition before = latest();
 
@@ -62,11 +57,12 @@ class ModelDeploymentTest {
 
 		ProcessDefinition after = latest();
 		assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
-		assertThat(this.runtimeService.createProcessInstanceQuery()
+		assertThat(this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processInstanceId(running.getId())
 			.singleResult()
 			.getProcessDefinitionId()).isEqualTo(before.getId());
-		ProcessInstance fresh = users.as("liqiang", () -> this.runtimeService
+		ProcessInstance fresh = this.users.as("liqiang", () -> this.engine.runtime()
 			.startProcessInstanceByKey(DispatchProcess.BULLETIN_KEY, Map.of(DispatchProcess.PUBLICATION, "bulletin")));
 		assertThat(fresh.getProcessDefinitionId()).isEqualTo(after.getId());
 
@@ -75,7 +71,8 @@ class ModelDeploymentTest {
 	}
 
 	private ProcessDefinition latest() {
-		return this.repositoryService.createProcessDefinitionQuery()
+		return this.engine.repository()
+			.createProcessDefinitionQuery()
 			.processDefinitionKey(DispatchProcess.BULLETIN_KEY)
 			.latestVersion()
 			.singleResult();

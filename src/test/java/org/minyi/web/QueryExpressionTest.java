@@ -31,10 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * No expression a client sends is evaluated, on any task query route of engine-rest or of Tasklist's API:
- * ad hoc (body at any depth and query string), extending a filter, and stored filters even for an
- * administrator. Each expression would create a file; the answer is 400 {@code EXPRESSION_NOT_ALLOWED}
- * and the file never appears.
+ * No expression a client sends is evaluated, on any task query route of engine-rest or of
+ * Tasklist's API: ad hoc (body at any depth and query string), extending a filter, and
+ * stored filters even for an administrator. Each expression would create a file; the
+ * answer is 400 {@code EXPRESSION_NOT_ALLOWED} and the file never appears.
  */
 @MinyiIntegrationTest
 class QueryExpressionTest {
@@ -89,7 +89,8 @@ class QueryExpressionTest {
 			probes.add(new Probe("POST task, letter case", "wangfang", webapp, HttpMethod.POST, "/task",
 					(expression) -> Map.of("orQueries", List.of(Map.of("AssigneeExpression", expression)))));
 			probes.add(new Probe("POST task, harmless expression", "wangfang", webapp, HttpMethod.POST, "/task",
-					(expression) -> Map.of("orQueries", List.of(Map.of("candidateGroupsExpression", "${currentUserGroups()}")))));
+					(expression) -> Map.of("orQueries",
+							List.of(Map.of("candidateGroupsExpression", "${currentUserGroups()}")))));
 			probes.add(new Probe("GET task, query string", "wangfang", webapp, HttpMethod.GET,
 					"/task?assigneeExpression={expression}", null));
 			probes.add(new Probe("GET task/count, query string", "wangfang", webapp, HttpMethod.GET,
@@ -105,8 +106,8 @@ class QueryExpressionTest {
 					"/filter/create", (expression) -> Map.of("resourceType", "Task", "name", "表达式探针", "query",
 							Map.of("orQueries", List.of(Map.of("assigneeExpression", expression))))));
 			probes.add(new Probe("PUT filter/{id}, stored, as administrator", "admin", webapp, HttpMethod.PUT,
-					"/filter/" + filter, (expression) -> Map.of("name", "本组待办", "query",
-							Map.of("candidateUserExpression", expression))));
+					"/filter/" + filter,
+					(expression) -> Map.of("name", "本组待办", "query", Map.of("candidateUserExpression", expression))));
 		}
 		return probes.stream();
 	}
@@ -129,7 +130,8 @@ class QueryExpressionTest {
 	@Test
 	void shouldStillAnswerTasklistsOwnFiltersAndQueries() {
 		for (boolean webapp : List.of(false, true)) {
-			Probe list = new Probe("filter list", "liqiang", webapp, HttpMethod.POST, "/filter/{filter}/list?firstResult=0&maxResults=15",
+			Probe list = new Probe("filter list", "liqiang", webapp, HttpMethod.POST,
+					"/filter/{filter}/list?firstResult=0&maxResults=15",
 					(ignored) -> Map.of("sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc"))));
 			assertAnswered(send(list, ""));
 			Probe count = new Probe("filter count", "liqiang", webapp, HttpMethod.GET, "/filter/{filter}/count", null);

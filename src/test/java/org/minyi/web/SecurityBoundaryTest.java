@@ -16,10 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,6 +26,7 @@ import org.minyi.notification.NotificationRecipient;
 import org.minyi.notification.NotificationService;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.ApiActions;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -47,9 +44,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What issue #17's probe found, each refused now: writes from another site, remembered basic credentials,
- * oversized bodies, jobs outside a process, BPMN errors no boundary event catches, self-renaming, the
- * actuator for anyone, refusals without security headers, scripts in deployed models.
+ * What issue #17's probe found, each refused now: writes from another site, remembered
+ * basic credentials, oversized bodies, jobs outside a process, BPMN errors no boundary
+ * event catches, self-renaming, the actuator for anyone, refusals without security
+ * headers, scripts in deployed models.
  */
 @MinyiIntegrationTest
 class SecurityBoundaryTest {
@@ -65,16 +63,7 @@ class SecurityBoundaryTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
-	ManagementService managementService;
+	Engine engine;
 
 	@Autowired
 	NotificationService notificationService;
@@ -84,6 +73,9 @@ class SecurityBoundaryTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	// Writes from another site
 
@@ -110,7 +102,7 @@ class SecurityBoundaryTest {
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE title = ?", Long.class, title))
 			.isZero();
-		assertThat(this.identityService.createGroupQuery().groupId("cross-site-probe").count()).isZero();
+		assertThat(this.engine.identity().createGroupQuery().groupId("cross-site-probe").count()).isZero();
 
 		// The same request from this installation's own pages goes through.
 		HttpHeaders own = jsonHeaders();
@@ -159,7 +151,8 @@ class SecurityBoundaryTest {
 			assertThat(refused.getHeaders().getFirst("Referrer-Policy")).as(path).isEqualTo("same-origin");
 			if (!path.startsWith("/camunda/")) {
 				assertThat(refused.getHeaders().getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
-				assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).as(path).contains("frame-ancestors 'none'");
+				assertThat(refused.getHeaders().getFirst("Content-Security-Policy")).as(path)
+					.contains("frame-ancestors 'none'");
 			}
 		}
 	}
@@ -171,9 +164,11 @@ class SecurityBoundaryTest {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.rest.getForEntity("/actuator/info", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.rest.withBasicAuth("liqiang", "demo").getForEntity("/actuator/metrics", String.class)
+		assertThat(this.rest.withBasicAuth("liqiang", "demo")
+			.getForEntity("/actuator/metrics", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/actuator/metrics", String.class)
+		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
+			.getForEntity("/actuator/metrics", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
@@ -185,7 +180,8 @@ class SecurityBoundaryTest {
 		assertThat(new Http(this.rest).postRaw("wangfang", "/api/pieces", large).getStatusCode())
 			.isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
 
-		HttpURLConnection chunked = (HttpURLConnection) URI.create("http://localhost:" + this.port + "/engine-rest/task")
+		HttpURLConnection chunked = (HttpURLConnection) URI
+			.create("http://localhost:" + this.port + "/engine-rest/task")
 			.toURL()
 			.openConnection();
 		chunked.setRequestMethod("POST");
@@ -198,14 +194,15 @@ class SecurityBoundaryTest {
 		}
 		assertThat(chunked.getResponseCode()).isEqualTo(413);
 		try (InputStream error = chunked.getErrorStream()) {
-			assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8)).contains("REQUEST_TOO_LARGE", "请求内容过大");
+			assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8)).contains("REQUEST_TOO_LARGE",
+					"请求内容过大");
 		}
 	}
 
 	/**
-	 * Deployment uploads: a user who may not deploy is refused before the body is read, any upload over
-	 * the limit by its declared size, an administrator's too. Both answers arrive while the client has sent
-	 * only the first megabyte.
+	 * Deployment uploads: a user who may not deploy is refused before the body is read,
+	 * any upload over the limit by its declared size, an administrator's too. Both
+	 * answers arrive while the client has sent only the first megabyte.
 	 */
 	@Test
 	void shouldRefuseAHugeDeploymentBeforeReadingIt() throws IOException {
@@ -242,7 +239,8 @@ class SecurityBoundaryTest {
 		this.notificationService.notify("task-assigned", List.of("liqiang"), null,
 				Map.of("taskName", "探针", "number", "2026-9999", "title", "作业探针", "due", "无"), null,
 				Set.of(NotificationRecipient.Channel.MAIL));
-		Job mail = this.managementService.createJobQuery()
+		Job mail = this.engine.management()
+			.createJobQuery()
 			.list()
 			.stream()
 			.filter((job) -> job.getProcessInstanceId() == null && job.getProcessDefinitionKey() == null)
@@ -256,7 +254,8 @@ class SecurityBoundaryTest {
 			assertThat(http.get("wangfang", root + "/incident/count").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(http.get("wangfang", root + "/history/job-log/count").getStatusCode())
 				.isEqualTo(HttpStatus.FORBIDDEN);
-			assertThat(http.get("liqiang", root + "/job/" + mail.getId()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(http.get("liqiang", root + "/job/" + mail.getId()).getStatusCode())
+				.isEqualTo(HttpStatus.NOT_FOUND);
 			assertThat(this.rest.withBasicAuth("wangfang", "demo")
 				.exchange(root + "/job/" + mail.getId() + "/retries", HttpMethod.PUT,
 						new HttpEntity<>(Map.of("retries", 0), jsonHeaders()), String.class)
@@ -266,38 +265,42 @@ class SecurityBoundaryTest {
 				.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 			assertThat(this.rest.withBasicAuth("wangfang", "demo")
 				.exchange(root + "/job/retries", HttpMethod.POST,
-						new HttpEntity<>(Map.of("jobIds", List.of(mail.getId()), "retries", 0), jsonHeaders()), String.class)
+						new HttpEntity<>(Map.of("jobIds", List.of(mail.getId()), "retries", 0), jsonHeaders()),
+						String.class)
 				.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		}
 		HttpHeaders session = WebappSession.login(this.rest, "wangfang").headers();
-		assertThat(this.rest.exchange(WebappSession.ENGINE_API + "/job/" + mail.getId(), HttpMethod.DELETE,
-				new HttpEntity<>(session), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		Job after = this.managementService.createJobQuery().jobId(mail.getId()).singleResult();
+		assertThat(this.rest
+			.exchange(WebappSession.ENGINE_API + "/job/" + mail.getId(), HttpMethod.DELETE, new HttpEntity<>(session),
+					String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		Job after = this.engine.management().createJobQuery().jobId(mail.getId()).singleResult();
 		assertThat(after).isNotNull();
 		assertThat(after.getRetries()).isEqualTo(mail.getRetries());
 
-		// A piece's own jobs stay visible to those who read the piece; the administrator sees everything.
-		ProcessInstance piece = new Lifecycle(this.runtimeService, this.taskService, this.identityService)
-			.submit(PieceFixtures.piece());
+		// A piece's own jobs stay visible to those who read the piece; the administrator
+		// sees everything.
+		ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece());
 		assertThat(http.get("wangfang", "/engine-rest/job/count?processInstanceId=" + piece.getId()).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
 			.getForEntity("/engine-rest/job/" + mail.getId(), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
-		this.managementService.deleteJob(mail.getId());
+		this.engine.management().deleteJob(mail.getId());
 	}
 
 	// A user's part
 
 	@Test
 	void shouldAcceptOnlyTheBpmnErrorsThatABoundaryEventOfTheTaskCatches() {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.dispatched(PieceFixtures.piece());
+		ProcessInstance piece = this.lifecycle.dispatched(PieceFixtures.piece());
 		Long pieceId = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id();
 		assertThat(ApiActions.instruct(new Http(this.rest), pieceId, "housing-bureau").getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
-		Task handle = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(this.runtimeService.createProcessInstanceQuery()
+		Task handle = this.engine.tasks()
+			.createTaskQuery()
+			.processInstanceBusinessKey(this.engine.runtime()
+				.createProcessInstanceQuery()
 				.processInstanceId(piece.getId())
 				.singleResult()
 				.getBusinessKey())
@@ -311,25 +314,26 @@ class SecurityBoundaryTest {
 			assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(refused.getBody()).containsEntry("errorCode", "TASK_ACTION_NOT_ALLOWED");
 		}
-		assertThat(this.taskService.createTaskQuery().taskId(handle.getId()).count()).isOne();
+		assertThat(this.engine.tasks().createTaskQuery().taskId(handle.getId()).count()).isOne();
 	}
 
 	@Test
 	void shouldLeaveNamesAndAccountsToAdministrators() {
 		String userId = "profileprobe" + ThreadLocalRandom.current().nextInt(1_000_000);
-		User probe = this.identityService.newUser(userId);
+		User probe = this.engine.identity().newUser(userId);
 		probe.setFirstName("芳");
 		probe.setLastName("王");
 		probe.setPassword("Profile-Probe-9");
-		this.identityService.saveUser(probe);
-		this.identityService.createMembership(userId, "submitter");
+		this.engine.identity().saveUser(probe);
+		this.engine.identity().createMembership(userId, "submitter");
 
 		Map<String, Object> renamed = Map.of("id", userId, "firstName", "李强（信息科）", "lastName", "");
 		for (String root : List.of("/engine-rest/user/", "/camunda/api/engine/engine/default/user/")) {
-			HttpHeaders headers = root.startsWith("/camunda") ? WebappSession.login(this.rest, userId, "Profile-Probe-9").headers()
-					: jsonHeaders();
+			HttpHeaders headers = root.startsWith("/camunda")
+					? WebappSession.login(this.rest, userId, "Profile-Probe-9").headers() : jsonHeaders();
 			headers.setContentType(MediaType.APPLICATION_JSON);
-			TestRestTemplate caller = root.startsWith("/camunda") ? this.rest : this.rest.withBasicAuth(userId, "Profile-Probe-9");
+			TestRestTemplate caller = root.startsWith("/camunda") ? this.rest
+					: this.rest.withBasicAuth(userId, "Profile-Probe-9");
 			ResponseEntity<Map<String, Object>> refused = caller.exchange(root + userId + "/profile", HttpMethod.PUT,
 					new HttpEntity<>(renamed, headers), Http.OBJECT);
 			assertThat(refused.getStatusCode()).as(root).isEqualTo(HttpStatus.FORBIDDEN);
@@ -337,18 +341,21 @@ class SecurityBoundaryTest {
 			assertThat(caller.exchange(root + userId, HttpMethod.DELETE, new HttpEntity<>(headers), String.class)
 				.getStatusCode()).as(root).isEqualTo(HttpStatus.FORBIDDEN);
 		}
-		User unchanged = this.identityService.createUserQuery().userId(userId).singleResult();
+		User unchanged = this.engine.identity().createUserQuery().userId(userId).singleResult();
 		assertThat(unchanged.getFirstName()).isEqualTo("芳");
 
 		// Their own password stays theirs to change, with the current one.
 		ResponseEntity<String> password = this.rest.withBasicAuth(userId, "Profile-Probe-9")
 			.exchange("/engine-rest/user/" + userId + "/credentials", HttpMethod.PUT,
-					new HttpEntity<>(Map.of("password", "Profile-Probe-10", "authenticatedUserPassword", "Profile-Probe-9"),
-							jsonHeaders()), String.class);
+					new HttpEntity<>(
+							Map.of("password", "Profile-Probe-10", "authenticatedUserPassword", "Profile-Probe-9"),
+							jsonHeaders()),
+					String.class);
 		assertThat(password.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(this.rest.withBasicAuth("admin", ADMIN_PASSWORD)
 			.exchange("/engine-rest/user/" + userId + "/profile", HttpMethod.PUT,
-					new HttpEntity<>(Map.of("id", userId, "firstName", "芳芳", "lastName", "王"), jsonHeaders()), String.class)
+					new HttpEntity<>(Map.of("id", userId, "firstName", "芳芳", "lastName", "王"), jsonHeaders()),
+					String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
@@ -373,8 +380,9 @@ class SecurityBoundaryTest {
 				</bpmn:definitions>
 				""";
 		String boundary = "scriptprobe";
-		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nscript-probe\r\n"
-				+ "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"script-probe.bpmn\"\r\n"
+		String body = "--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nscript-probe\r\n" + "--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"script-probe.bpmn\"\r\n"
 				+ "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary));
@@ -382,9 +390,12 @@ class SecurityBoundaryTest {
 			.exchange("/engine-rest/deployment/create", HttpMethod.POST,
 					new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), Http.OBJECT);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat((String) refused.getBody().get("message")).contains("SCRIPT_NOT_ALLOWED", "script-probe.bpmn script");
-		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey("script-probe").count()).isZero();
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE KEY_ = 'script-probe'", Long.class))
+		assertThat((String) refused.getBody().get("message")).contains("SCRIPT_NOT_ALLOWED",
+				"script-probe.bpmn script");
+		assertThat(this.engine.runtime().createProcessInstanceQuery().processDefinitionKey("script-probe").count())
+			.isZero();
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_PROCDEF WHERE KEY_ = 'script-probe'", Long.class))
 			.isZero();
 	}
 
@@ -395,7 +406,8 @@ class SecurityBoundaryTest {
 	}
 
 	private static String basic(String userId, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -23,9 +23,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A leader opens the statistics page: figures and five charts drawn, no errors in the browser console. The
- * information section sees on it who is behind their submission quota, in the latest periods and in a
- * week it chooses.
+ * A leader opens the statistics page: figures and five charts drawn, no errors in the
+ * browser console. The information section sees on it who is behind their submission
+ * quota, in the latest periods and in a week it chooses.
  */
 @MinyiIntegrationTest
 class StatisticsPageBrowserTest {
@@ -57,7 +57,8 @@ class StatisticsPageBrowserTest {
 			assertThat(browser.find(By.cssSelector(".quota[data-group='info-officer'] h3")).getText())
 				.startsWith("民情信息员：每月至少 1 条");
 			assertThat(browser.find(By.cssSelector(".quota[data-group='member']")).getText()).contains("政协委员：每年至少 1 条");
-			((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.quotas').scrollIntoView();");
+			((JavascriptExecutor) browser.driver())
+				.executeScript("document.querySelector('.quotas').scrollIntoView();");
 			browser.screenshot("statistics-2-quotas");
 
 			new Select(browser.find(By.id("quota-kind"))).selectByValue("week");
@@ -67,7 +68,8 @@ class StatisticsPageBrowserTest {
 			assertThat(browser.all(By.cssSelector(".quota"))).hasSize(1);
 			assertThat(browser.find(By.cssSelector(".quota[data-group='reporting-station']")).getText())
 				.contains("页面测试信息员<b>", officer);
-			((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('.quotas').scrollIntoView();");
+			((JavascriptExecutor) browser.driver())
+				.executeScript("document.querySelector('.quotas').scrollIntoView();");
 			browser.screenshot("statistics-3-quotas-week");
 			assertThat(browser.all(By.cssSelector(".quota b"))).as("names are text").isEmpty();
 			assertThat(severe(browser)).as("console errors").isEmpty();

@@ -11,16 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
 import org.minyi.followup.FollowupProcess;
 import org.minyi.piece.PieceRepository;
 import org.minyi.support.Browser;
+import org.minyi.support.Engine;
 import org.minyi.support.Http;
 import org.minyi.support.Lifecycle;
 import org.minyi.support.MinyiIntegrationTest;
@@ -33,9 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Three overdue follow-ups: the supervisor finds them in Tasklist's 超期督办 filter, on the Cockpit
- * dashboard (Minyi's plugin, with the total and more than one page of cases) and among the follow-up
- * instances in Cockpit.
+ * Three overdue follow-ups: the supervisor finds them in Tasklist's 超期督办 filter, on the
+ * Cockpit dashboard (Minyi's plugin, with the total and more than one page of cases) and
+ * among the follow-up instances in Cockpit.
  */
 @MinyiIntegrationTest
 class SupervisionBrowserTest {
@@ -44,16 +41,7 @@ class SupervisionBrowserTest {
 	int port;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	ManagementService managementService;
-
-	@Autowired
-	IdentityService identityService;
+	Engine engine;
 
 	@Autowired
 	PieceRepository pieces;
@@ -63,6 +51,9 @@ class SupervisionBrowserTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldShowOverdueCasesToTheSupervisorInTasklistAndCockpit() {
@@ -81,7 +72,8 @@ class SupervisionBrowserTest {
 			}
 			browser.screenshot("supervision-1-tasklist-overdue-filter");
 
-			// More than a page of overdue cases: copies of the last one, due a day later (so they follow the
+			// More than a page of overdue cases: copies of the last one, due a day later
+			// (so they follow the
 			// three on the dashboard), removed again afterwards.
 			copyCase(lastPiece, 50);
 			try {
@@ -95,8 +87,8 @@ class SupervisionBrowserTest {
 				for (String title : titles) {
 					browser.waitForText(By.cssSelector(".minyi-overdue-dashboard"), title);
 				}
-				assertThat(browser.find(By.cssSelector(".minyi-overdue-dashboard")).getText()).contains(
-						"共 " + total + " 件超期", "第 1 / " + pages + " 页", "区住房和城乡建设局", "各阶段信息数量");
+				assertThat(browser.find(By.cssSelector(".minyi-overdue-dashboard")).getText())
+					.contains("共 " + total + " 件超期", "第 1 / " + pages + " 页", "区住房和城乡建设局", "各阶段信息数量");
 				assertThat(browser.all(By.cssSelector(".minyi-overdue-cases tbody tr"))).hasSize(50);
 				assertThat(pagerButton(browser, "上一页").isEnabled()).isFalse();
 				browser.screenshot("supervision-2-cockpit-overdue-dashboard");
@@ -134,11 +126,14 @@ class SupervisionBrowserTest {
 		return browser.find(By.xpath("//div[@class='minyi-pager']/button[.='" + label + "']"));
 	}
 
-	/** Copies of the piece's overdue case, each a minute later than the one before, from a day after it. */
+	/**
+	 * Copies of the piece's overdue case, each a minute later than the one before, from a
+	 * day after it.
+	 */
 	private void copyCase(long pieceId, int copies) {
 		long caseId = caseOf(pieceId);
-		Instant deadline = this.jdbc.queryForObject("SELECT deadline FROM minyi_followup_case WHERE id = ?",
-				Timestamp.class, caseId)
+		Instant deadline = this.jdbc
+			.queryForObject("SELECT deadline FROM minyi_followup_case WHERE id = ?", Timestamp.class, caseId)
 			.toInstant();
 		for (int i = 1; i <= copies; i++) {
 			this.jdbc.update("""
@@ -155,28 +150,33 @@ class SupervisionBrowserTest {
 				pieceId);
 	}
 
-	/** A dispatched piece with a leader instruction whose department missed its deadline; its id. */
+	/**
+	 * A dispatched piece with a leader instruction whose department missed its deadline;
+	 * its id.
+	 */
 	private long overdueCase(String title) {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title(title));
+		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title(title));
 		var registered = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow();
-		lifecycle.publish(registered.registrationNumber());
-		lifecycle.complete("liqiang", piece.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
+		this.lifecycle.publish(registered.registrationNumber());
+		this.lifecycle.complete("liqiang", piece.getId(), Map.of(DispatchProcess.DIRECT_REPORT, true));
 		Map<String, Object> instruction = new HashMap<>();
 		instruction.put("leader", "district-mayor");
 		instruction.put("instructedOn", LocalDate.now().toString());
 		instruction.put("text", "请住建局研究办理。");
 		instruction.put("leadDepartment", "housing-bureau");
 		new Http(this.rest).post("liqiang", "/api/pieces/" + registered.id() + "/instructions", instruction);
-		ProcessInstance followup = this.runtimeService.createProcessInstanceQuery()
+		ProcessInstance followup = this.engine.runtime()
+			.createProcessInstanceQuery()
 			.processDefinitionKey(FollowupProcess.KEY)
 			.processInstanceBusinessKey(registered.registrationNumber())
 			.singleResult();
-		this.managementService.executeJob(this.managementService.createJobQuery()
-			.processInstanceId(followup.getId())
-			.activityId(FollowupProcess.TIMER_OVERDUE)
-			.singleResult()
-			.getId());
+		this.engine.management()
+			.executeJob(this.engine.management()
+				.createJobQuery()
+				.processInstanceId(followup.getId())
+				.activityId(FollowupProcess.TIMER_OVERDUE)
+				.singleResult()
+				.getId());
 		return registered.id();
 	}
 

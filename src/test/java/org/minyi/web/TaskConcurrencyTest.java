@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,16 +37,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two members of the information section act on the same task at the same moment, over engine-rest as
- * Tasklist does: exactly one wins, the other is told so with a conflict code and a Chinese message,
- * and the loser leaves no trace (no second next task, timeline entry, statistics fact or notification).
+ * Two members of the information section act on the same task at the same moment, over
+ * engine-rest as Tasklist does: exactly one wins, the other is told so with a conflict
+ * code and a Chinese message, and the loser leaves no trace (no second next task,
+ * timeline entry, statistics fact or notification).
  */
 @MinyiIntegrationTest
 class TaskConcurrencyTest {
 
 	private static final int ROUNDS = 20;
 
-	/** The second member of the information section, beside the demo user liqiang; only for this class. */
+	/**
+	 * The second member of the information section, beside the demo user liqiang; only
+	 * for this class.
+	 */
 	private static final String SECOND_CLERK = "liuyang";
 
 	private static final List<String> CLERKS = List.of("liqiang", SECOND_CLERK);
@@ -56,13 +59,7 @@ class TaskConcurrencyTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
 	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
 
 	@Autowired
 	PieceRepository pieces;
@@ -72,7 +69,8 @@ class TaskConcurrencyTest {
 
 	private Http http;
 
-	private Lifecycle lifecycle;
+	@Autowired
+	Lifecycle lifecycle;
 
 	private ExecutorService threads;
 
@@ -84,8 +82,10 @@ class TaskConcurrencyTest {
 			user.setLastName("");
 			user.setEmail(SECOND_CLERK + "@minyi.example");
 			user.setPassword("demo");
-			// A demo-style user with the demo password that Http sends; PostgreSQL mode's policy is for
-			// passwords people choose, and the application saves its demo users without it too.
+			// A demo-style user with the demo password that Http sends; PostgreSQL mode's
+			// policy is for
+			// passwords people choose, and the application saves its demo users without
+			// it too.
 			((IdentityServiceImpl) identityService).saveUser(user, true);
 			identityService.createMembership(SECOND_CLERK, Role.INFO_SECTION.groupId());
 		}
@@ -93,14 +93,14 @@ class TaskConcurrencyTest {
 
 	@AfterAll
 	static void deleteSecondClerk(@Autowired IdentityService identityService) {
-		// Other classes count the information section's members (notifications to the group).
+		// Other classes count the information section's members (notifications to the
+		// group).
 		identityService.deleteUser(SECOND_CLERK);
 	}
 
 	@BeforeEach
 	void setUp() {
 		this.http = new Http(this.rest);
-		this.lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		this.threads = Executors.newFixedThreadPool(CLERKS.size());
 	}
 
@@ -115,8 +115,8 @@ class TaskConcurrencyTest {
 			ProcessInstance piece = this.lifecycle.submit(PieceFixtures.piece().title("关于同时认领测试的建议" + round));
 			String taskId = this.lifecycle.task(piece.getId()).getId();
 
-			List<ResponseEntity<Map<String, Object>>> answers = race(
-					(clerk) -> this.http.post(clerk, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", clerk)));
+			List<ResponseEntity<Map<String, Object>>> answers = race((clerk) -> this.http.post(clerk,
+					"/engine-rest/task/" + taskId + "/claim", Map.of("userId", clerk)));
 
 			List<String> winners = new ArrayList<>();
 			for (int i = 0; i < CLERKS.size(); i++) {
@@ -175,9 +175,8 @@ class TaskConcurrencyTest {
 			.isSorted()
 			.doesNotHaveDuplicates();
 		assertThat(numbers.get(ROUNDS - 1) - numbers.get(0)).isEqualTo(ROUNDS - 1);
-		System.out.printf(
-				"[TaskConcurrencyTest] %d simultaneous completions, exactly one winner each; losers: %s%n", ROUNDS,
-				outcomes);
+		System.out.printf("[TaskConcurrencyTest] %d simultaneous completions, exactly one winner each; losers: %s%n",
+				ROUNDS, outcomes);
 	}
 
 	private void assertExactlyOneRegistration(ProcessInstance piece, int round) {
@@ -187,7 +186,8 @@ class TaskConcurrencyTest {
 			.extracting(Task::getTaskDefinitionKey)
 			.isEqualTo(PieceProcess.TASK_EDIT);
 		long pieceId = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id();
-		assertThat(this.jdbc.queryForList("SELECT step FROM minyi_piece_event WHERE piece_id = ?", String.class, pieceId))
+		assertThat(
+				this.jdbc.queryForList("SELECT step FROM minyi_piece_event WHERE piece_id = ?", String.class, pieceId))
 			.as("round %d: timeline", round)
 			.containsOnlyOnce(PieceProcess.TASK_REGISTER, "registered");
 		assertThat(this.jdbc.queryForList(
@@ -202,7 +202,10 @@ class TaskConcurrencyTest {
 			.anyMatch((notification) -> notification.endsWith("task=" + open.get(0).getId()));
 	}
 
-	/** Both clerks send their request at the same moment; answers in the order of {@link #CLERKS}. */
+	/**
+	 * Both clerks send their request at the same moment; answers in the order of
+	 * {@link #CLERKS}.
+	 */
 	private List<ResponseEntity<Map<String, Object>>> race(
 			java.util.function.Function<String, ResponseEntity<Map<String, Object>>> request) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(CLERKS.size());

@@ -8,9 +8,7 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
@@ -26,7 +24,10 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A submitter starts a piece with the Chinese start form; the info-section sees and claims the task. */
+/**
+ * A submitter starts a piece with the Chinese start form; the info-section sees and
+ * claims the task.
+ */
 @MinyiIntegrationTest
 class TasklistBrowserTest {
 
@@ -40,10 +41,7 @@ class TasklistBrowserTest {
 	RuntimeService runtimeService;
 
 	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
+	Lifecycle lifecycle;
 
 	@Test
 	void shouldLetASubmitterStartAPieceAndTheInfoSectionClaimIt() {
@@ -62,7 +60,8 @@ class TasklistBrowserTest {
 			fill(browser, "意见建议", "建议依托社区党群服务中心设立夜间便民服务点。");
 			fill(browser, "反映人单位", "民盟区委会");
 			browser.screenshot("tasklist-2-start-form-filled");
-			browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"))
+			browser
+				.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"))
 				.click();
 			browser.gone(By.cssSelector(".modal-dialog"));
 			browser.screenshot("tasklist-3-piece-started");
@@ -73,12 +72,15 @@ class TasklistBrowserTest {
 		try (Browser browser = Browser.open(this.port)) {
 			browser.login("/camunda/app/tasklist/", "liqiang", "demo");
 			browser.clickable(By.xpath("//a[contains(., '本组待办')]")).click();
-			// The list shows each task's piece title (a filter column), so the browser picks our piece's task.
-			WebElement task = browser.clickable(By.xpath("//li[contains(@class,'task')][contains(., '" + title + "')]"));
+			// The list shows each task's piece title (a filter column), so the browser
+			// picks our piece's task.
+			WebElement task = browser
+				.clickable(By.xpath("//li[contains(@class,'task')][contains(., '" + title + "')]"));
 			browser.screenshot("tasklist-4-info-section-group-tasks");
 			task.click();
 			browser.clickable(By.xpath("//button[contains(@class,'claim') or contains(., '认领')]")).click();
-			// Claimed: the unclaim button (its "取消认领" is a tooltip, shown only while the mouse is over it).
+			// Claimed: the unclaim button (its "取消认领" is a tooltip, shown only while the
+			// mouse is over it).
 			browser.clickable(By.cssSelector("button.unclaim"));
 			browser.screenshot("tasklist-5-task-claimed");
 
@@ -98,13 +100,13 @@ class TasklistBrowserTest {
 
 	@Test
 	void shouldLetTheInfoSectionPublishAnIssueAndDownloadItsWordDocument() throws Exception {
-		// The browser picks the group's task by name: no issue other tests left open may be mistaken for ours.
+		// The browser picks the group's task by name: no issue other tests left open may
+		// be mistaken for ours.
 		this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(DispatchProcess.BULLETIN_KEY)
 			.list()
 			.forEach((open) -> this.runtimeService.deleteProcessInstance(open.getId(), "browser test isolation"));
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
-		ProcessInstance piece = lifecycle.signedOff(PieceFixtures.piece().title("关于浏览器刊发测试的建议"));
+		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece().title("关于浏览器刊发测试的建议"));
 		String number = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().registrationNumber();
 		try (Browser browser = Browser.open(this.port)) {
 			browser.login("/camunda/app/tasklist/", "liqiang", "demo");
@@ -112,7 +114,8 @@ class TasklistBrowserTest {
 			browser.clickable(By.xpath("//a[contains(., '期刊编发')]")).click();
 			browser.find(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='刊物']"));
 			browser.screenshot("bulletin-1-start-form");
-			browser.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"))
+			browser
+				.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"))
 				.click();
 			browser.gone(By.cssSelector(".modal-dialog"));
 
@@ -126,13 +129,18 @@ class TasklistBrowserTest {
 			Path document = browser.downloaded(".docx");
 			browser.screenshot("bulletin-3-document-downloaded");
 			try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(document))) {
-				String text = docx.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+				String text = docx.getParagraphs()
+					.stream()
+					.map(XWPFParagraph::getText)
+					.collect(Collectors.joining("\n"));
 				assertThat(text).contains("《社情民意》", "关于浏览器刊发测试的建议").containsPattern("\\d{4}年第\\d+期");
 			}
 		}
 	}
 
-	/** Opens the group's task list, claims the task with this name and waits for its form. */
+	/**
+	 * Opens the group's task list, claims the task with this name and waits for its form.
+	 */
 	private static void openGroupTask(Browser browser, String taskName) {
 		browser.clickable(By.xpath("//a[contains(., '本组待办')]")).click();
 		browser.clickable(By.xpath("//li[contains(@class,'task')][contains(., '" + taskName + "')]")).click();
@@ -145,17 +153,18 @@ class TasklistBrowserTest {
 	}
 
 	private static WebElement input(Browser browser, String label) {
-		WebElement labelElement = browser
-			.find(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='" + label + "']"));
+		WebElement labelElement = browser.find(By
+			.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='" + label + "']"));
 		return browser.find(By.id(labelElement.getAttribute("for")));
 	}
 
 	private static void choose(Browser browser, String label, String option) {
-		browser
-			.clickable(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='" + label
-					+ "']/ancestor::div[contains(@class,'fjs-form-field')][1]//div[contains(@class,'fjs-input-group')]"))
+		browser.clickable(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='"
+				+ label
+				+ "']/ancestor::div[contains(@class,'fjs-form-field')][1]//div[contains(@class,'fjs-input-group')]"))
 			.click();
-		browser.clickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"))
+		browser
+			.clickable(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']"))
 			.click();
 	}
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps our Simplified Chinese translations of the Camunda webapps in step with the
- * English originals of the webjar, so that a Camunda upgrade that adds labels fails
- * here instead of showing English (or raw keys) to Chinese users.
+ * English originals of the webjar, so that a Camunda upgrade that adds labels fails here
+ * instead of showing English (or raw keys) to Chinese users.
  */
 class WebappLocaleTest {
 
@@ -32,7 +32,8 @@ class WebappLocaleTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	// Chinese has no plural inflection, so the English plural suffix translates to nothing.
+	// Chinese has no plural inflection, so the English plural suffix translates to
+	// nothing.
 	private static final Set<String> MAY_TRANSLATE_TO_EMPTY = Set.of("", "s");
 
 	/** Names and formats that stay as they are in Chinese. */
@@ -66,19 +67,22 @@ class WebappLocaleTest {
 			if (chinese.isBlank() && !MAY_TRANSLATE_TO_EMPTY.contains(english.asText())) {
 				empty.add(key);
 			}
-			// Angular fills {{...}} at runtime; a lost or renamed one silently drops data from the message.
+			// Angular fills {{...}} at runtime; a lost or renamed one silently drops data
+			// from the message.
 			if (!placeholders(english.asText()).equals(placeholders(chinese))) {
 				brokenPlaceholders.add(key + ": " + chinese);
 			}
 		});
 		assertThat(empty).as("empty values in %s zh.json", app).isEmpty();
-		// A copy of en.json has every key: a label with English words and no Chinese is untranslated.
+		// A copy of en.json has every key: a label with English words and no Chinese is
+		// untranslated.
 		List<String> untranslated = zh.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith("labels.") && entry.getValue().isTextual())
 			.map((entry) -> entry.getKey() + ": " + entry.getValue().asText())
 			.filter((label) -> {
-				String text = PLACEHOLDER.matcher(label.substring(label.indexOf(": ") + 2)).replaceAll("")
+				String text = PLACEHOLDER.matcher(label.substring(label.indexOf(": ") + 2))
+					.replaceAll("")
 					.replaceAll("<[^>]*>|&\\w+;", "");
 				return !HAN.matcher(text).find() && WORD.matcher(text).find() && !KEPT_AS_IS.contains(text.strip());
 			})
@@ -99,13 +103,15 @@ class WebappLocaleTest {
 	private static JsonNode readJson(String app, String file) throws IOException {
 		URL url = WebappLocaleTest.class.getClassLoader().getResource(APP_PATH + app + "/" + file);
 		assertThat(url).as("%s on the classpath", APP_PATH + app + "/" + file).isNotNull();
-		// Jackson skips the UTF-8 byte order mark that Camunda's en.json files start with.
+		// Jackson skips the UTF-8 byte order mark that Camunda's en.json files start
+		// with.
 		try (InputStream in = url.openStream()) {
 			return JSON.readTree(in);
 		}
 	}
 
-	// config.js exists in the webjar too; only the copy outside a jar (our resources) counts.
+	// config.js exists in the webjar too; only the copy outside a jar (our resources)
+	// counts.
 	private static String readOwnText(String app, String file) throws IOException {
 		String path = APP_PATH + app + "/" + file;
 		for (URL url : Collections.list(WebappLocaleTest.class.getClassLoader().getResources(path))) {

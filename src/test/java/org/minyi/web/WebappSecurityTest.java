@@ -15,6 +15,7 @@ import org.minyi.piece.PieceProcess;
 import org.minyi.support.MinyiIntegrationTest;
 import org.minyi.support.PieceFixtures;
 import org.minyi.support.TestDatabase;
+import org.minyi.support.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -24,16 +25,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * The webapps' and the application's protection against hostile browsers and guessed passwords: CSRF,
- * cookie flags, security headers, login throttling, password hashing and the password policy.
+ * The webapps' and the application's protection against hostile browsers and guessed
+ * passwords: CSRF, cookie flags, security headers, login throttling, password hashing and
+ * the password policy.
  */
 @MinyiIntegrationTest
 class WebappSecurityTest {
 
-	/** Wrong passwords from one address for one user before LoginThrottle makes it wait. */
+	/**
+	 * Wrong passwords from one address for one user before LoginThrottle makes it wait.
+	 */
 	private static final int FREE_ATTEMPTS = 3;
 
 	private static final String PROBE_PASSWORD = "Lock-Probe-Pass-9";
@@ -49,35 +52,37 @@ class WebappSecurityTest {
 
 	@Test
 	void shouldRefuseAWebappWriteWithASessionButWithoutTheCsrfToken() {
-		Session session = login("wangfang", "demo");
+		WebappSession session = WebappSession.login(this.rest, "wangfang");
 		String title = "CSRF探针 " + ThreadLocalRandom.current().nextInt(1_000_000);
 		Map<String, Object> start = Map.of("variables",
 				AuthorizationMatrixTest.restVariables(PieceFixtures.piece().title(title).variables()));
 		String path = "/camunda/api/engine/engine/default/process-definition/key/" + PieceProcess.KEY + "/start";
 
-		HttpHeaders forged = session.headers(false);
+		HttpHeaders forged = session.cookies();
+		forged.setContentType(MediaType.APPLICATION_JSON);
 		ResponseEntity<String> refused = this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(start, forged),
 				String.class);
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
 		assertThat(piecesTitled(title)).isZero();
 
-		// Camunda ends a session that sent a forged request: even with the token it is no longer logged in.
-		ResponseEntity<String> afterForgery = this.rest.exchange(path, HttpMethod.POST,
-				new HttpEntity<>(start, session.headers(true)), String.class);
+		// Camunda ends a session that sent a forged request: even with the token it is no
+		// longer logged in.
+		ResponseEntity<String> afterForgery = this.rest.exchange(path, HttpMethod.POST, session.json(start),
+				String.class);
 		assertThat(afterForgery.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(piecesTitled(title)).isZero();
 
 		ResponseEntity<String> accepted = this.rest.exchange(path, HttpMethod.POST,
-				new HttpEntity<>(start, login("wangfang", "demo").headers(true)), String.class);
+				WebappSession.login(this.rest, "wangfang").json(start), String.class);
 		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(piecesTitled(title)).isOne();
 	}
 
 	@Test
 	void shouldSetTheSessionCookieHttpOnlyAndSameSite() {
-		Session session = login("wangfang", "demo");
-		assertThat(session.setCookie()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+		WebappSession session = WebappSession.login(this.rest, "wangfang");
+		assertThat(session.sessionSetCookie()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
 		assertThat(session.csrfSetCookie()).containsIgnoringCase("SameSite=Lax");
 	}
 
@@ -92,7 +97,8 @@ class WebappSecurityTest {
 			assertThat(csp).as(page)
 				.contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "'strict-dynamic'")
 				.containsPattern("script-src 'nonce-[^']+'");
-			// The nonce is the one the page's own script tags carry, so the webapps run under this policy.
+			// The nonce is the one the page's own script tags carry, so the webapps run
+			// under this policy.
 			String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
 			assertThat(response.getBody()).as(page).contains("nonce=\"" + nonce + "\"");
 			assertThat(headers.getFirst("X-Content-Type-Options")).as(page).isEqualTo("nosniff");
@@ -102,8 +108,10 @@ class WebappSecurityTest {
 
 	@Test
 	void shouldSendSecurityHeadersWithTheApplicationsPagesApiAndEngineRest() {
-		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine", "/api/pieces/999999999")) {
-			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo").getForEntity(path, String.class);
+		for (String path : List.of("/statistics.html", "/attachments.html", "/api/pieces/mine",
+				"/api/pieces/999999999")) {
+			ResponseEntity<String> response = this.rest.withBasicAuth("wangfang", "demo")
+				.getForEntity(path, String.class);
 			assertThat(response.getHeaders().getFirst("Content-Security-Policy")).as(path)
 				.contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
 				.doesNotContain("unsafe-eval");
@@ -112,15 +120,16 @@ class WebappSecurityTest {
 		}
 		ResponseEntity<String> engineRest = this.rest.withBasicAuth("wangfang", "demo")
 			.getForEntity("/engine-rest/process-definition/count", String.class);
-		assertThat(engineRest.getHeaders().getFirst("Content-Security-Policy")).isEqualTo(
-				"default-src 'none'; frame-ancestors 'none'");
+		assertThat(engineRest.getHeaders().getFirst("Content-Security-Policy"))
+			.isEqualTo("default-src 'none'; frame-ancestors 'none'");
 		assertThat(engineRest.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(engineRest.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
 	}
 
 	/**
-	 * Wrong passwords slow down the address that sends them (LoginThrottle), never the account: the
-	 * engine's own lock, which anyone knowing a user id could trigger, stays off.
+	 * Wrong passwords slow down the address that sends them (LoginThrottle), never the
+	 * account: the engine's own lock, which anyone knowing a user id could trigger, stays
+	 * off.
 	 */
 	@Test
 	void shouldSlowDownWrongPasswordsAtTheWebappLoginWithoutLockingTheUser() {
@@ -129,7 +138,7 @@ class WebappSecurityTest {
 		for (int attempt = 0; attempt < FREE_ATTEMPTS; attempt++) {
 			assertThat(webappLogin(userId, "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
 		}
-		ResponseEntity<String> throttled = loginResponse(userId, PROBE_PASSWORD);
+		ResponseEntity<String> throttled = WebappSession.attempt(this.rest, userId, PROBE_PASSWORD);
 		assertThat(throttled.getStatusCode().value()).isEqualTo(429);
 		assertThat(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
 		assertThat(throttled.getBody()).contains("LOGIN_THROTTLED", "登录失败次数过多，请2秒后再试");
@@ -144,7 +153,8 @@ class WebappSecurityTest {
 		for (int attempt = 0; attempt < FREE_ATTEMPTS; attempt++) {
 			assertThat(basicAuth(userId, "wrong-password")).isEqualTo(HttpStatus.UNAUTHORIZED);
 		}
-		// Even the right password waits now, on engine-rest and on the application's API alike.
+		// Even the right password waits now, on engine-rest and on the application's API
+		// alike.
 		assertThat(basicAuth(userId, PROBE_PASSWORD)).isEqualTo(HttpStatus.UNAUTHORIZED);
 		ResponseEntity<String> api = this.rest.withBasicAuth(userId, PROBE_PASSWORD)
 			.getForEntity("/api/pieces/mine", String.class);
@@ -155,7 +165,10 @@ class WebappSecurityTest {
 		assertNotLockedByTheEngine(userId);
 	}
 
-	/** However many wrong passwords arrive, from wherever, the engine still takes the right one. */
+	/**
+	 * However many wrong passwords arrive, from wherever, the engine still takes the
+	 * right one.
+	 */
 	private void assertNotLockedByTheEngine(String userId) {
 		for (int attempt = 0; attempt < 20; attempt++) {
 			assertThat(this.identityService.checkPassword(userId, "wrong-password")).isFalse();
@@ -179,7 +192,8 @@ class WebappSecurityTest {
 		});
 		// Salted: two users with the same password have different hashes.
 		assertThat(this.jdbc.queryForList("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ IN ('wangfang', 'zhaolei')",
-				String.class)).doesNotHaveDuplicates();
+				String.class))
+			.doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -205,7 +219,10 @@ class WebappSecurityTest {
 		assertThat(this.identityService.checkPassword(strong, "Gu4rded-Secret!")).isTrue();
 	}
 
-	/** H2 is the first-run and demo database: no password policy, so that the demo password works. */
+	/**
+	 * H2 is the first-run and demo database: no password policy, so that the demo
+	 * password works.
+	 */
 	@Test
 	void shouldAcceptAnyPasswordOnTheEmbeddedDemoDatabase() {
 		assumeFalse(TestDatabase.isPostgres(), "H2 only");
@@ -217,9 +234,13 @@ class WebappSecurityTest {
 		assertThat(this.identityService.checkPassword(userId, "demo")).isTrue();
 	}
 
-	// --- helpers -------------------------------------------------------------------------------------
+	// --- helpers
+	// -------------------------------------------------------------------------------------
 
-	/** A user of its own for every test that sends wrong passwords: never a shared demo user. */
+	/**
+	 * A user of its own for every test that sends wrong passwords: never a shared demo
+	 * user.
+	 */
 	private String probeUser() {
 		String userId = "lockprobe" + ThreadLocalRandom.current().nextInt(1_000_000);
 		User user = this.identityService.newUser(userId);
@@ -239,7 +260,7 @@ class WebappSecurityTest {
 	}
 
 	private HttpStatus webappLogin(String userId, String password) {
-		return HttpStatus.valueOf(loginResponse(userId, password).getStatusCode().value());
+		return HttpStatus.valueOf(WebappSession.attempt(this.rest, userId, password).getStatusCode().value());
 	}
 
 	private ResponseEntity<Map<String, Object>> createUser(String userId, String password) {
@@ -255,77 +276,6 @@ class WebappSecurityTest {
 
 	private long piecesTitled(String title) {
 		return this.jdbc.queryForObject("SELECT COUNT(*) FROM minyi_piece WHERE title = ?", Long.class, title);
-	}
-
-	/** A webapp session: its cookie, the CSRF token and the Set-Cookie headers that created them. */
-	private record Session(String cookie, String csrfCookie, String setCookie, String csrfSetCookie) {
-
-		HttpHeaders headers(boolean withToken) {
-			HttpHeaders headers = new HttpHeaders();
-			headers.setContentType(MediaType.APPLICATION_JSON);
-			headers.add(HttpHeaders.COOKIE, this.cookie + "; " + this.csrfCookie);
-			if (withToken) {
-				headers.add("X-XSRF-TOKEN", this.csrfCookie.substring(this.csrfCookie.indexOf('=') + 1));
-			}
-			return headers;
-		}
-
-	}
-
-	/**
-	 * Logs in as the Tasklist login page does. The login starts a new session, which gets its CSRF token
-	 * with the next request, as the webapps' next call after the login does.
-	 */
-	private Session login(String userId, String password) {
-		ResponseEntity<String> start = this.rest.getForEntity("/camunda/api/engine/engine/", String.class);
-		ResponseEntity<String> response = loginResponse(start, userId, password);
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-		String setCookie = latestSetCookie("JSESSIONID", start, response);
-		HttpHeaders next = new HttpHeaders();
-		next.add(HttpHeaders.COOKIE, nameValue(setCookie));
-		ResponseEntity<String> afterLogin = this.rest.exchange("/camunda/api/engine/engine/", HttpMethod.GET,
-				new HttpEntity<>(next), String.class);
-		String csrfSetCookie = latestSetCookie("XSRF-TOKEN", start, response, afterLogin);
-		return new Session(nameValue(setCookie), nameValue(csrfSetCookie), setCookie, csrfSetCookie);
-	}
-
-	private ResponseEntity<String> loginResponse(String userId, String password) {
-		return loginResponse(this.rest.getForEntity("/camunda/api/engine/engine/", String.class), userId, password);
-	}
-
-	private ResponseEntity<String> loginResponse(ResponseEntity<String> start, String userId, String password) {
-		String csrf = nameValue(latestSetCookie("XSRF-TOKEN", start));
-		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", userId);
-		form.add("password", password);
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		headers.add(HttpHeaders.COOKIE, nameValue(latestSetCookie("JSESSIONID", start)) + "; " + csrf);
-		headers.add("X-XSRF-TOKEN", csrf.substring(csrf.indexOf('=') + 1));
-		return this.rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-				new HttpEntity<>(form, headers), String.class);
-	}
-
-	/** The last Set-Cookie for this cookie name among the responses, in order. */
-	private static String latestSetCookie(String name, ResponseEntity<?>... responses) {
-		String latest = null;
-		for (ResponseEntity<?> response : responses) {
-			List<String> cookies = response.getHeaders().get(HttpHeaders.SET_COOKIE);
-			if (cookies != null) {
-				for (String cookie : cookies) {
-					if (cookie.startsWith(name + "=")) {
-						latest = cookie;
-					}
-				}
-			}
-		}
-		assertThat(latest).as("Set-Cookie " + name).isNotNull();
-		return latest;
-	}
-
-	private static String nameValue(String setCookie) {
-		int end = setCookie.indexOf(';');
-		return (end < 0) ? setCookie : setCookie.substring(0, end);
 	}
 
 }

@@ -17,9 +17,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.minyi.dispatch.DispatchProcess;
@@ -43,10 +40,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9, stored XSS: a piece whose title, situation and unit are markup goes through the process. Tasklist
- * (task list and Camunda Form), the statistics page (the unit ranking chart: the page shows units, not
- * titles) and the exports (bulletin .docx, report .xlsx) show the text as text: no alert, no element made
- * from it, the literal string where it belongs.
+ * Issue 9, stored XSS: a piece whose title, situation and unit are markup goes through
+ * the process. Tasklist (task list and Camunda Form), the statistics page (the unit
+ * ranking chart: the page shows units, not titles) and the exports (bulletin .docx,
+ * report .xlsx) show the text as text: no alert, no element made from it, the literal
+ * string where it belongs.
  */
 @MinyiIntegrationTest
 class XssBrowserTest {
@@ -64,25 +62,18 @@ class XssBrowserTest {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtimeService;
-
-	@Autowired
-	TaskService taskService;
-
-	@Autowired
-	IdentityService identityService;
-
-	@Autowired
 	PieceRepository pieces;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Lifecycle lifecycle;
+
 	@Test
 	void shouldShowMarkupInAPieceAsTextEverywhere() throws Exception {
-		Lifecycle lifecycle = new Lifecycle(this.runtimeService, this.taskService, this.identityService);
 		PieceFixtures fixture = PieceFixtures.piece().title(TITLE).situation(SITUATION).unit(UNIT);
-		ProcessInstance piece = lifecycle.submit(fixture);
+		ProcessInstance piece = this.lifecycle.submit(fixture);
 
 		try (Browser browser = Browser.open(this.port)) {
 			browser.login("/camunda/app/tasklist/", "liqiang", "demo");
@@ -96,15 +87,15 @@ class XssBrowserTest {
 				.contains(TITLE, SITUATION, UNIT);
 		}
 
-		signOff(lifecycle, piece, fixture);
+		signOff(piece, fixture);
 		String number = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().registrationNumber();
-		lifecycle.publish(number);
+		this.lifecycle.publish(number);
 		Map<String, Object> dispatch = new HashMap<>();
 		dispatch.put(DispatchProcess.DIRECT_REPORT, true);
 		dispatch.put(DispatchProcess.UPWARD_CITY, true);
 		dispatch.put(DispatchProcess.UPWARD_PROVINCE, true);
 		dispatch.put(DispatchProcess.UPWARD_NATIONAL, true);
-		lifecycle.complete("liqiang", piece.getId(), dispatch);
+		this.lifecycle.complete("liqiang", piece.getId(), dispatch);
 		long pieceId = this.pieces.findByProcessInstanceId(piece.getId()).orElseThrow().id();
 		// Points enough for the unit to be among the ten the statistics page charts.
 		Http http = new Http(this.rest);
@@ -144,18 +135,18 @@ class XssBrowserTest {
 			.executeScript("return Array.from(document.querySelectorAll('input, textarea')).map(e => e.value);");
 	}
 
-	private static void signOff(Lifecycle lifecycle, ProcessInstance piece, PieceFixtures fixture) {
+	private void signOff(ProcessInstance piece, PieceFixtures fixture) {
 		Map<String, Object> accept = PieceFixtures.accept(false);
-		lifecycle.complete("liqiang", piece.getId(), accept);
+		this.lifecycle.complete("liqiang", piece.getId(), accept);
 		Map<String, Object> edit = new HashMap<>();
 		edit.put(PieceProcess.EDIT_ACTION, PieceProcess.EDIT);
 		edit.put(PieceProcess.EDITED_TITLE, TITLE);
 		edit.put(PieceProcess.EDITED_SITUATION, SITUATION);
 		edit.put(PieceProcess.EDITED_ANALYSIS, fixture.build().analysis());
 		edit.put(PieceProcess.EDITED_SUGGESTIONS, fixture.build().suggestions());
-		lifecycle.complete("liqiang", piece.getId(), edit);
-		lifecycle.complete("chenjun", piece.getId(), Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
-		lifecycle.complete("sunli", piece.getId(), Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
+		this.lifecycle.complete("liqiang", piece.getId(), edit);
+		this.lifecycle.complete("chenjun", piece.getId(), Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
+		this.lifecycle.complete("sunli", piece.getId(), Map.of(PieceProcess.SIGNOFF_DECISION, PieceProcess.APPROVE));
 	}
 
 	private void assertDocumentShowsTheTextLiterally(long pieceId) throws Exception {
@@ -186,7 +177,8 @@ class XssBrowserTest {
 					}
 				}
 			}
-			assertThat(cells).as("the unit is a text cell in both unit sheets").hasSizeGreaterThanOrEqualTo(2)
+			assertThat(cells).as("the unit is a text cell in both unit sheets")
+				.hasSizeGreaterThanOrEqualTo(2)
 				.allSatisfy((cell) -> assertThat(cell.getStringCellValue()).isEqualTo(UNIT));
 		}
 	}
