@@ -110,4 +110,10 @@ public class PublicationService {
 		return this.issues.findById(issueId);
 	}
 
+	/** The issues that published this piece, first published first. */
+	@Transactional(readOnly = true)
+	public List<BulletinIssue> issuesOf(Long pieceId) {
+		return this.issues.findContaining(pieceId);
+	}
+
 }

@@ -66,13 +66,23 @@ class TaskFormListener implements EveryUserTaskListener {
 			.map((list) -> Arrays.asList(list.split("\\s*,\\s*")))
 			.orElse(List.of());
 		if (decision != null && commentRequiredFor.contains(decision) && (comment == null || comment.isBlank())) {
-			throw new RuleViolation("COMMENT_REQUIRED", "选择「" + decision + "」时必须填写意见或理由");
+			throw new RuleViolation("COMMENT_REQUIRED",
+					"选择「" + decisionLabel(task, userTask, decision) + "」时必须填写意见或理由");
 		}
 		for (TaskCompletionRule rule : this.rules) {
 			if (rule.taskDefinitionKeys().contains(task.getTaskDefinitionKey())) {
 				rule.check(task);
 			}
 		}
+	}
+
+	private String decisionLabel(DelegateTask task, UserTask userTask, String decision) {
+		if (userTask == null || userTask.getCamundaFormRef() == null) {
+			return decision;
+		}
+		return TaskProperties.of(task, TaskProperties.DECISION)
+			.map((field) -> this.taskForms.optionLabel(task.getId(), field, decision))
+			.orElse(decision);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,33 @@ public class TaskForms {
 	/** Checks the variables of a start against the process definition's start form. */
 	public void checkStartForm(String processDefinitionId, Map<String, Object> variables) {
 		this.rules.check(parse(this.deployedForms.startForm(processDefinitionId)).schema(), variables);
+	}
+
+	/**
+	 * The label the task's form shows for this value of this field (a decision's option),
+	 * so a message names what the user clicked; the value itself when the form has no
+	 * such option.
+	 */
+	String optionLabel(String taskId, String field, String value) {
+		return optionLabel(parse(this.deployedForms.taskForm(taskId)).schema().path("components"), field, value)
+			.orElse(value);
+	}
+
+	private static Optional<String> optionLabel(JsonNode components, String field, String value) {
+		for (JsonNode component : components) {
+			if (field.equals(component.path("key").asText())) {
+				for (JsonNode option : component.path("values")) {
+					if (value.equals(option.path("value").asText())) {
+						return Optional.of(option.path("label").asText(value));
+					}
+				}
+			}
+			Optional<String> nested = optionLabel(component.path("components"), field, value);
+			if (nested.isPresent()) {
+				return nested;
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -149,6 +149,50 @@ class TimelineAudienceTest {
 		assertThat(entries("qianyun", id)).contains("instructed/district");
 	}
 
+	@Test
+	void shouldGiveEachReaderThePiecesRecordItMayReadWithNamesForCodes() {
+		ProcessInstance piece = this.lifecycle.signedOff(PieceFixtures.piece());
+		dispatch(piece);
+		instruct(piece, INSTRUCTION, HOUSING, EDUCATION);
+		complete("qianyun", handling(piece, EDUCATION), reply(FIRST_REPLY));
+		long id = piece(piece).id();
+
+		Map<String, Object> staff = record("liqiang", id);
+		assertThat(staff.get("categoryName")).isEqualTo("城建城管");
+		assertThat(staff.get("urgencyName")).isNotNull();
+		assertThat((List<?>) staff.get("issues")).hasSize(1);
+		assertThat((List<?>) staff.get("dispatches")).isNotEmpty();
+		assertThat(staff.get("instructions").toString()).contains(INSTRUCTION, "区住房和城乡建设局", "区教育局");
+		assertThat(staff.get("cases").toString()).contains("已办复，待审核", "办理中", "lead=true", "lead=false");
+		assertThat(staff.get("timeline").toString()).contains("decisionName=同意").doesNotContain("decisionName=approve");
+		assertThat(staff.toString()).doesNotContain(HOUSING, EDUCATION, "district-mayor", "urban");
+
+		Map<String, Object> submitter = record("wangfang", id);
+		assertThat(submitter.get("title")).isEqualTo(staff.get("title"));
+		assertThat((List<?>) submitter.get("issues")).hasSize(1);
+		assertThat((List<?>) submitter.get("instructions")).isEmpty();
+		assertThat((List<?>) submitter.get("cases")).isEmpty();
+		assertThat((List<?>) submitter.get("dispatches")).isEmpty();
+		assertThat(submitter.toString()).doesNotContain(INSTRUCTION, FIRST_REPLY);
+
+		Map<String, Object> housing = record("wuhao", id);
+		assertThat(housing.get("instructions").toString()).contains(INSTRUCTION);
+		assertThat((List<?>) housing.get("cases")).hasSize(1);
+		assertThat(housing.get("cases").toString()).contains("区住房和城乡建设局").doesNotContain("区教育局");
+		assertThat(housing.toString()).doesNotContain(FIRST_REPLY);
+
+		assertThat(this.http.get("huangwei", "/api/pieces/" + id + "/record").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.http.get("zhaolei", "/api/pieces/" + id + "/record").getStatusCode())
+			.as("a member the piece does not credit")
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	private Map<String, Object> record(String userId, long pieceId) {
+		ResponseEntity<Map<String, Object>> response = this.http.get(userId, "/api/pieces/" + pieceId + "/record");
+		assertThat(response.getStatusCode()).as(userId).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
 	private Map<String, Object> read(String userId, long pieceId) {
 		ResponseEntity<Map<String, Object>> response = this.http.get(userId, "/api/pieces/" + pieceId);
 		assertThat(response.getStatusCode()).as(userId).isEqualTo(HttpStatus.OK);

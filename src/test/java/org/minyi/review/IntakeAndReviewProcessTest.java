@@ -396,7 +396,9 @@ class IntakeAndReviewProcessTest {
 	void shouldSendPieceBackToEditingWhenSecretaryGeneralReturnsIt() {
 		ProcessInstance instance = atSignoff(PieceFixtures.piece());
 		assertThatThrownBy(() -> complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.RETURN, null)))
-			.hasMessageContaining("COMMENT_REQUIRED");
+			.hasMessageContaining("COMMENT_REQUIRED")
+			.as("the option by the label the user clicked")
+			.hasMessageContaining("选择「退回编辑」时必须填写意见或理由");
 		complete(SECRETARY_GENERAL, instance, signoff(PieceProcess.RETURN, "数据需注明来源"));
 
 		assertThat(instance).isWaitingAt(PieceProcess.TASK_EDIT);

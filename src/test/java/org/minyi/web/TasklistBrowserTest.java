@@ -53,6 +53,14 @@ class TasklistBrowserTest {
 
 			browser.clickable(By.cssSelector(".start-process-action a")).click();
 			browser.clickable(By.xpath("//a[contains(., '社情民意信息办理')]")).click();
+			// Submitted empty: form-js's own messages, in Chinese (minyi/form-zh.js).
+			browser.find(By.xpath("//label[contains(@class,'fjs-form-field-label')][normalize-space(text()[1])='标题']"));
+			browser
+				.clickable(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"))
+				.click();
+			browser.waitForText(By.cssSelector(".modal-dialog"), "此项为必填项");
+			browser.screenshot("tasklist-2a-start-form-required");
+			assertThat(browser.find(By.cssSelector(".modal-dialog")).getText()).doesNotContain("Field is required");
 			fill(browser, "标题", title);
 			choose(browser, "信息类别", "社会民生");
 			fill(browser, "情况", "部分老旧社区缺少夜间便民服务点，居民夜间购药、维修不便。");

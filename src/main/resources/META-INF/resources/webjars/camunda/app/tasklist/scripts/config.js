@@ -33,8 +33,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // Minyi's 「相似信息」 tab on the registration task (an ES module plugin on tasklist.task.detail).
-  customScripts: ['minyi/similar-pieces.js'],
+  // Minyi's task tabs (ES module plugins on tasklist.task.detail): 「信息全貌」 on every task of a piece,
+  // 「相似信息」 on the registration task.
+  customScripts: ['minyi/form-zh.js', 'minyi/piece-record.js', 'minyi/similar-pieces.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -54,23 +55,23 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '跳到第一个过滤器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '跳到列表中的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '跳到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开「发起流程」对话框'
     }
   }
 };
